@@ -1,0 +1,37 @@
+"""The registry of check kinds: name -> "module:Class", imported on first use."""
+
+from __future__ import annotations
+
+import importlib
+from functools import cache
+from typing import Any
+
+KINDS: dict[str, str] = {
+    "repetition": "qa.checks.repetition:Repetition",
+    "quotes": "qa.checks.quotes:Quotes",
+    "foreign_dates": "qa.checks.foreign_dates:ForeignDates",
+    "name_variants": "qa.checks.name_variants:NameVariants",
+    "run_together": "qa.checks.run_together:RunTogether",
+    "stray_capitals": "qa.checks.stray_capitals:StrayCapitals",
+    "sentence_start": "qa.checks.sentence_start:SentenceStart",
+}
+
+
+class UnknownKind(KeyError):
+    def __str__(self) -> str:
+        return f"unknown check {self.args[0]!r} (valid checks: {', '.join(sorted(KINDS))})"
+
+
+@cache
+def load_kind(name: str) -> Any:
+    """An instance of the kind; kinds hold no state, so one instance serves every rule."""
+    try:
+        target = KINDS[name]
+    except KeyError:
+        raise UnknownKind(name) from None
+    module_name, class_name = target.split(":")
+    return getattr(importlib.import_module(module_name), class_name)()
+
+
+def is_corpus_kind(kind: Any) -> bool:
+    return hasattr(kind, "reduce")

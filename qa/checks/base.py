@@ -1,0 +1,108 @@
+"""The contract between the engine and check kinds, and option validation.
+
+A document kind has `check(doc, options) -> Iterator[Match]`. A corpus kind has
+`facts(doc, options) -> Facts` (small and picklable, emitted per file) and
+`reduce(facts_by_path, options) -> Iterator[tuple[path, Match]]`, run once over
+all files. Both declare `name`, an `Options` dataclass and `fixable`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from collections.abc import Iterator, Mapping
+from typing import Any, ClassVar, Protocol, runtime_checkable
+
+from qa.document import Document
+from qa.findings import Match
+
+
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class NoOptions:
+    """For kinds that take no options."""
+
+
+@runtime_checkable
+class DocumentKind(Protocol):
+    name: ClassVar[str]
+    Options: ClassVar[type]
+    fixable: ClassVar[str]
+
+    def check(self, doc: Document, options: Any) -> Iterator[Match]: ...
+
+
+@runtime_checkable
+class CorpusKind(Protocol):
+    name: ClassVar[str]
+    Options: ClassVar[type]
+    fixable: ClassVar[str]
+
+    def facts(self, doc: Document, options: Any) -> Any: ...
+
+    def reduce(self, facts_by_path: Mapping[str, Any], options: Any) -> Iterator[tuple[str, Match]]: ...
+
+
+def option(default: Any, doc: str) -> Any:
+    """A dataclass field for a kind's Options, with the one-line doc `mtqa explain` shows."""
+    if isinstance(default, (list, dict, set)):
+        raise TypeError("use a tuple or a frozen mapping for option defaults")
+    return dataclasses.field(default=default, metadata={"doc": doc})
+
+
+class OptionError(ValueError):
+    """Raised with a message naming the offending key; the catalogue adds file and rule."""
+
+
+def build_options(options_type: type, raw: Mapping[str, Any] | None, base: Any = None) -> Any:
+    """Validate `raw` against the Options dataclass, over `base` (defaults when None).
+
+    Lists become tuples, so options stay hashable and immutable; every other value
+    must already have the declared type. Unknown keys are errors, never ignored.
+    """
+    raw = dict(raw or {})
+    fields = {f.name: f for f in dataclasses.fields(options_type)}
+    hints = typing.get_type_hints(options_type)
+    unknown = sorted(set(raw) - set(fields))
+    if unknown:
+        valid = ", ".join(sorted(fields)) or "none"
+        raise OptionError(f"unknown option {unknown[0]!r} (valid options: {valid})")
+    values = {}
+    for key, value in raw.items():
+        values[key] = _coerce(key, value, hints[key])
+    if base is not None:
+        return dataclasses.replace(base, **values)
+    return options_type(**values)
+
+
+def _coerce(key: str, value: Any, expected: Any) -> Any:
+    origin = typing.get_origin(expected)
+    if origin in (types.UnionType, typing.Union):
+        errors = []
+        for alternative in typing.get_args(expected):
+            try:
+                return _coerce(key, value, alternative)
+            except OptionError as error:
+                errors.append(error)
+        raise errors[0]
+    if expected is type(None):
+        if value is None:
+            return None
+        raise OptionError(f"option {key!r} must be null, not {value!r}")
+    if origin is tuple:
+        if not isinstance(value, (list, tuple)):
+            raise OptionError(f"option {key!r} must be a list, not {value!r}")
+        (item_type, _ellipsis) = typing.get_args(expected)
+        return tuple(_coerce(key, item, item_type) for item in value)
+    if origin is dict or expected is dict:
+        if not isinstance(value, Mapping):
+            raise OptionError(f"option {key!r} must be a mapping, not {value!r}")
+        key_type, value_type = typing.get_args(expected) or (str, str)
+        return types.MappingProxyType(
+            {_coerce(key, k, key_type): _coerce(key, v, value_type) for k, v in value.items()}
+        )
+    if expected is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if expected is int and isinstance(value, bool) or not isinstance(value, expected):
+        raise OptionError(f"option {key!r} must be {expected.__name__}, not {value!r}")
+    return value

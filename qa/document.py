@@ -1,0 +1,99 @@
+"""Document: decoded text with its paragraphs, sentences and words, and offset -> line/column."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import cached_property
+
+from qa import segment
+from qa.findings import Location
+from qa.segment import Span, Word
+
+EXCERPT_CONTEXT = 30
+"""Characters of context on each side of a finding in its excerpt, cut at word boundaries."""
+
+LINE_BREAK = ("\r\n", "\n", "\r")
+
+
+class Document:
+    """The prose of one input, as code points, and where each offset stands in the file."""
+
+    def __init__(self, path: str, text: str) -> None:
+        self.path = path
+        self.text = text
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        return segment.paragraphs(self.text)
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        return [s for p in self.paragraphs for s in segment.sentences(self.text, p)]
+
+    @cached_property
+    def words(self) -> list[Word]:
+        return segment.words(self.text)
+
+    @property
+    def word_count(self) -> int:
+        return len(self.words)
+
+    def slice(self, span: Span) -> str:
+        return self.text[span.start : span.end]
+
+    def words_in(self, span: Span) -> list[Word]:
+        return segment.words(self.text, span.start, span.end)
+
+    def paragraph_at(self, offset: int) -> Span:
+        starts = [p.start for p in self.paragraphs]
+        index = max(bisect_right(starts, offset) - 1, 0)
+        return self.paragraphs[index]
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        starts = [0]
+        index = 0
+        text = self.text
+        while index < len(text):
+            char = text[index]
+            if char == "\r" and text[index + 1 : index + 2] == "\n":
+                index += 1
+            if char in "\r\n":
+                starts.append(index + 1)
+            index += 1
+        return starts
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a code-point offset; CRLF, CR and LF all end a line."""
+        line_index = bisect_right(self._line_starts, offset) - 1
+        return line_index + 1, offset - self._line_starts[line_index] + 1
+
+    def locate(self, start: int, end: int) -> Location:
+        line, column = self.line_column(start)
+        end_line, end_column = self.line_column(end)
+        return Location(line, column, end_line, end_column, self.excerpt(start, end))
+
+    def excerpt(self, start: int, end: int) -> str:
+        """The flagged text with a few whole words either side, kept within its paragraph."""
+        if not self.paragraphs:
+            return self.text[start:end]
+        paragraph = self.paragraph_at(start)
+        left = max(paragraph.start, start - EXCERPT_CONTEXT)
+        right = min(max(paragraph.end, end), end + EXCERPT_CONTEXT)
+        if left > paragraph.start:
+            left = _next_word_start(self.text, left, start)
+        if right < paragraph.end:
+            right = _previous_word_end(self.text, right, end)
+        return " ".join(self.text[left:right].split())
+
+
+def _next_word_start(text: str, index: int, limit: int) -> int:
+    while index < limit and not text[index - 1].isspace():
+        index += 1
+    return index
+
+
+def _previous_word_end(text: str, index: int, limit: int) -> int:
+    while index > limit and not text[index].isspace():
+        index -= 1
+    return index

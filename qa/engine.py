@@ -1,0 +1,143 @@
+"""Discovery, running rules over documents, then corpus rules over every file's facts.
+
+The per-file step (`check_source`) is a pure function of the source and the rules,
+so it can run in worker processes; corpus rules only reduce the small facts each
+file emits.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from qa.catalogue import Rule
+from qa.document import Document
+from qa.errors import InputError
+from qa.findings import FileResult, Finding, Match, Results
+from qa.loaders import SUFFIXES, load_bytes, load_path
+
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One input: a file on disk, or text already read (standard input)."""
+
+    display: str
+    path: Path | None = None
+    data: bytes | None = None
+
+    def load(self) -> Document:
+        if self.path is not None:
+            return load_path(self.path, self.display)
+        return load_bytes(self.data or b"", self.display)
+
+
+@dataclass
+class Discovery:
+    sources: list[Source] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+
+def discover(arguments: Iterable[str], stdin: Any = None) -> Discovery:
+    """Sources for the command-line paths: files as given, directories walked, `-` for stdin."""
+    found = Discovery()
+    seen: set[str] = set()
+
+    def add(source: Source) -> None:
+        if source.display not in seen:
+            seen.add(source.display)
+            found.sources.append(source)
+
+    for argument in arguments:
+        if argument == STDIN:
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            add(Source("<stdin>", data=stream.read()))
+            continue
+        path = Path(argument)
+        if path.is_dir():
+            for file in _walk(path):
+                add(Source(file.as_posix(), path=file))
+        elif path.exists():
+            add(Source(path.as_posix(), path=path))
+        else:
+            found.errors.append(f"{argument}: no such file or directory")
+    return found
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
+                yield Path(root) / name
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    result: FileResult
+    facts: dict[str, Any]
+    """Corpus facts by rule id."""
+
+
+def check_source(source: Source, rules: Sequence[Rule]) -> FileOutcome:
+    try:
+        doc = source.load()
+    except InputError as error:
+        return FileOutcome(FileResult(source.display, error=str(error)), {})
+    findings: list[Finding] = []
+    facts: dict[str, Any] = {}
+    for rule in rules:
+        if rule.is_corpus:
+            facts[rule.id] = rule.kind.facts(doc, rule.options)
+        else:
+            findings.extend(to_finding(rule, doc.path, m, doc) for m in rule.kind.check(doc, rule.options))
+    return FileOutcome(FileResult(doc.path, doc.word_count, tuple(sorted(findings))), facts)
+
+
+def to_finding(rule: Rule, path: str, match: Match, doc: Document | None = None) -> Finding:
+    location = match.location or (doc.locate(match.start, match.end) if doc else None)
+    if location is None:
+        raise ValueError(f"rule {rule.id}: a corpus match must carry its location")
+    return Finding(
+        path=path,
+        start=match.start,
+        end=match.end,
+        rule=rule.id,
+        severity=rule.severity,
+        message=match.message,
+        line=location.line,
+        column=location.column,
+        end_line=location.end_line,
+        end_column=location.end_column,
+        excerpt=location.excerpt,
+        suggestion=match.suggestion,
+    )
+
+
+def run(sources: Sequence[Source], rules: Sequence[Rule], errors: Iterable[str] = ()) -> Results:
+    """Check every source, then reduce corpus facts; findings come sorted by file and position."""
+    outcomes = [check_source(source, rules) for source in sources]
+    corpus_findings = _reduce_corpus(outcomes, [r for r in rules if r.is_corpus])
+    files = []
+    for outcome in outcomes:
+        result = outcome.result
+        extra = corpus_findings.get(result.path)
+        if extra:
+            result = FileResult(result.path, result.words, tuple(sorted(result.findings + tuple(extra))))
+        files.append(result)
+    return Results(tuple(files), tuple(errors))
+
+
+def _reduce_corpus(outcomes: Sequence[FileOutcome], rules: Sequence[Rule]) -> dict[str, list[Finding]]:
+    found: dict[str, list[Finding]] = defaultdict(list)
+    for rule in rules:
+        facts_by_path = {o.result.path: o.facts[rule.id] for o in outcomes if rule.id in o.facts}
+        for path, match in rule.kind.reduce(facts_by_path, rule.options):
+            found[path].append(to_finding(rule, path, match))
+    return found

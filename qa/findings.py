@@ -1,0 +1,124 @@
+"""What rules find: a Match from a check kind, a located Finding from the engine."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, name: str) -> Severity:
+        try:
+            return cls[name.upper()]
+        except KeyError:
+            valid = ", ".join(s.label for s in cls)
+            raise ValueError(f"unknown severity {name!r} (valid: {valid})") from None
+
+    @property
+    def label(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """Where a span stands in the original file: 1-based lines and columns, plus context."""
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    excerpt: str
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """What a check kind yields: a span of the document text and what is wrong with it.
+
+    Corpus kinds no longer hold the document when they reduce, so they pass the
+    `location` they recorded in their facts; document kinds leave it to the engine.
+    """
+
+    start: int
+    end: int
+    message: str
+    suggestion: str | None = None
+    location: Location | None = None
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Finding:
+    """A Match located in a file and labelled with its rule; the unit every output renders."""
+
+    path: str
+    start: int
+    end: int
+    rule: str
+    severity: Severity
+    message: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    excerpt: str
+    suggestion: str | None = None
+
+    def to_dict(self) -> dict[str, object]:
+        """The finding's shape in the JSON contract (DESIGN.md): add fields, never rename."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity.label,
+            "message": self.message,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "excerpt": self.excerpt,
+            "suggestion": self.suggestion,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """One checked file: its findings, or the input error that stopped it."""
+
+    path: str
+    words: int = 0
+    findings: tuple[Finding, ...] = ()
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Results:
+    files: tuple[FileResult, ...]
+    errors: tuple[str, ...] = field(default=())
+    """Input problems not tied to a checked file (a missing path), as one-line messages."""
+
+    @property
+    def findings(self) -> list[Finding]:
+        return [f for result in self.files for f in result.findings]
+
+    @property
+    def checked(self) -> list[FileResult]:
+        return [r for r in self.files if r.error is None]
+
+    @property
+    def input_errors(self) -> list[str]:
+        return [f"{r.path}: {r.error}" for r in self.files if r.error is not None] + list(self.errors)
+
+    def count_by_severity(self) -> dict[str, int]:
+        counts = Counter(f.severity for f in self.findings)
+        return {s.label: counts[s] for s in sorted(Severity, reverse=True)}
+
+    def count_by_rule(self) -> dict[str, int]:
+        return dict(sorted(Counter(f.rule for f in self.findings).items()))
+
+    def worst_severity(self) -> Severity | None:
+        return max((f.severity for f in self.findings), default=None)
