@@ -24,7 +24,7 @@ def decode(data: bytes) -> str:
             except UnicodeDecodeError as error:
                 raise InputError(f"not valid {encoding.upper()}: {error.reason} at byte {error.start}") from None
     if b"\x00" in data:
-        raise InputError("binary file (contains NUL bytes); mtqa checks text")
+        raise InputError("binary file (contains NUL bytes)")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:

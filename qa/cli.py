@@ -1,0 +1,127 @@
+"""The command line: argument parsing and exit codes only."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from contextlib import nullcontext
+from typing import TextIO
+
+from qa import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from qa.output import FORMATTERS
+
+    parser = argparse.ArgumentParser(
+        prog="mtqa",
+        description="Find machine-translation artifacts and text-quality problems in translated copy.",
+    )
+    parser.add_argument("--version", action="version", version=f"mtqa {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    check = commands.add_parser("check", help="check files and print findings")
+    check.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check; - reads stdin")
+    check.add_argument("--format", choices=sorted(FORMATTERS), default="text", help="output format")
+    check.add_argument("--output", metavar="FILE", help="write the output to FILE instead of stdout")
+    check.add_argument("--select", type=_rule_list, default=[], metavar="RULE,...", help="run only these rules or groups")
+    check.add_argument("--ignore", type=_rule_list, default=[], metavar="RULE,...", help="do not run these rules or groups")
+    check.add_argument(
+        "--fail-on",
+        choices=FAIL_ON,
+        default="error",
+        help="exit 1 when a finding has at least this severity (default: error)",
+    )
+
+    commands.add_parser("rules", help="list the rule catalogue, one line a rule")
+    explain = commands.add_parser("explain", help="show what a rule checks, why, and examples")
+    explain.add_argument("rule", metavar="RULE")
+    return parser
+
+
+def _rule_list(value: str) -> list[str]:
+    return [name.strip() for name in value.split(",") if name.strip()]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = build_parser().parse_args(argv)
+    from qa.catalogue import Catalogue, CatalogueError, bundled_rules_folder
+
+    try:
+        catalogue = Catalogue.load([bundled_rules_folder()])
+    except CatalogueError as error:
+        return _fail(str(error))
+    if arguments.command == "rules":
+        return list_rules(catalogue, sys.stdout)
+    if arguments.command == "explain":
+        return explain_rule(catalogue, arguments.rule, sys.stdout)
+    return check(catalogue, arguments)
+
+
+def check(catalogue, arguments: argparse.Namespace) -> int:
+    from qa.engine import discover, run
+    from qa.findings import Severity
+    from qa.output import renderer
+
+    try:
+        rules = catalogue.select(arguments.select, arguments.ignore)
+    except KeyError as error:
+        return _fail(f"unknown rule or group {error.args[0]!r} (see `mtqa rules`)")
+    found = discover(arguments.paths)
+    results = run(found.sources, rules, found.errors)
+    try:
+        with _open_output(arguments.output) as out:
+            renderer(arguments.format)(results, catalogue, out)
+    except BrokenPipeError:
+        _silence_stdout()  # the reader went away (`mtqa check … | head`): not an error of ours
+    except OSError as error:
+        return _fail(f"{arguments.output}: cannot write output: {error.strerror or error}")
+    for message in results.input_errors:
+        print(f"mtqa: error: {message}", file=sys.stderr)
+    if results.input_errors:
+        return EXIT_ERROR
+    worst = results.worst_severity()
+    if arguments.fail_on == "never" or worst is None:
+        return EXIT_CLEAN
+    return EXIT_FINDINGS if worst >= Severity.parse(arguments.fail_on) else EXIT_CLEAN
+
+
+def list_rules(catalogue, out: TextIO) -> int:
+    from qa.rule_docs import fix_marker
+
+    width = max(len(rule.id) for rule in catalogue.rules)
+    for rule in catalogue.rules:
+        state = "" if rule.enabled else " (off by default)"
+        out.write(f"{rule.id:<{width}}  {rule.severity.label:<7}  {fix_marker(rule):<5}  {rule.summary}{state}\n")
+    return EXIT_CLEAN
+
+
+def explain_rule(catalogue, name: str, out: TextIO) -> int:
+    from qa.rule_docs import explain
+
+    try:
+        rule = catalogue.get(name)
+    except KeyError:
+        return _fail(f"unknown rule {name!r} (see `mtqa rules`)")
+    out.write(explain(rule))
+    return EXIT_CLEAN
+
+
+def _open_output(path: str | None):
+    return open(path, "w", encoding="utf-8") if path else nullcontext(sys.stdout)
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so the interpreter's final flush raises no second error."""
+    import os
+
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _fail(message: str) -> int:
+    print(f"mtqa: error: {message}", file=sys.stderr)
+    return EXIT_ERROR

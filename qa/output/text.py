@@ -1,0 +1,42 @@
+"""Human-readable output: `path:line:col: severity rule message`, the excerpt, a summary."""
+
+from __future__ import annotations
+
+import os
+from typing import TextIO
+
+from qa.catalogue import Catalogue
+from qa.findings import Results, Severity
+
+COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
+BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+def use_colour(out: TextIO) -> bool:
+    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
+    return hasattr(out, "isatty") and out.isatty() and "NO_COLOR" not in os.environ
+
+
+def render(results: Results, catalogue: Catalogue, out: TextIO) -> None:
+    colour = use_colour(out)
+
+    def paint(text: str, code: str) -> str:
+        return f"{code}{text}{RESET}" if colour else text
+
+    for finding in results.findings:
+        where = paint(f"{finding.path}:{finding.line}:{finding.column}:", BOLD)
+        severity = paint(finding.severity.label, COLOURS[finding.severity])
+        out.write(f"{where} {severity} {finding.rule} {finding.message}\n")
+        out.write(f"    {paint(finding.excerpt, DIM)}\n")
+        if finding.suggestion is not None:
+            out.write(f"    suggestion: {finding.suggestion}\n")
+    out.write(summary_line(results) + "\n")
+
+
+def summary_line(results: Results) -> str:
+    files = len(results.checked)
+    total = len(results.findings)
+    counts = ", ".join(f"{n} {label}" for label, n in results.count_by_severity().items() if n)
+    noun = "finding" if total == 1 else "findings"
+    detail = f" ({counts})" if counts else ""
+    return f"{total} {noun}{detail} in {files} file{'s' if files != 1 else ''}."

@@ -1,0 +1,102 @@
+"""Lints the built-in catalogue, and checks that broken rule files are clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa.catalogue import Catalogue, CatalogueError, bundled_rules_folder, load_rule
+from qa.checks import KINDS
+from tests.helpers import CATALOGUE
+
+RULES_FOLDER = bundled_rules_folder()
+
+
+@pytest.mark.parametrize("rule", CATALOGUE.rules, ids=lambda r: r.id)
+def test_rule_is_documented_and_has_examples(rule) -> None:
+    assert rule.summary.endswith(".") and "\n" not in rule.summary
+    assert len(rule.why) > 40
+    assert rule.bad_examples and rule.good_examples
+    assert rule.kind.fixable in ("always", "sometimes", "never")
+
+
+def test_every_kind_is_used_by_a_rule() -> None:
+    used = {rule.check for rule in CATALOGUE.rules}
+    assert used == set(KINDS)
+
+
+@pytest.mark.parametrize("path", sorted((RULES_FOLDER / "data").glob("*.txt")), ids=lambda p: p.name)
+def test_data_lists_are_sorted_unique_and_without_blank_lines(path: Path) -> None:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    entries = [line for line in lines if not line.startswith("#")]
+    assert all(line.strip() == line and line for line in entries), "blank or padded line"
+    assert entries == sorted(set(entries), key=entries.index), "duplicate entry"
+    assert entries == sorted(entries, key=str.casefold), "not sorted (case-insensitive)"
+
+
+def write_rule(folder: Path, name: str, body: str) -> Path:
+    path = folder / f"{name}.yaml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+GOOD_BODY = """id: {id}
+check: repetition
+severity: error
+summary: Doubled words.
+why: Because doubled words are an artifact of translation and hurried editing.
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (GOOD_BODY.replace("repetition", "no_such_kind"), "unknown check 'no_such_kind' (valid checks:"),
+        (GOOD_BODY.replace("severity: error", "severity: fatal"), "unknown severity 'fatal'"),
+        (GOOD_BODY + "options:\n  ignore_cases: true\n", "unknown option 'ignore_cases'"),
+        (GOOD_BODY + "options:\n  ignore_case: 'yes'\n", "option 'ignore_case' must be bool"),
+        (GOOD_BODY + "options:\n  allow: had had\n", "option 'allow' must be a list"),
+        (GOOD_BODY + "colour: red\n", "unknown key 'colour'"),
+        (GOOD_BODY.replace("summary: Doubled words.\n", ""), "missing required key 'summary'"),
+        (GOOD_BODY + "examples:\n  bad:\n    - {text: x, where: 1}\n", "pins unknown field 'where'"),
+        ("id: [unclosed\n", "cannot read rule file"),
+        ("- just\n- a list\n", "must be a mapping"),
+    ],
+)
+def test_broken_rule_file_is_an_error_naming_file_and_cause(tmp_path: Path, body: str, expected: str) -> None:
+    path = write_rule(tmp_path, "my-rule", body.replace("{id}", "my-rule"))
+    with pytest.raises(CatalogueError) as raised:
+        load_rule(path)
+    assert str(path) in str(raised.value)
+    assert expected in str(raised.value)
+    assert "\n" not in str(raised.value)
+
+
+def test_id_must_equal_file_stem(tmp_path: Path) -> None:
+    path = write_rule(tmp_path, "other-name", GOOD_BODY.format(id="my-rule"))
+    with pytest.raises(CatalogueError, match="must equal the file name"):
+        load_rule(path)
+
+
+def test_duplicate_ids_across_folders_are_an_error(tmp_path: Path) -> None:
+    write_rule(tmp_path, "duplicated-word", GOOD_BODY.format(id="duplicated-word"))
+    with pytest.raises(CatalogueError, match="already used"):
+        Catalogue.load([RULES_FOLDER, tmp_path])
+
+
+def test_select_resolves_groups_and_aliases(tmp_path: Path) -> None:
+    write_rule(tmp_path, "my-rule", GOOD_BODY.format(id="my-rule") + "aliases: [old-name]\ngroups: [house]\n")
+    catalogue = Catalogue.load([tmp_path])
+    assert [r.id for r in catalogue.select(["old-name"])] == ["my-rule"]
+    assert [r.id for r in catalogue.select(["house"])] == ["my-rule"]
+    assert catalogue.select(["house"], ["my-rule"]) == []
+    with pytest.raises(KeyError):
+        catalogue.select(["nope"])
+
+
+def test_opt_in_rules_run_only_when_selected(tmp_path: Path) -> None:
+    write_rule(tmp_path, "my-rule", GOOD_BODY.format(id="my-rule") + "enabled: false\n")
+    catalogue = Catalogue.load([tmp_path])
+    assert catalogue.select() == []
+    assert [r.id for r in catalogue.select(["my-rule"])] == ["my-rule"]

@@ -1,0 +1,196 @@
+"""The installed `mtqa` command, run through a subprocess as a user or CI would."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SEEDS
+
+DOUBLED = "The minister said there can be no No bargaining.\n"
+CLEAN = "The minister said there can be no bargaining.\n"
+
+
+def run(mtqa: list[str], *args: str, cwd: Path | None = None, stdin: bytes | None = None):
+    return subprocess.run(
+        [*mtqa, *args], cwd=cwd, input=stdin, capture_output=True, timeout=120, check=False
+    )
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    (tmp_path / "doubled.txt").write_text(DOUBLED, encoding="utf-8")
+    (tmp_path / "clean.txt").write_text(CLEAN, encoding="utf-8")
+    return tmp_path
+
+
+def test_exit_1_and_text_report_for_a_finding(mtqa, folder: Path) -> None:
+    result = run(mtqa, "check", "doubled.txt", cwd=folder)
+    assert result.returncode == 1
+    out = result.stdout.decode()
+    assert "doubled.txt:1:32: error duplicated-word Duplicated word: 'no No'" in out
+    assert "suggestion: no" in out
+    assert out.rstrip().endswith("1 finding (1 error) in 1 file.")
+    assert result.stderr == b""
+
+
+def test_exit_0_for_clean_text(mtqa, folder: Path) -> None:
+    result = run(mtqa, "check", "clean.txt", cwd=folder)
+    assert result.returncode == 0
+    assert b"0 findings in 1 file." in result.stdout
+
+
+def test_fail_on_threshold(mtqa, folder: Path) -> None:
+    assert run(mtqa, "check", "doubled.txt", "--fail-on", "never", cwd=folder).returncode == 0
+    assert run(mtqa, "check", "doubled.txt", "--fail-on", "warning", cwd=folder).returncode == 1
+    assert run(mtqa, "check", "doubled.txt", "--ignore", "duplicated-word", cwd=folder).returncode == 0
+
+
+def test_json_contract(mtqa, folder: Path) -> None:
+    result = run(mtqa, "check", ".", "--format", "json", "--select", "duplicated-word", cwd=folder)
+    assert result.returncode == 1
+    report = json.loads(result.stdout)
+    assert report["tool"] == {"name": "mtqa", "version": "0.1.0"}
+    assert [f["path"] for f in report["files"]] == ["clean.txt", "doubled.txt"]
+    assert report["files"][0] == {"path": "clean.txt", "words": 8, "findings": []}
+    finding = report["files"][1]["findings"][0]
+    assert finding == {
+        "rule": "duplicated-word",
+        "severity": "error",
+        "message": "Duplicated word: 'no No'",
+        "start": 31,
+        "end": 36,
+        "line": 1,
+        "column": 32,
+        "end_line": 1,
+        "end_column": 37,
+        "excerpt": finding["excerpt"],
+        "suggestion": "no",
+    }
+    assert "no No" in finding["excerpt"]
+    assert report["errors"] == []
+    assert report["summary"] == {
+        "files": 2,
+        "findings": 1,
+        "by_severity": {"error": 1, "warning": 0, "info": 0},
+        "by_rule": {"duplicated-word": 1},
+    }
+
+
+def test_directory_is_walked_for_text_files_only(mtqa, folder: Path) -> None:
+    (folder / "notes.bin").write_bytes(b"\x00\x01")
+    (folder / "sub").mkdir()
+    (folder / "sub" / "deeper.txt").write_text(DOUBLED, encoding="utf-8")
+    (folder / ".hidden").mkdir()
+    (folder / ".hidden" / "skip.txt").write_text(DOUBLED, encoding="utf-8")
+    report = json.loads(run(mtqa, "check", ".", "--format", "json", cwd=folder).stdout)
+    assert [f["path"] for f in report["files"]] == ["clean.txt", "doubled.txt", "sub/deeper.txt"]
+
+
+@pytest.mark.parametrize(
+    ("content", "cause"),
+    [
+        (b"caf\xe9 the the\n", "not valid UTF-8: byte 0xe9 at offset 3"),
+        (b"", "file is empty"),
+        (b"\n  \n", "file contains only white space"),
+        (b"PK\x03\x04\x00\x00binary", "binary file (contains NUL bytes)"),
+    ],
+)
+def test_bad_input_is_one_line_exit_2_and_other_files_still_checked(
+    mtqa, folder: Path, content: bytes, cause: str
+) -> None:
+    (folder / "bad.txt").write_bytes(content)
+    result = run(mtqa, "check", "bad.txt", "doubled.txt", "--format", "json", cwd=folder)
+    assert result.returncode == 2
+    stderr = result.stderr.decode()
+    assert stderr == f"mtqa: error: bad.txt: {cause}\n"
+    report = json.loads(result.stdout)
+    assert [f["path"] for f in report["files"]] == ["doubled.txt"]
+    assert report["files"][0]["findings"][0]["rule"] == "duplicated-word"
+    assert report["errors"] == [{"path": "bad.txt", "message": cause}]
+
+
+def test_missing_path_is_exit_2_and_named(mtqa, folder: Path) -> None:
+    result = run(mtqa, "check", "nope.txt", "doubled.txt", cwd=folder)
+    assert result.returncode == 2
+    assert result.stderr.decode() == "mtqa: error: nope.txt: no such file or directory\n"
+    assert b"doubled.txt:1:32" in result.stdout
+
+
+def test_bom_and_crlf_are_read(mtqa, folder: Path) -> None:
+    (folder / "bom.txt").write_bytes("\ufeffFirst line.\r\nno No here.\r\n".encode("utf-8"))
+    report = json.loads(run(mtqa, "check", "bom.txt", "--format", "json", cwd=folder).stdout)
+    finding = report["files"][0]["findings"][0]
+    assert (finding["line"], finding["column"], finding["start"]) == (2, 1, 13)
+
+
+def test_standard_input(mtqa) -> None:
+    result = run(mtqa, "check", "-", "--format", "json", stdin=DOUBLED.encode())
+    report = json.loads(result.stdout)
+    assert result.returncode == 1
+    assert report["files"][0]["path"] == "<stdin>"
+
+
+def test_usage_errors_exit_2(mtqa, folder: Path) -> None:
+    assert run(mtqa, "check", cwd=folder).returncode == 2
+    assert run(mtqa, "check", "x.txt", "--format", "yaml", cwd=folder).returncode == 2
+    unknown = run(mtqa, "check", "doubled.txt", "--select", "no-such-rule", cwd=folder)
+    assert unknown.returncode == 2
+    assert unknown.stderr.decode() == "mtqa: error: unknown rule or group 'no-such-rule' (see `mtqa rules`)\n"
+
+
+def test_output_file(mtqa, folder: Path) -> None:
+    result = run(mtqa, "check", "doubled.txt", "--format", "json", "--output", "out.json", cwd=folder)
+    assert result.returncode == 1 and result.stdout == b""
+    assert json.loads((folder / "out.json").read_text())["summary"]["findings"] == 1
+
+
+def test_input_files_are_never_modified(mtqa, folder: Path) -> None:
+    before = {p: p.read_bytes() for p in folder.iterdir()}
+    run(mtqa, "check", ".", cwd=folder)
+    assert {p: p.read_bytes() for p in folder.iterdir()} == before
+
+
+def test_rules_lists_the_whole_catalogue_from_any_directory(mtqa, tmp_path: Path) -> None:
+    result = run(mtqa, "rules", cwd=tmp_path)
+    assert result.returncode == 0
+    ids = [line.split()[0] for line in result.stdout.decode().splitlines()]
+    for rule in (
+        "duplicated-word",
+        "unbalanced-quote",
+        "foreign-date",
+        "name-variant",
+        "run-together-word",
+        "mid-sentence-capital",
+        "lowercase-sentence-start",
+    ):
+        assert rule in ids
+
+
+def test_explain(mtqa) -> None:
+    result = run(mtqa, "explain", "duplicated-word")
+    assert result.returncode == 0
+    out = result.stdout.decode()
+    for section in ("# duplicated-word (error)", "## Why", "## Example", "## Use instead", "## Options"):
+        assert section in out
+    assert "ignore_case = True" in out
+    missing = run(mtqa, "explain", "no-such-rule")
+    assert missing.returncode == 2 and b"unknown rule 'no-such-rule'" in missing.stderr
+
+
+def test_python_dash_m_works(folder: Path) -> None:
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "qa", "check", "doubled.txt"], cwd=folder, capture_output=True, check=False
+    )
+    assert result.returncode == 1
+
+
+def test_seeds_run_from_another_directory(mtqa, tmp_path: Path) -> None:
+    result = run(mtqa, "check", str(SEEDS), "--format", "json", cwd=tmp_path)
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["summary"]["files"] == 2
