@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from functools import cached_property
 
@@ -12,7 +13,7 @@ from qa.segment import Span, Word
 EXCERPT_CONTEXT = 30
 """Characters of context on each side of a finding in its excerpt, cut at word boundaries."""
 
-LINE_BREAK = ("\r\n", "\n", "\r")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class Document:
@@ -44,24 +45,18 @@ class Document:
     def words_in(self, span: Span) -> list[Word]:
         return segment.words(self.text, span.start, span.end)
 
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [p.start for p in self.paragraphs]
+
     def paragraph_at(self, offset: int) -> Span:
-        starts = [p.start for p in self.paragraphs]
-        index = max(bisect_right(starts, offset) - 1, 0)
+        """The paragraph holding `offset`, or the one before it when the offset is in a gap."""
+        index = max(bisect_right(self._paragraph_starts, offset) - 1, 0)
         return self.paragraphs[index]
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        starts = [0]
-        index = 0
-        text = self.text
-        while index < len(text):
-            char = text[index]
-            if char == "\r" and text[index + 1 : index + 2] == "\n":
-                index += 1
-            if char in "\r\n":
-                starts.append(index + 1)
-            index += 1
-        return starts
+        return [0] + [m.end() for m in LINE_BREAK.finditer(self.text)]
 
     def line_column(self, offset: int) -> tuple[int, int]:
         """1-based line and column of a code-point offset; CRLF, CR and LF all end a line."""
