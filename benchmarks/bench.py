@@ -1,0 +1,79 @@
+"""Measure mtqa's speed: start-up on one file, and words per second over a generated corpus.
+
+A script, not a test: timings vary by machine, so they are reported, never asserted.
+
+    python benchmarks/bench.py [--files 400] [--select RULE,...] [--ignore RULE,...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from qa.catalogue import Catalogue, bundled_rules_folder  # noqa: E402
+from qa.engine import discover, run  # noqa: E402
+
+
+def make_corpus(folder: Path, files: int) -> int:
+    """Files built from the seeds' paragraphs, shuffled per file so no two are the same."""
+    paragraphs = [
+        p
+        for seed in sorted((ROOT / "seeds").glob("*.txt"))
+        for p in seed.read_text(encoding="utf-8").split("\n\n")
+        if p.strip()
+    ]
+    words = 0
+    for index in range(files):
+        rotation = index % len(paragraphs)
+        chosen = paragraphs[rotation:] + paragraphs[:rotation]
+        text = "\n\n".join(chosen) + "\n"
+        (folder / f"article_{index:05d}.txt").write_text(text, encoding="utf-8")
+        words += len(text.split())
+    return words
+
+
+def time_startup(sample: Path, repeats: int = 5) -> float:
+    command = [str(Path(sys.executable).with_name("mtqa")), "check", str(sample), "--fail-on", "never"]
+    timings = []
+    for _ in range(repeats):
+        began = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True)
+        timings.append(time.perf_counter() - began)
+    return statistics.median(timings)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=400)
+    parser.add_argument("--select", default="")
+    parser.add_argument("--ignore", default="")
+    arguments = parser.parse_args()
+    names = lambda value: [n for n in value.split(",") if n]  # noqa: E731
+    catalogue = Catalogue.load([bundled_rules_folder()])
+    rules = catalogue.select(names(arguments.select), names(arguments.ignore))
+
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = Path(temporary)
+        words = make_corpus(folder, arguments.files)
+        found = discover([str(folder)])
+        began = time.perf_counter()
+        results = run(found.sources, rules)
+        elapsed = time.perf_counter() - began
+        startup = time_startup(next(folder.glob("*.txt")))
+
+    print(f"rules:        {len(rules)} ({', '.join(r.id for r in rules)})")
+    print(f"corpus:       {arguments.files} files, {words:,} words")
+    print(f"check:        {elapsed:.2f} s, {words / elapsed:,.0f} words/s, {len(results.findings):,} findings")
+    print(f"one file:     {startup * 1000:.0f} ms for `mtqa check FILE` (median of 5, process start included)")
+
+
+if __name__ == "__main__":
+    main()
