@@ -64,6 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def check(catalogue, arguments: argparse.Namespace) -> int:
     from qa.engine import discover, run
+    from qa.errors import UsageError
     from qa.findings import Severity
     from qa.output import renderer
 
@@ -72,7 +73,10 @@ def check(catalogue, arguments: argparse.Namespace) -> int:
     except KeyError as error:
         return _fail(f"unknown rule or group {error.args[0]!r} (see `mtqa rules`)")
     found = discover(arguments.paths)
-    results = run(found.sources, rules, found.errors)
+    try:
+        results = run(found.sources, rules, found.errors)
+    except UsageError as error:
+        return _fail(str(error))
     try:
         with _open_output(arguments.output) as out:
             renderer(arguments.format)(results, catalogue, out)

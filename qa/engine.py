@@ -11,13 +11,13 @@ import os
 import sys
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from qa.catalogue import Rule
 from qa.document import Document
-from qa.errors import InputError
+from qa.errors import InputError, UsageError
 from qa.findings import FileResult, Finding, Match, Results
 from qa.loaders import SUFFIXES, load_bytes, load_path
 
@@ -85,6 +85,16 @@ class FileOutcome:
     """Corpus facts by rule id."""
 
 
+def prepare(rules: Sequence[Rule]) -> None:
+    """Let kinds load their data once, before any file; a bad option value is a UsageError."""
+    for rule in rules:
+        if hasattr(rule.kind, "prepare"):
+            try:
+                rule.kind.prepare(rule.options)
+            except ValueError as error:
+                raise UsageError(f"{rule.source}: rule {rule.id!r}: {error}") from None
+
+
 def check_source(source: Source, rules: Sequence[Rule]) -> FileOutcome:
     try:
         doc = source.load()
@@ -92,12 +102,21 @@ def check_source(source: Source, rules: Sequence[Rule]) -> FileOutcome:
         return FileOutcome(FileResult(source.display, error=str(error)), {})
     findings: list[Finding] = []
     facts: dict[str, Any] = {}
+    failures: list[str] = []
     for rule in rules:
-        if rule.is_corpus:
-            facts[rule.id] = rule.kind.facts(doc, rule.options)
-        else:
-            findings.extend(to_finding(rule, doc.path, m, doc) for m in rule.kind.check(doc, rule.options))
-    return FileOutcome(FileResult(doc.path, doc.word_count, tuple(sorted(findings))), facts)
+        try:
+            if rule.is_corpus:
+                facts[rule.id] = rule.kind.facts(doc, rule.options)
+            else:
+                findings.extend(to_finding(rule, doc.path, m, doc) for m in rule.kind.check(doc, rule.options))
+        except Exception as error:  # noqa: BLE001 - one broken rule must not lose the other results
+            failures.append(_internal_error(rule, error))
+    result = FileResult(doc.path, doc.word_count, tuple(sorted(findings)), rule_errors=tuple(failures))
+    return FileOutcome(result, facts)
+
+
+def _internal_error(rule: Rule, error: Exception) -> str:
+    return f"rule {rule.id!r} failed ({type(error).__name__}: {error}); please report this as a bug"
 
 
 def to_finding(rule: Rule, path: str, match: Match, doc: Document | None = None) -> Finding:
@@ -122,6 +141,7 @@ def to_finding(rule: Rule, path: str, match: Match, doc: Document | None = None)
 
 def run(sources: Sequence[Source], rules: Sequence[Rule], errors: Iterable[str] = ()) -> Results:
     """Check every source, then reduce corpus facts; findings come sorted by file and position."""
+    prepare(rules)
     outcomes = [check_source(source, rules) for source in sources]
     corpus_findings = _reduce_corpus(outcomes, [r for r in rules if r.is_corpus])
     files = []
@@ -129,7 +149,7 @@ def run(sources: Sequence[Source], rules: Sequence[Rule], errors: Iterable[str] 
         result = outcome.result
         extra = corpus_findings.get(result.path)
         if extra:
-            result = FileResult(result.path, result.words, tuple(sorted(result.findings + tuple(extra))))
+            result = replace(result, findings=tuple(sorted(result.findings + tuple(extra))))
         files.append(result)
     return Results(tuple(files), tuple(errors))
 

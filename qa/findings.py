@@ -87,12 +87,19 @@ class Finding:
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
-    """One checked file: its findings, or the input error that stopped it."""
+    """One file: its findings, or the input error that stopped it from being checked."""
 
     path: str
     words: int = 0
     findings: tuple[Finding, ...] = ()
     error: str | None = None
+    rule_errors: tuple[str, ...] = ()
+    """Rules that crashed on this file; its other findings still stand."""
+
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """Why this file makes the run exit 2, if it does: one message each."""
+        return (self.error,) if self.error else self.rule_errors
 
 
 @dataclass(frozen=True)
@@ -111,7 +118,8 @@ class Results:
 
     @property
     def input_errors(self) -> list[str]:
-        return [f"{r.path}: {r.error}" for r in self.files if r.error is not None] + list(self.errors)
+        """Every problem that makes the run exit 2, one line each, naming the file."""
+        return [f"{r.path}: {message}" for r in self.files for message in r.problems] + list(self.errors)
 
     def count_by_severity(self) -> dict[str, int]:
         counts = Counter(f.severity for f in self.findings)

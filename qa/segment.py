@@ -1,16 +1,17 @@
 """Splitting text into paragraphs, sentences and words, with code-point offsets.
 
-News copy breaks naive splitters: abbreviations (U.S., Mr., Nov.), initials
-(George W. Bush), decimals, quotations that end in the middle of a sentence
-("“Is it over?” he asked."), and headlines or datelines with no final
-punctuation. A boundary is still placed before a lowercase word after a plain
-full stop, because that is exactly the artifact `lowercase-sentence-start`
-reports ("in Geneva. this Friday.").
+News copy breaks naive splitters: abbreviations (U.S., Mr., Nov., e.g., a.m.),
+initials (George W. Bush), decimals, ellipses, quotations that end in the middle
+of a sentence ("“Is it over?” he asked."), and headlines or datelines with no
+final punctuation, on their own line or paragraph. A boundary is still placed
+before a lowercase word after a plain full stop, because that is exactly the
+artifact `lowercase-sentence-start` reports ("in Geneva. this Friday.").
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -29,18 +30,63 @@ class Word:
 
 WORD_PATTERN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)[ \t\f\v\u00a0]*(?:\r\n|\r|\n)\s*")
+LINE_BREAK = re.compile(r"[ \t\f\v\u00a0]*(?:\r\n|\r|\n)\s*")
 SENTENCE_END = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)")
-WORD_BEFORE = re.compile(r"((?:[^\W\d_]+\.)*[^\W\d_]+)$")
-CLOSING_QUOTES = set("\"'”’»")
+WORD_BEFORE = re.compile(r"(?<![\w'’\-.])((?:[^\W\d_]+\.)*[^\W\d_]+)$")
+WORD_AFTER = re.compile(r"[\"'“‘«(\[]*([^\W\d_]*)(\.?)")
+LAST_WORD = re.compile(r"[^\W_]+$")
+ENUMERATOR = re.compile(r"(?<!\w)(?:\d{1,3}|[ivx]{1,4}|[IVX]{1,4})$")
+CLOSING_QUOTES = frozenset("\"'”’»")
+NOT_A_START = frozenset(".…,;:!?)]}")
+"""What cannot begin a sentence: the dots of a spaced ellipsis (". . ."), a comma, a closing bracket."""
+OPENING_QUOTES = frozenset("\"“‘«")
+BULLETS = frozenset("•*·▪–—-")
+HEADING_SHARE = 0.75
+"""A headline line inside a paragraph is at most this share of the paragraph's longest line."""
+LOOKBACK = 80
+"""How far back to look for the word before a full stop; longer "words" are not abbreviations."""
 
-# Abbreviations after which a sentence practically never ends ("Mr. Smith", "Nov. 3").
-NEVER_FINAL = frozenset(
-    """mr mrs ms dr prof gen sen rep gov st mt lt col capt sgt cmdr adm rev fr hon pres
-    jan feb mar apr jun jul aug sep sept oct nov dec no nos vs e.g i.e cf approx fig figs
-    vol pp para art sec ch ed eds est dept univ ave blvd rd""".split()
+# Capitalised, these stand before a name or a date and never end a sentence ("Gen. Milley", "Nov. 3").
+TITLES_AND_MONTHS = frozenset(
+    """mr mrs ms mme mlle messrs dr prof gen lt col maj capt sgt cpl pvt cmdr adm brig sen rep gov
+    amb atty supt insp det rev fr msgr hon pres st mt ft jan feb mar apr jun jul aug sep sept oct
+    nov dec""".split()
 )
-# Abbreviations that may end a sentence ("… in the U.S. The talks …"): split only before a capital.
-MAYBE_FINAL = frozenset("etc inc ltd co corp jr sr bros plc llc a.m p.m".split())
+# Whatever the case, these are followed by more of the sentence ("e.g. Russia", "vs. the West").
+NEVER_FINAL = frozenset("e.g i.e a.k.a cf viz vs approx incl excl esp ca".split())
+# These may end a sentence ("… and so on, etc. The talks …"): a boundary only before a capital.
+MAYBE_FINAL = frozenset(
+    """etc inc ltd co corp bros plc llc jr sr al no nos art arts fig figs vol vols pp para paras
+    sec ch chap est ed eds min max lb lbs oz sq mi pct yr yrs mo mos wk wks hr hrs govt dept univ
+    assn intl tel ext ibid op cit ave blvd rd""".split()
+)
+# Capitalised, these are U.S. states in AP style ("Springfield, Ill. officials"); they may end a sentence.
+STATES = frozenset(
+    """ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont
+    neb nev okla ore pa tenn vt va wash wis wyo""".split()
+)
+TIME_ABBREVIATIONS = frozenset({"a.m", "p.m"})
+# "5 p.m. Friday", "9 a.m. GMT": a clock time runs on into a day, month or time zone.
+CALENDAR_WORDS = frozenset(
+    """Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct
+    Nov Dec GMT UTC ET EST EDT CT CST CDT MT MST MDT PT PST PDT CET CEST BST MSK IST JST""".split()
+)
+# After initials and dotted acronyms ("George W. Bush", "U.S. President"), a capitalised word
+# usually continues the name; only these words clearly open a new sentence ("in the U.S. The …").
+SENTENCE_OPENERS = frozenset(
+    """The A An It Its He His She Her They Their We Our You Your This That These Those There Here
+    But And Or So Yet In On At For With By From After Before As If When While Although Though
+    Because Since Until Meanwhile However Some Many Most All Both Each No Not One Such What Who
+    Why How Where Mr Mrs Ms""".split()
+)
+# A line that ends with one of these is prose wrapped mid-sentence, never a headline.
+CONTINUATION_WORDS = frozenset(
+    """a an the of to in on at for with by from into onto over under about after before between
+    and or but nor that which who whom whose as than if because while although is are was were
+    be been has have had will would can could should must may might not his her its their our
+    my your this these those""".split()
+)
 
 
 def paragraphs(text: str) -> list[Span]:
@@ -55,16 +101,17 @@ def paragraphs(text: str) -> list[Span]:
 
 
 def sentences(text: str, paragraph: Span) -> list[Span]:
-    """Sentences of one paragraph; a paragraph without final punctuation is one sentence."""
+    """Sentences of one paragraph, each ending before the white space that follows it.
+
+    A sentence ends at final punctuation that is not an abbreviation, an initial or a
+    quotation running on, and at the end of a headline-like line inside the paragraph.
+    """
+    cuts = sorted([*_punctuation_cuts(text, paragraph), *_heading_line_cuts(text, paragraph)])
     spans = []
     start = paragraph.start
-    for boundary in SENTENCE_END.finditer(text, paragraph.start, paragraph.end):
-        next_start = boundary.end()
-        if next_start >= paragraph.end:
-            break
-        if _is_boundary(text, boundary, start):
-            spans.append(Span(start, boundary.start(3)))
-            start = next_start
+    for end, next_start in cuts:
+        spans.append(Span(start, end))
+        start = next_start
     spans.append(Span(start, paragraph.end))
     return spans
 
@@ -74,27 +121,107 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     return [Word(m.start(), m.end(), m.group()) for m in WORD_PATTERN.finditer(text, start, end)]
 
 
-def _is_boundary(text: str, boundary: re.Match[str], sentence_start: int) -> bool:
+def looks_like_heading(text: str) -> bool:
+    """A short line with no final punctuation: a headline, subheading, dateline or caption."""
+    stripped = text.strip()
+    if not stripped or "\n" in stripped:
+        return False
+    return stripped[-1] not in ".!?…\"”’»:;," and len(WORD_PATTERN.findall(stripped)) <= 30
+
+
+def _punctuation_cuts(text: str, paragraph: Span) -> Iterator[tuple[int, int]]:
+    """(end, next start) at each full stop, question or exclamation mark that ends a sentence."""
+    for boundary in SENTENCE_END.finditer(text, paragraph.start, paragraph.end):
+        if boundary.end() < paragraph.end and _is_boundary(text, boundary, paragraph.start):
+            yield boundary.start(3), boundary.end()
+
+
+def _heading_line_cuts(text: str, paragraph: Span) -> Iterator[tuple[int, int]]:
+    """(end, next start) after a headline, dateline or caption line inside a paragraph.
+
+    "Breaking News⏎Washington will …" is a headline above its text. Hard-wrapped
+    prose ("talks with Sergey⏎Lavrov …") is not: its lines are all about as long as
+    the longest, and a line ending in "that" or "of" is never a headline. A line
+    before a bullet ends its sentence whatever its length.
+    """
+    gaps = list(LINE_BREAK.finditer(text, paragraph.start, paragraph.end))
+    line_starts = [paragraph.start, *(gap.end() for gap in gaps)]
+    line_ends = [*(gap.start() for gap in gaps), paragraph.end]
+    longest = max(end - start for start, end in zip(line_starts, line_ends))
+    for line_start, gap in zip(line_starts, gaps):
+        first = text[gap.end()]
+        is_short = gap.start() - line_start <= HEADING_SHARE * longest
+        opens_text = first.isupper() or first.isdigit() or first in OPENING_QUOTES
+        starts_new_line = first in BULLETS or is_short and opens_text
+        if starts_new_line and _ends_heading_line(text, line_start, gap.start()):
+            yield gap.start(), gap.end()
+
+
+def _ends_heading_line(text: str, line_start: int, line_end: int) -> bool:
+    last_word = LAST_WORD.search(text, max(line_start, line_end - LOOKBACK), line_end)
+    return last_word is not None and last_word.group().lower() not in CONTINUATION_WORDS
+
+
+def _is_boundary(text: str, boundary: re.Match[str], floor: int) -> bool:
     punctuation, closers = boundary.group(1), boundary.group(2)
-    following = text[boundary.end()]
-    before = WORD_BEFORE.search(text, sentence_start, boundary.start())
-    word_before = before.group(1) if before else ""
-    if punctuation == "." and word_before:
-        key = word_before.lower()
-        if key in NEVER_FINAL or _is_initial(word_before):
+    if text[boundary.end()] in NOT_A_START:
+        return False
+    next_word, next_is_initial = _word_after(text, boundary.end())
+    starts_lower = next_word[:1].islower()
+    if _is_ellipsis(text, boundary.start(), punctuation):
+        return not starts_lower  # an ellipsis that trails into the same sentence
+    if CLOSING_QUOTES.intersection(closers):
+        return not starts_lower  # “Is it over?” he asked.
+    if punctuation == "." and not closers:
+        if _is_enumerator(text, floor, boundary.start()):
             return False
-        if (key in MAYBE_FINAL or "." in word_before) and not following.isupper():
-            return False
-    if following.islower():
-        if "…" in punctuation or punctuation.startswith(".."):
-            return False  # an ellipsis that trails into the same sentence
-        if CLOSING_QUOTES.intersection(closers):
-            return False  # “Is it over?” he asked.
+        word_before = WORD_BEFORE.search(text, max(floor, boundary.start() - LOOKBACK), boundary.start())
+        if word_before:
+            return _ends_sentence_after(word_before.group(1), next_word, next_is_initial)
     return True
 
 
-def _is_initial(word: str) -> bool:
-    return len(word) == 1 and word.isupper()
+def _ends_sentence_after(word: str, next_word: str, next_is_initial: bool) -> bool:
+    """Whether "word." ends its sentence, given the word that follows it."""
+    key = word.lower()
+    if key in NEVER_FINAL or (word[0].isupper() and key in TITLES_AND_MONTHS):
+        return False
+    if _is_initial_or_dotted_acronym(word):
+        return next_word in SENTENCE_OPENERS and not next_is_initial
+    if "." in word or len(word) == 1 or key in MAYBE_FINAL or word[0].isupper() and key in STATES:
+        if key in TIME_ABBREVIATIONS and next_word in CALENDAR_WORDS:
+            return False
+        return next_word[:1].isupper()
+    return True
+
+
+def _is_enumerator(text: str, floor: int, dot: int) -> bool:
+    """A list number that opens its line or sentence ("1. Keep talking", "Options: ii. stop")."""
+    number = ENUMERATOR.search(text, max(floor, dot - 8), dot)
+    if number is None:
+        return False
+    index = number.start()
+    while index > floor and text[index - 1] in " \t":
+        index -= 1
+    return index == floor or text[index - 1] in "\r\n:;.!?"
+
+
+def _is_initial_or_dotted_acronym(word: str) -> bool:
+    """An initial ("George W. Bush") or a dotted acronym ("U.S."), unlike the plain word "NATO"."""
+    return (len(word) == 1 or "." in word) and word.replace(".", "").isupper()
+
+
+def _word_after(text: str, index: int) -> tuple[str, bool]:
+    """The letters of the word at `index` (after any opening quote), and whether it is an initial."""
+    match = WORD_AFTER.match(text, index)
+    assert match is not None  # every group of the pattern can be empty
+    letters, dot = match.group(1), match.group(2)
+    return letters, len(letters) == 1 and letters.isupper() and bool(dot)
+
+
+def _is_ellipsis(text: str, start: int, punctuation: str) -> bool:
+    """"…", "..." or the last dot of a spaced ". . .", which need not end a sentence."""
+    return "…" in punctuation or ".." in punctuation or text[max(start - 2, 0) : start] == ". "
 
 
 def _trim(text: str, span: Span) -> Span | None:
@@ -104,11 +231,3 @@ def _trim(text: str, span: Span) -> Span | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Span(start, end) if start < end else None
-
-
-def looks_like_heading(text: str) -> bool:
-    """A short line with no final punctuation: a headline, subheading, dateline or caption."""
-    stripped = text.strip()
-    if not stripped or "\n" in stripped:
-        return False
-    return stripped[-1] not in ".!?…\"”’»:;," and len(WORD_PATTERN.findall(stripped)) <= 30

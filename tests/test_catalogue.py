@@ -100,3 +100,11 @@ def test_opt_in_rules_run_only_when_selected(tmp_path: Path) -> None:
     catalogue = Catalogue.load([tmp_path])
     assert catalogue.select() == []
     assert [r.id for r in catalogue.select(["my-rule"])] == ["my-rule"]
+
+
+def test_readme_lists_every_rule() -> None:
+    from tests.conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing = [rule.id for rule in CATALOGUE.rules if f"| `{rule.id}` |" not in readme]
+    assert not missing, f"add these rules to the README's rule table: {missing}"

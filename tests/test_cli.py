@@ -28,7 +28,7 @@ def folder(tmp_path: Path) -> Path:
 
 
 def test_exit_1_and_text_report_for_a_finding(mtqa, folder: Path) -> None:
-    result = run(mtqa, "check", "doubled.txt", cwd=folder)
+    result = run(mtqa, "check", "doubled.txt", "--select", "duplicated-word", cwd=folder)
     assert result.returncode == 1
     out = result.stdout.decode()
     assert "doubled.txt:1:32: error duplicated-word Duplicated word: 'no No'" in out
@@ -143,7 +143,8 @@ def test_usage_errors_exit_2(mtqa, folder: Path) -> None:
 
 
 def test_output_file(mtqa, folder: Path) -> None:
-    result = run(mtqa, "check", "doubled.txt", "--format", "json", "--output", "out.json", cwd=folder)
+    result = run(mtqa, "check", "doubled.txt", "--format", "json", "--output", "out.json",
+                 "--select", "duplicated-word", cwd=folder)
     assert result.returncode == 1 and result.stdout == b""
     assert json.loads((folder / "out.json").read_text())["summary"]["findings"] == 1
 
@@ -194,3 +195,48 @@ def test_seeds_run_from_another_directory(mtqa, tmp_path: Path) -> None:
     result = run(mtqa, "check", str(SEEDS), "--format", "json", cwd=tmp_path)
     assert result.returncode == 1
     assert json.loads(result.stdout)["summary"]["files"] == 2
+
+
+def test_a_crashing_rule_is_one_line_exit_2_and_loses_nothing_else(folder: Path, monkeypatch, capsys) -> None:
+    from qa import cli
+    from qa.checks.repetition import Repetition
+
+    def broken(self, doc, options):
+        raise RuntimeError("boom")
+        yield
+
+    monkeypatch.setattr(Repetition, "check", broken)
+    monkeypatch.chdir(folder)
+    code = cli.main(["check", "doubled.txt", "--select", "duplicated-word,mid-sentence-capital"])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert err == (
+        "mtqa: error: doubled.txt: rule 'duplicated-word' failed (RuntimeError: boom); "
+        "please report this as a bug\n"
+    )
+    assert "mid-sentence-capital" in out  # the other rule's finding is still reported
+
+
+def test_unknown_locale_is_a_configuration_error(folder: Path, monkeypatch, capsys) -> None:
+    import dataclasses
+
+    from qa import cli
+    from qa.catalogue import Catalogue
+
+    original = Catalogue.load.__func__
+
+    def with_bad_locale(cls, folders):
+        catalogue = original(cls, folders)
+        rules = tuple(
+            dataclasses.replace(r, options=dataclasses.replace(r.options, locales=("xx_NOPE",)))
+            if r.id == "foreign-date" else r
+            for r in catalogue.rules
+        )
+        return cls(rules)
+
+    monkeypatch.setattr(Catalogue, "load", classmethod(with_bad_locale))
+    monkeypatch.chdir(folder)
+    assert cli.main(["check", "doubled.txt"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("mtqa: error: ") and "foreign-date.yaml: rule 'foreign-date'" in err
+    assert "'xx_NOPE' is not a locale code" in err and err.count("\n") == 1

@@ -3,7 +3,9 @@
 A document kind has `check(doc, options) -> Iterator[Match]`. A corpus kind has
 `facts(doc, options) -> Facts` (small and picklable, emitted per file) and
 `reduce(facts_by_path, options) -> Iterator[tuple[path, Match]]`, run once over
-all files. Both declare `name`, an `Options` dataclass and `fixable`.
+all files. Both declare `name`, an `Options` dataclass and `fixable`. A kind may
+add `prepare(options)`, run once per run before any file: it loads heavy data and
+raises ValueError for option values only that data can judge (an unknown locale).
 """
 
 from __future__ import annotations

@@ -28,9 +28,11 @@ class Repetition:
     fixable: ClassVar[str] = "always"
 
     def check(self, doc: Document, options: RepetitionOptions) -> Iterator[Match]:
-        allowed = {" ".join(pair.lower().split()) for pair in options.allow}
+        allowed = {" ".join(pair.split()) for pair in options.allow}
         for first, second in pairwise(doc.words):
-            if _is_repeat(doc.text, first, second, options) and not _is_allowed(first, second, allowed):
+            if not _is_repeat(doc.text, first, second, options):
+                continue
+            if not _is_allowed(first, second, allowed) and not _is_name_then_word(doc.text, first, second):
                 yield Match(
                     first.start,
                     second.end,
@@ -48,10 +50,20 @@ def _is_repeat(text: str, first: Word, second: Word, options: RepetitionOptions)
 
 
 def _is_allowed(first: Word, second: Word, allowed: set[str]) -> bool:
-    """An allowed pair keeps its case ("had had", "Had had", "Bora Bora"), unlike "that That"."""
-    if f"{first.text} {second.text}".lower() not in allowed:
+    """A pair as listed, or capitalised at a sentence start: "had had", "Had had", not "that That"."""
+    pair = f"{first.text} {second.text}"
+    return pair in allowed or (pair[0].isupper() and pair[0].lower() + pair[1:] in allowed)
+
+
+def _is_name_then_word(text: str, first: Word, second: Word) -> bool:
+    """ "when May may bring rain", "Will will sing": a capitalised name, then the common word.
+
+    Mid-sentence, a capital on the first word only marks a name, not a doubled word.
+    """
+    if not (first.text.istitle() and second.text.islower()):
         return False
-    return second.text in (first.text, first.text.lower())
+    before = text[: first.start].rstrip(" \t\"'“‘(")
+    return bool(before) and before[-1] not in ".!?:\n\r"
 
 
 def _line_breaks(gap: str) -> int:

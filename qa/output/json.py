@@ -18,7 +18,7 @@ def to_dict(results: Results) -> dict[str, object]:
             for r in results.checked
         ],
         "errors": [
-            {"path": r.path, "message": r.error} for r in results.files if r.error is not None
+            {"path": r.path, "message": message} for r in results.files for message in r.problems
         ]
         + [{"path": None, "message": message} for message in results.errors],
         "summary": {

@@ -36,7 +36,11 @@ def render(results: Results, catalogue: Catalogue, out: TextIO) -> None:
 def summary_line(results: Results) -> str:
     files = len(results.checked)
     total = len(results.findings)
-    counts = ", ".join(f"{n} {label}" for label, n in results.count_by_severity().items() if n)
-    noun = "finding" if total == 1 else "findings"
+    counts = ", ".join(_plural(n, label) for label, n in results.count_by_severity().items() if n)
     detail = f" ({counts})" if counts else ""
-    return f"{total} {noun}{detail} in {files} file{'s' if files != 1 else ''}."
+    return f"{_plural(total, 'finding')}{detail} in {_plural(files, 'file')}."
+
+
+def _plural(count: int, noun: str) -> str:
+    """ "1 error", "2 errors"; "info" is a mass noun and stays as it is."""
+    return f"{count} {noun}" if count == 1 or noun == "info" else f"{count} {noun}s"

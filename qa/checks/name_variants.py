@@ -1,0 +1,569 @@
+"""One name spelled two ways across the copy ("Antony Blinken" / "Anthony Blinken", "Kiev" / "Kyiv").
+
+A corpus kind. Per file, `facts` keeps only name candidates: every capitalised
+word that is not a function word or a title, with how often it stands and how
+often in running text (not first in a sentence or quotation, not in a title-case
+headline), the two-word names it forms ("Antony Blinken", "Mohammed bin Salman"),
+and the pairs of single words of the file that look like one name. Only the
+occurrences a finding may point at are located.
+
+Over the whole run, `reduce`:
+
+1. Takes a spelling for a name if it stands capitalised in running text somewhere
+   in the run, or opens a sentence followed by such a name ("Sergei Lavrov said");
+   only then do its other sentence-initial occurrences count.
+2. Finds candidate pairs by blocking, never by comparing all names. A word's key
+   is its consonant skeleton (case and accents folded; ph=f, c=q=k, w=v, x=ks,
+   silent h dropped, doubled letters collapsed, vowels after the first letter
+   dropped): "Antony" and "Anthony" both give `antn`. A two-word name has two
+   keys, one word exact and the other as a skeleton ("Blinken" + `antn`). The
+   spellings of a `known_variants` entry share a key. Blocks stay small, so the
+   work grows with the number of distinct names, not with its square.
+3. Judges a pair a spelling variant when the words differ beyond case, are similar
+   (rapidfuzz ratio) and do not look derived: the difference lies inside the word
+   (Antony/Anthony), swaps a final vowel (Sergey/Sergei) or doubles the last letter
+   (Zelensky/Zelenskyy). Russia/Russian, Iraq/Iraqi, Minister/Ministry and the
+   feminine forms Paul/Paula, Navalny/Navalnaya fail; Iran/Iraq, Austria/Australia
+   and Johnson/Johnston have different skeletons and never meet.
+4. Reports a variant only with shared context, since different people have close
+   names: two-word names that share the other word, or a `known_variants` entry,
+   anywhere in the run; single words only within one file, nearly identical, and
+   neither used there as the first word of a name (Michael Gove, Michel Barnier).
+5. Flags every occurrence of the spelling used less often in the run, naming the
+   other spelling, its count and its files, and suggests it. On a tie both are
+   flagged without a suggestion: the rule cannot tell which one is right, and
+   flagging one side only would hide half of the problem.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import ClassVar
+
+from qa.checks.base import option
+from qa.document import Document
+from qa.findings import Location, Match
+from qa.segment import Span, Word
+
+
+@dataclass(frozen=True, kw_only=True)
+class NameVariantsOptions:
+    min_length: int = option(5, "Words shorter than this are never compared (Carl/Carol, Li/Lee, Jon/John).")
+    min_similarity: float = option(
+        0.83, "Similarity (0-1) of two words that differ in two-word names sharing the other word."
+    )
+    min_similarity_alone: float = option(
+        0.85, "Similarity (0-1) of two single words in one file with no shared name around them."
+    )
+    known_variants: tuple[str, ...] = option(
+        (), 'Spellings of one place or person, "Kiev | Kyiv": reported anywhere, whatever their similarity.'
+    )
+    distinct: tuple[str, ...] = option(
+        (), 'Close names of different things, "Colombia | Columbia": never reported.'
+    )
+    ignore_words_file: str | None = option(
+        None, "Capitalised words that are not names: function words and titles (The, However, President)."
+    )
+
+    def __post_init__(self) -> None:
+        for value in (self.min_similarity, self.min_similarity_alone):
+            if not 0 < value <= 1:
+                raise ValueError(f"similarities must be between 0 and 1, not {value!r}")
+        for entry in (*self.known_variants, *self.distinct):
+            if len(_spellings_of(entry)) < 2:
+                raise ValueError(f"{entry!r} must list two or more spellings separated by '|'")
+        if self.ignore_words_file is not None and not Path(self.ignore_words_file).is_file():
+            raise ValueError(f"ignore_words_file {self.ignore_words_file!r} does not exist")
+
+
+def _spellings_of(entry: str) -> list[str]:
+    return [name.strip() for name in entry.split("|") if name.strip()]
+
+
+# ----------------------------------------------------------------------------- comparing spellings
+
+VOWELS = frozenset("aeiouy")
+SKELETON_REWRITES = (("tch", "ch"), ("ph", "f"), ("ck", "k"), ("x", "ks"), ("q", "k"), ("c", "k"), ("w", "v"))
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(word: str) -> str:
+    """Lower-case letters without accents or apostrophes: "Erdoğan" -> "erdogan"."""
+    decomposed = unicodedata.normalize("NFKD", word.casefold())
+    return "".join(c for c in decomposed if c.isalpha() and not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1 << 16)
+def skeleton(word: str) -> str:
+    """The blocking key: the first letter and the consonants, spelled one way ("Anthony" -> "antn")."""
+    folded = fold(word)
+    for old, new in SKELETON_REWRITES:
+        folded = folded.replace(old, new)
+    sounded = [c for i, c in enumerate(folded) if not (c == "h" and i > 0 and _is_silent_h(folded, i))]
+    single = [c for i, c in enumerate(sounded) if i == 0 or c != sounded[i - 1]]
+    return "".join(single[:1] + [c for c in single[1:] if c not in VOWELS])
+
+
+def _is_silent_h(word: str, index: int) -> bool:
+    """An h after a consonant (th, dh, kh) or before one (John, Ahmed)."""
+    before_vowel = index + 1 < len(word) and word[index + 1] in VOWELS
+    return word[index - 1] not in VOWELS or not before_vowel
+
+
+def differs_like_a_spelling(a: str, b: str) -> bool:
+    """Whether two folded words differ the way spellings do, not the way derived words do."""
+    prefix = _common_prefix_length(a, b)
+    room = min(len(a), len(b)) - prefix
+    if min(room, _common_prefix_length(a[::-1], b[::-1])):
+        return True  # a difference inside the word: Antony/Anthony, Kiev/Kyiv
+    tail_a, tail_b = a[prefix:], b[prefix:]
+    if tail_a and tail_b:
+        return set(tail_a + tail_b) <= VOWELS  # Sergey/Sergei, but not Minister/Ministry
+    added = tail_a or tail_b
+    return prefix > 0 and set(added) == {a[prefix - 1]}  # Zelensky/Zelenskyy, but not Iraq/Iraqi
+
+
+def _common_prefix_length(a: str, b: str) -> int:
+    return next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+
+
+class Judge:
+    """Decides whether two spellings are one name, with a rule's thresholds and lists."""
+
+    def __init__(self, options: NameVariantsOptions) -> None:
+        from rapidfuzz.fuzz import ratio
+
+        self.options = options
+        self.ratio: Callable[[str, str], float] = ratio
+        self.known_groups: dict[str, list[int]] = defaultdict(list)
+        for number, entry in enumerate(options.known_variants):
+            for spelling in {fold(name) for name in _spellings_of(entry)}:
+                self.known_groups[spelling].append(number)
+        self.distinct = [frozenset(fold(name) for name in _spellings_of(e)) for e in options.distinct]
+
+    def is_known(self, a: str, b: str) -> bool:
+        folded_a, folded_b = fold(a), fold(b)
+        return folded_a != folded_b and bool(
+            set(self.known_groups.get(folded_a, ())) & set(self.known_groups.get(folded_b, ()))
+        )
+
+    def in_context(self, a: str, b: str) -> bool:
+        """Two words that differ in two-word names sharing the other word ("Antony/Anthony Blinken")."""
+        return self.is_known(a, b) or self._is_variant(a, b, self.options.min_similarity)
+
+    def alone(self, a: str, b: str) -> bool:
+        """Two single words of one file, with no shared name around them: nearly the same."""
+        return self._is_variant(a, b, self.options.min_similarity_alone)
+
+    def _is_variant(self, a: str, b: str, min_similarity: float) -> bool:
+        if a.casefold() == b.casefold() or min(len(a), len(b)) < self.options.min_length:
+            return False  # McDonald/Mcdonald is a style choice, not a spelling
+        folded_a, folded_b = fold(a), fold(b)
+        if any({folded_a, folded_b} <= group for group in self.distinct):
+            return False
+        if folded_a == folded_b:
+            return True  # Erdoğan/Erdogan
+        if _is_mac_and_mc(folded_a, folded_b) or folded_a.endswith("a") != folded_b.endswith("a"):
+            return False  # MacDonald/McDonald: two families; Paul/Paula, Navalny/Navalnaya: two people
+        similar = self.ratio(folded_a, folded_b) >= 100 * min_similarity
+        return similar and differs_like_a_spelling(folded_a, folded_b)
+
+
+def _is_mac_and_mc(a: str, b: str) -> bool:
+    return any(x.startswith("mac") and y.startswith("mc") for x, y in ((a, b), (b, a)))
+
+
+@cache
+def _judge(options: NameVariantsOptions) -> Judge:
+    return Judge(options)
+
+
+# ----------------------------------------------------------------------------- blocking
+
+Unit = tuple[str, ...]
+"""A name as the reduce compares it: one word ("Blinken",), or (first, joiner, second)."""
+
+
+def candidate_pairs(
+    units: Iterable[Unit], keys: Callable[[Unit], Iterable[Hashable]]
+) -> Iterator[tuple[Unit, Unit]]:
+    """Each pair of units that share a block key, once, in a stable order."""
+    blocks: dict[Hashable, set[Unit]] = defaultdict(set)
+    for unit in units:
+        for key in keys(unit):
+            blocks[key].add(unit)
+    seen: set[tuple[Unit, Unit]] = set()
+    for key in sorted(blocks, key=repr):
+        for pair in itertools.combinations(sorted(blocks[key]), 2):
+            if pair not in seen:
+                seen.add(pair)
+                yield pair
+
+
+def skeleton_key(unit: Unit) -> list[Hashable]:
+    return [skeleton(unit[0])]
+
+
+def phrase_keys(unit: Unit) -> list[Hashable]:
+    """One word exact, the other as a skeleton: names that differ in one word meet."""
+    first, joiner, second = unit
+    return [
+        ("first differs", skeleton(first), joiner, second),
+        ("second differs", first, joiner, skeleton(second)),
+    ]
+
+
+def _known_keys(judge: Judge) -> Callable[[Unit], list[Hashable]]:
+    return lambda unit: [("known", number) for number in judge.known_groups.get(fold(unit[0]), ())]
+
+
+# ----------------------------------------------------------------------------- facts
+
+Occurrence = tuple[int, ...]
+"""Start offsets of a unit's words at one place in a file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Spot:
+    start: int
+    end: int
+    location: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Spelling:
+    """One capitalised word as written in one file."""
+
+    count: int
+    in_running_text: int
+    """Occurrences capitalised where a common word would not be: the evidence that it is a name."""
+    spots: tuple[Spot, ...] = ()
+    """The located occurrences: those a finding may point at."""
+
+
+@dataclass(frozen=True, slots=True)
+class NameFacts:
+    spellings: Mapping[str, Spelling] = field(default_factory=dict)
+    phrases: Mapping[Unit, tuple[Occurrence, ...]] = field(default_factory=dict)
+    """Two-word names (first, joiner, second) and where their two words start."""
+    look_alikes: tuple[tuple[str, str], ...] = ()
+    """Single words of this file that look like one name, neither the first word of a name here."""
+
+
+PARTICLES = frozenset(
+    "abu al ben bin bint da de del della der di do dos du el ibn la le ten ter van von".split()
+)
+"""Lower-case words inside names: "Mohammed bin Salman", "Ursula von der Leyen"."""
+OPENING = re.compile(r"[\n\r:;“\"‘(\[—–]")
+NAME_GAP = re.compile(r"-|[ \t\u00a0]+")
+WHITE_SPACE = re.compile(r"\s+")
+POSSESSIVE = ("'s", "’s")
+HEADLINE_END = frozenset(".!?…\"”’»")
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """A capitalised word or a particle, or such a part of a hyphenated word: what names are made of."""
+
+    text: str
+    start: int
+    end: int
+    is_name: bool
+    evidence: bool
+    """Capitalised in running text, where only a name would be."""
+
+
+def _collect_facts(doc: Document, options: NameVariantsOptions) -> NameFacts:
+    judge = _judge(options)
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    evidence: dict[str, int] = defaultdict(int)
+    phrases: dict[Unit, list[Occurrence]] = defaultdict(list)
+    for parts in _sentence_parts(doc, _ignored_words(options.ignore_words_file)):
+        for part in parts:
+            if part.is_name:
+                spans[part.text].append((part.start, part.end))
+                evidence[part.text] += part.evidence
+        for first, joiner, second in _two_word_names(doc.text, parts):
+            phrases[(first.text, joiner, second.text)].append((first.start, second.start))
+            evidence[first.text] += second.evidence and not first.evidence  # "Sergei Lavrov said"
+    look_alikes = _look_alikes(list(spans), phrases, judge)
+    known = {word for word in spans if fold(word) in judge.known_groups}
+    located_words = known.union(*look_alikes)
+    located_starts = {start for found in phrases.values() for occurrence in found for start in occurrence}
+
+    def spelling(word: str) -> Spelling:
+        wanted = [(s, e) for s, e in spans[word] if word in located_words or s in located_starts]
+        spots = tuple(Spot(s, e, doc.locate(s, e)) for s, e in wanted)
+        return Spelling(len(spans[word]), evidence[word], spots)
+
+    return NameFacts(
+        {word: spelling(word) for word in spans},
+        {unit: tuple(found) for unit, found in phrases.items()},
+        look_alikes,
+    )
+
+
+def _look_alikes(
+    words: list[str], phrases: Mapping[Unit, object], judge: Judge
+) -> tuple[tuple[str, str], ...]:
+    """Single words of one file that look like one name.
+
+    None may be a first name here ("Michael Gove", "Michel Barnier"), and not both may stand in
+    full names, which would tell two people apart ("Anthony Davis", "Alphonso Davies").
+    """
+    first_words = {phrase[0] for phrase in phrases}
+    in_full_names = first_words | {phrase[2] for phrase in phrases}
+    return tuple(
+        (a, b)
+        for (a,), (b,) in candidate_pairs([(w,) for w in words if w not in first_words], skeleton_key)
+        if not {a, b} <= in_full_names and judge.alone(a, b)
+    )
+
+
+def _sentence_parts(doc: Document, ignored: frozenset[str]) -> Iterator[list[_Part]]:
+    """The name parts and particles of each sentence; the other words show in the gaps between them."""
+    text = doc.text
+    for sentence, words in _words_by_sentence(doc):
+        running = not _is_title_case(text, sentence, words, ignored)
+        parts: list[_Part] = []
+        previous_end = sentence.start
+        for number, word in enumerate(words):
+            if word.text[0].isupper() or "-" in word.text or word.text in PARTICLES:
+                opens = number == 0 or OPENING.search(text, previous_end, word.start) is not None
+                parts.extend(_split_word(word, ignored, running, opens))
+            previous_end = word.end
+        yield parts
+
+
+def _words_by_sentence(doc: Document) -> Iterator[tuple[Span, list[Word]]]:
+    words = doc.words
+    index = 0
+    for sentence in doc.sentences:
+        while index < len(words) and words[index].start < sentence.start:
+            index += 1
+        inside = []
+        while index < len(words) and words[index].end <= sentence.end:
+            inside.append(words[index])
+            index += 1
+        if inside:
+            yield sentence, inside
+
+
+def _split_word(word: Word, ignored: frozenset[str], running: bool, opens: bool) -> list[_Part]:
+    """Hyphenated words in parts ("Moscow-planned" gives "Moscow"), a possessive 's cut off.
+
+    A capital after a hyphen ("anti-Russian") shows a name even where the word opens a sentence.
+    """
+    parts = []
+    start = word.start
+    for number, piece in enumerate(word.text.split("-")):
+        text = piece[:-2] if piece.endswith(POSSESSIVE) else piece
+        is_name = _may_be_name(text, ignored)
+        if is_name or text in PARTICLES:
+            evidence = is_name and running and (number > 0 or not opens)
+            parts.append(_Part(text, start, start + len(text), is_name, evidence))
+        start += len(piece) + 1
+    return parts
+
+
+def _may_be_name(text: str, ignored: frozenset[str]) -> bool:
+    """Capitalised letters with some lower case (so not US or NATO), not a function word or a title."""
+    return (
+        len(text) >= 2
+        and text[0].isupper()
+        and not text.isupper()
+        and text.replace("'", "").replace("’", "").isalpha()
+        and text.casefold() not in ignored
+    )
+
+
+def _is_title_case(text: str, sentence: Span, words: list[Word], ignored: frozenset[str]) -> bool:
+    """A headline "Blinken Says Russia Must Choose", a caption "Sergey Lavrov, Russian Foreign Minister"."""
+    capitalised = 0
+    for word in words:
+        if word.text.casefold() in ignored:
+            continue
+        if word.text[0].islower():
+            return False
+        capitalised += word.text.isalpha()
+    return capitalised >= 3 or (capitalised == 2 and text[sentence.end - 1] not in HEADLINE_END)
+
+
+def _two_word_names(text: str, parts: list[_Part]) -> Iterator[tuple[_Part, str, _Part]]:
+    """Adjacent names on one line, maybe joined by particles: "Antony Blinken", "Mohammed bin Salman"."""
+    for number, first in enumerate(parts):
+        if not first.is_name:
+            continue
+        following = number + 1
+        while following < len(parts) and not parts[following].is_name and following - number <= 2:
+            following += 1
+        if following == len(parts) or not parts[following].is_name:
+            continue
+        chain = parts[number : following + 1]
+        if all(NAME_GAP.fullmatch(text, a.end, b.start) for a, b in itertools.pairwise(chain)):
+            second = parts[following]
+            yield first, WHITE_SPACE.sub(" ", text[first.end : second.start]), second
+
+
+@cache
+def _ignored_words(path: str | None) -> frozenset[str]:
+    """The ignore list, read once per path: rule files do not change during a run."""
+    if path is None:
+        return frozenset()
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
+
+
+# ----------------------------------------------------------------------------- reduce
+
+
+@dataclass(frozen=True, slots=True)
+class _Rivalry:
+    """`minor` is spelled `major` elsewhere; flagged in `files` (None: wherever `minor` stands)."""
+
+    minor: Unit
+    major: Unit
+    files: frozenset[str] | None = None
+
+
+class _Corpus:
+    """The name facts of every file, indexed by unit."""
+
+    def __init__(self, facts_by_path: Mapping[str, NameFacts]) -> None:
+        self.facts = facts_by_path
+        self.files: dict[Unit, list[str]] = defaultdict(list)
+        self.counts: dict[Unit, int] = defaultdict(int)
+        evidence: dict[str, int] = defaultdict(int)
+        for path in sorted(facts_by_path):
+            for word, spelling in facts_by_path[path].spellings.items():
+                self._add((word,), path, spelling.count)
+                evidence[word] += spelling.in_running_text
+        self.names = {word for word, count in evidence.items() if count}
+        for path in sorted(facts_by_path):
+            for phrase, occurrences in facts_by_path[path].phrases.items():
+                if phrase[0] in self.names and phrase[2] in self.names:
+                    self._add(phrase, path, len(occurrences))
+
+    def _add(self, unit: Unit, path: str, count: int) -> None:
+        self.files[unit].append(path)
+        self.counts[unit] += count
+
+    def phrases(self) -> list[Unit]:
+        return [unit for unit in self.files if len(unit) == 3]
+
+    def occurrences(self, unit: Unit, path: str) -> tuple[Occurrence, ...]:
+        facts = self.facts[path]
+        if len(unit) == 3:
+            return facts.phrases[unit]
+        return tuple((spot.start,) for spot in facts.spellings[unit[0]].spots)
+
+    def spot(self, path: str, word: str, start: int) -> Spot:
+        return next(s for s in self.facts[path].spellings[word].spots if s.start == start)
+
+    def rivalries(self, a: Unit, b: Unit, files: frozenset[str] | None = None) -> list[_Rivalry]:
+        """The less used spelling is the minor one; on a tie each is minor to the other."""
+        found = []
+        if self.counts[a] <= self.counts[b]:
+            found.append(_Rivalry(a, b, files))
+        if self.counts[b] <= self.counts[a]:
+            found.append(_Rivalry(b, a, files))
+        return found
+
+
+def _phrase_rivalries(corpus: _Corpus, judge: Judge) -> Iterator[_Rivalry]:
+    for a, b in candidate_pairs(corpus.phrases(), phrase_keys):
+        differing = [(x, y) for x, y in zip(a, b) if x != y]
+        if len(differing) == 1 and judge.in_context(*differing[0]):
+            yield from corpus.rivalries(a, b)
+
+
+def _known_rivalries(corpus: _Corpus, judge: Judge) -> Iterator[_Rivalry]:
+    for a, b in candidate_pairs([(w,) for w in sorted(corpus.names)], _known_keys(judge)):
+        if judge.is_known(a[0], b[0]):
+            yield from corpus.rivalries(a, b)
+
+
+def _look_alike_rivalries(corpus: _Corpus) -> Iterator[_Rivalry]:
+    files: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for path, facts in corpus.facts.items():
+        for pair in facts.look_alikes:
+            if set(pair) <= corpus.names:
+                files[pair].add(path)
+    for (a, b), found in sorted(files.items()):
+        yield from corpus.rivalries((a,), (b,), frozenset(found))
+
+
+def _matches(corpus: _Corpus, rivalries: Iterable[_Rivalry]) -> Iterator[tuple[str, Match]]:
+    """A match at each occurrence of a minor spelling; a span flagged twice is reported once."""
+    by_minor: dict[Unit, list[_Rivalry]] = defaultdict(list)
+    for rivalry in rivalries:
+        by_minor[rivalry.minor].append(rivalry)
+    reported: set[tuple[str, int]] = set()
+    for minor in sorted(by_minor, key=lambda unit: (-len(unit), unit)):  # two-word names first
+        for path in corpus.files[minor]:
+            rivals = {r.major for r in by_minor[minor] if r.files is None or path in r.files}
+            if not rivals:
+                continue
+            best = min(rivals, key=lambda unit: (-corpus.counts[unit], unit))
+            index = next(i for i, (x, y) in enumerate(zip(minor[::2], best[::2])) if x != y)
+            word = minor[2 * index]
+            message = _message(corpus, path, minor, best)
+            suggestion = best[2 * index] if _is_clear_majority(corpus, minor, best, rivals) else None
+            for occurrence in corpus.occurrences(minor, path):
+                if (path, occurrence[index]) not in reported:
+                    reported.add((path, occurrence[index]))
+                    spot = corpus.spot(path, word, occurrence[index])
+                    yield path, Match(spot.start, spot.end, message, suggestion, location=spot.location)
+
+
+def _is_clear_majority(corpus: _Corpus, minor: Unit, best: Unit, rivals: set[Unit]) -> bool:
+    top = corpus.counts[best]
+    return top > corpus.counts[minor] and sum(corpus.counts[r] == top for r in rivals) == 1
+
+
+def _message(corpus: _Corpus, path: str, minor: Unit, major: Unit) -> str:
+    count = corpus.counts[major]
+    times = "once" if count == 1 else "twice" if count == 2 else f"{count} times"
+    where = _where(path, corpus.files[major])
+    return f"'{''.join(minor)}' is also spelled '{''.join(major)}' ({times}, {where}); use one spelling."
+
+
+def _where(path: str, files: list[str]) -> str:
+    others = [f for f in files if f != path]
+    here = ["this file"] if path in files else []
+    if len(others) > 2:
+        return f"in this file and {len(others)} other files" if here else f"in {len(others)} files"
+    return "in " + " and ".join(here + others)
+
+
+# ----------------------------------------------------------------------------- the kind
+
+
+class NameVariants:
+    """One name spelled two ways, in one file or across the files of a run."""
+
+    name: ClassVar[str] = "name_variants"
+    Options: ClassVar[type] = NameVariantsOptions
+    fixable: ClassVar[str] = "sometimes"
+
+    def facts(self, doc: Document, options: NameVariantsOptions) -> NameFacts:
+        return _collect_facts(doc, options)
+
+    def reduce(
+        self, facts_by_path: Mapping[str, NameFacts], options: NameVariantsOptions
+    ) -> Iterator[tuple[str, Match]]:
+        corpus = _Corpus(facts_by_path)
+        judge = _judge(options)
+        rivalries = [
+            *_phrase_rivalries(corpus, judge),
+            *_known_rivalries(corpus, judge),
+            *_look_alike_rivalries(corpus),
+        ]
+        yield from _matches(corpus, rivalries)

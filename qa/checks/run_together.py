@@ -1,0 +1,282 @@
+"""Two words run together where a space, or a space and punctuation, was lost ("UkraineBlinken").
+
+Machine translation and text extraction from web pages drop the characters between
+two words: "… if Russia invades Ukraine,” Blinken stressed" becomes "invades
+UkraineBlinken stressed". The trace is a capital inside a word. English is full of
+correct ones, so a fused word is reported only on strong evidence:
+
+- it splits into a left part that ends in a lowercase letter (or is a year or an
+  acronym) and a right part that is a capitalised word or an acronym; names with
+  several capitals ("GlaxoSmithKline", "getElementById", "StandWithUkraine") do not;
+- it is not a known mixed-case word (a brand: "PayPal", "YouTube"), nor a name after a
+  prefix ("MacArthur", "FitzGerald"); short prefixes ("iPhone", "eBay", "McCain",
+  "LeBron", "PhDs") fall under the minimum lengths;
+- either the right part opens sentences ("GenevaThe"), or both parts stand alone
+  elsewhere in the same document ("Ukraine" and "Blinken" do in the seed article);
+- it occurs once: a word written the same way twice is a deliberate spelling (a
+  product, a code name), not a lost character.
+
+URLs, e-mail addresses, @handles, #hashtags and code are skipped whole. The spaced
+form is suggested only when it is safe: the document writes the pair with a space
+elsewhere ("Sergey Lavrov"), or the left part is a word that never ends a sentence
+("toGeneva"). Otherwise punctuation was probably lost too, and the message says which.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import ClassVar
+
+from qa import segment
+from qa.checks.base import option
+from qa.document import Document
+from qa.findings import Match
+
+TOKEN = re.compile(r"\S+")
+NOT_PROSE = re.compile(r"://|^www\.|[@#/_={}<>\\]|\w\.\w|\w\(")
+"""A URL, e-mail address, @handle, #hashtag, file path, domain ("YouTube.com") or code ("f(x)")."""
+POSSESSIVE = re.compile(r"['’][sS]$")
+CLOSING_MARKS = {"“": "”", "«": "»"}
+"""Opening quotation mark -> the mark that closes it; a straight '"' both opens and closes."""
+MID_SENTENCE_MARKS = frozenset(",;-–—")
+SPACE_OR_LINE_WRAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*(?:\r\n|\r|\n)[ \t\u00a0]*)"
+"""White space between two words of one paragraph: spaces, or a single line break."""
+YEAR_LENGTH = 4
+
+
+@dataclass(frozen=True, kw_only=True)
+class RunTogetherOptions:
+    known_words_file: str | None = option(
+        None, "Correct mixed-case words (brands, names), one a line; none: the built-in list."
+    )
+    allow: tuple[str, ...] = option((), 'More correct mixed-case words ("WinRed", "DoorDash").')
+    name_prefixes: tuple[str, ...] = option(
+        (), 'Name prefixes that take a capital after them ("Mac" in "MacArthur", "Fitz" in "FitzGerald").'
+    )
+    glue_words: tuple[str, ...] = option(
+        (), 'Words that never end a sentence, so only a space was lost after them ("toGeneva", "theUS").'
+    )
+    sentence_openers: tuple[str, ...] = option(
+        (), 'Words that begin sentences: after a word they need no other evidence ("GenevaThe").'
+    )
+    min_left_length: int = option(3, 'Shorter left parts ("iPhone", "LeBron") are not split; "toGeneva" is.')
+    min_right_length: int = option(3, 'Shorter right parts ("LinkedIn", "FedEx") are not split; "saidHe" is.')
+
+    def __post_init__(self) -> None:
+        if self.known_words_file is not None and not Path(self.known_words_file).is_file():
+            raise ValueError(f"known_words_file {self.known_words_file!r} does not exist")
+
+
+@dataclass(frozen=True, slots=True)
+class Fusion:
+    """A word read as two: `left` and `right` joined at offset `start + len(left)`."""
+
+    start: int
+    left: str
+    right: str
+
+    @property
+    def text(self) -> str:
+        return self.left + self.right
+
+    @property
+    def end(self) -> int:
+        return self.start + len(self.left) + len(self.right)
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """What one document and the rule's options say about which fusions are real."""
+
+    standalone: frozenset[str]
+    known: frozenset[str]
+    prefixes: frozenset[str]
+    glue: frozenset[str]
+    openers: frozenset[str]
+    min_left: int
+    min_right: int
+
+
+class RunTogether:
+    """A word that is two words run together, on evidence from the word itself and its document."""
+
+    name: ClassVar[str] = "run_together"
+    Options: ClassVar[type] = RunTogetherOptions
+    fixable: ClassVar[str] = "sometimes"
+
+    def check(self, doc: Document, options: RunTogetherOptions) -> Iterator[Match]:
+        evidence = _evidence(doc, options)
+        fusions = list(_fusions(doc.text))
+        spellings = Counter(fusion.text for fusion in fusions)
+        for fusion in fusions:
+            if spellings[fusion.text] == 1 and _is_run_together(fusion, evidence):
+                yield _match(doc, fusion, evidence)
+
+
+def _evidence(doc: Document, options: RunTogetherOptions) -> Evidence:
+    return Evidence(
+        standalone=_standalone_words(doc),
+        known=load_known_words(options.known_words_file) | frozenset(options.allow),
+        prefixes=frozenset(options.name_prefixes),
+        glue=frozenset(options.glue_words),
+        openers=frozenset(options.sentence_openers),
+        min_left=options.min_left_length,
+        min_right=options.min_right_length,
+    )
+
+
+@cache
+def load_known_words(path: str | None) -> frozenset[str]:
+    """The mixed-case words in the file at `path`, or in the built-in list."""
+    if path is None:
+        from qa.catalogue import bundled_rules_folder  # the catalogue imports the kinds
+
+        path = str(bundled_rules_folder() / "data" / "mixed-case-words.txt")
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip())
+
+
+def _standalone_words(doc: Document) -> frozenset[str]:
+    """The words of the document, but a capitalised one only where it is not capitalised by position.
+
+    "File" or "Game" at the start of a sentence or line is no evidence that "FileType"
+    or "GameStop" hides two words; "Blinken" in the middle of a sentence is.
+    """
+    return frozenset(
+        piece
+        for start, piece in _pieces(doc.words)
+        if not _is_capitalised(piece) or _is_mid_sentence(doc.text, start)
+    )
+
+
+def _is_mid_sentence(text: str, start: int) -> bool:
+    """Whether a word or a comma, dash or hyphen comes just before `start` on the same line."""
+    index = start - 1
+    while index >= 0 and text[index] in " \t\u00a0":
+        index -= 1
+    return index >= 0 and (text[index].isalnum() or text[index] in MID_SENTENCE_MARKS)
+
+
+def _fusions(text: str) -> Iterator[Fusion]:
+    """Each word of running prose split where a new word seems to begin.
+
+    The split is at the first such place, so a word with several capitals has a right
+    part that is neither a capitalised word nor an acronym, and is never reported.
+    """
+    for token in TOKEN.finditer(text):
+        if NOT_PROSE.search(token.group()):
+            continue
+        for start, piece in _pieces(segment.words(text, token.start(), token.end())):
+            cut = first_cut(piece)
+            if cut is not None:
+                yield Fusion(start, piece[:cut], piece[cut:])
+
+
+def _pieces(words: list[segment.Word]) -> Iterator[tuple[int, str]]:
+    """(offset, text) of the parts of hyphenated words, without a possessive "’s"."""
+    for word in words:
+        start = word.start
+        for part in word.text.split("-"):
+            yield start, POSSESSIVE.sub("", part)
+            start += len(part) + 1
+
+
+def first_cut(piece: str) -> int | None:
+    """Where a new word seems to begin: "Ukraine|Blinken", "the|US", "2022|Blinken", "NATO|The"."""
+    for index in range(1, len(piece)):
+        before, char = piece[index - 1], piece[index]
+        if not char.isupper():
+            continue
+        starts_word = index + 1 < len(piece) and piece[index + 1].islower()
+        if before.islower() or starts_word and (before.isdigit() or before.isupper()):
+            return index
+    return None
+
+
+def _is_run_together(fusion: Fusion, evidence: Evidence) -> bool:
+    """Known words and name prefixes aside: a sentence opener after a word, or two evidenced parts."""
+    left, right = fusion.left, fusion.right
+    if _is_known(fusion.text, evidence.known) or left in evidence.prefixes:
+        return False
+    if right in evidence.openers:
+        return _is_year(left) or _is_acronym(left) or _is_word(left, evidence)
+    if right not in evidence.standalone:
+        return False
+    if _is_acronym(right):
+        return left in evidence.glue  # "theUS", but never "macOS" or "OpenAI"
+    if not _is_capitalised(right) or len(right) < evidence.min_right:
+        return False
+    return _is_year(left) or left in evidence.glue or _is_word(left, evidence) and left in evidence.standalone
+
+
+def _is_known(word: str, known: frozenset[str]) -> bool:
+    """A known mixed-case word, or its plural ("PowerPoints")."""
+    return word in known or word.endswith("s") and word[:-1] in known
+
+
+def _is_word(left: str, evidence: Evidence) -> bool:
+    """Letters ending in lowercase ("Ukraine", "today", "O'Neill"), long enough or a glue word."""
+    letters = left.replace("'", "").replace("’", "")
+    long_enough = len(left) >= evidence.min_left or left in evidence.glue
+    return letters.isalpha() and left[-1].islower() and long_enough
+
+
+def _is_capitalised(part: str) -> bool:
+    return part.isalpha() and part[0].isupper() and part[1:].islower()
+
+
+def _is_acronym(part: str) -> bool:
+    return len(part) >= 2 and part.isalpha() and part.isupper()
+
+
+def _is_year(part: str) -> bool:
+    return len(part) == YEAR_LENGTH and part.isascii() and part.isdigit()
+
+
+def _match(doc: Document, fusion: Fusion, evidence: Evidence) -> Match:
+    """The finding, with the spaced form as a suggestion only when no punctuation was lost."""
+    left, right = fusion.left, fusion.right
+    opens_sentence = right in evidence.openers  # "ofThe": "of The Hague" or "of the"? Say nothing.
+    ends_sentence = opens_sentence and left not in evidence.glue
+    if not opens_sentence and (left in evidence.glue or _written_apart(doc.text, left, right)):
+        spaced = f"{left} {right}"
+        message = f"'{fusion.text}' runs two words together; write '{spaced}'."
+        return Match(fusion.start, fusion.end, message, suggestion=spaced)
+    lost = _lost_punctuation(left, right, ends_sentence, _open_quotation(doc, fusion.start))
+    return Match(fusion.start, fusion.end, f"'{fusion.text}' runs two words together{lost}.")
+
+
+def _lost_punctuation(left: str, right: str, ends_sentence: bool, closer: str | None) -> str:
+    """The end of the message: which punctuation was probably lost with the space."""
+    if closer is not None:
+        stop = "." if ends_sentence else ","
+        restored = f"{left}{stop}{closer} {right}"
+        return f" where a quotation seems to end; restore the punctuation and space, perhaps '{restored}'"
+    if ends_sentence:
+        return f" where a sentence seems to end; restore the full stop and space, perhaps '{left}. {right}'"
+    return f"; restore the lost space, and any lost punctuation, between '{left}' and '{right}'"
+
+
+def _written_apart(text: str, left: str, right: str) -> bool:
+    """Whether the document also writes the two parts as a pair with a space ("Sergey Lavrov")."""
+    pair = rf"(?<!\w){re.escape(left)}{SPACE_OR_LINE_WRAP}{re.escape(right)}(?!\w)"
+    return re.search(pair, text) is not None
+
+
+def _open_quotation(doc: Document, offset: int) -> str | None:
+    """The mark that would close a quotation still open at `offset` in its paragraph, if any."""
+    paragraph = doc.paragraph_at(offset)
+    closer = None
+    for char in doc.text[paragraph.start : offset]:
+        if char in CLOSING_MARKS:
+            closer = CLOSING_MARKS[char]
+        elif char == closer or char in CLOSING_MARKS.values():
+            closer = None
+        elif char == '"':
+            closer = '"'
+    return closer

@@ -1,0 +1,159 @@
+"""A capitalised function word in the middle of a sentence ("the concerns that We feel it").
+
+Machine translation carries capitals over from a sentence that was split or joined
+in the source, so a pronoun, auxiliary or article keeps its capital mid-sentence.
+Capitals that English asks for are left alone: after a colon, an opening quote, a
+dash or a bracket; in names and titles, where a capitalised function word stands
+next to another capitalised word or after an article ("The Hague", "Doctors Without
+Borders", "Let It Be", "the No campaign"); in headlines, title-case lines and
+all-caps text; in letter labels ("grade A", "from A to B"). "I" is never reported,
+and acronyms ("US", "IT", "WHO") are not capitalised words at all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import ClassVar
+
+from qa.checks.base import option
+from qa.document import Document
+from qa.findings import Match
+from qa.segment import Word, looks_like_heading
+
+LICENSING_MARKS = frozenset(":“\"‘'«([{)—–-•/.!?…")
+"""Between two words, any of these lets the second one be capitalised ("Washington (CNN) The …")."""
+ARTICLES = frozenset({"a", "an", "the"})
+LETTER_CONNECTORS = frozenset({"to", "and", "or", "through", "versus", "vs"})
+TITLE_CASE_SHARE = 0.8
+"""A sentence whose content words are at least this share capitalised is a title or a list of names."""
+TITLE_CASE_MIN_WORDS = 3
+
+
+@dataclass(frozen=True, kw_only=True)
+class StrayCapitalsOptions:
+    function_words_file: str | None = option(
+        None,
+        "Function words to check, one a line, in lowercase; none: rules/data/function-words.txt.",
+    )
+    ignore: tuple[str, ...] = option((), 'Capitalised words never to flag ("Will", "Us").')
+
+    def __post_init__(self) -> None:
+        if self.function_words_file is not None and not Path(self.function_words_file).is_file():
+            raise ValueError(f"function_words_file {self.function_words_file!r} does not exist")
+
+
+class StrayCapitals:
+    """A pronoun, auxiliary, determiner, preposition, conjunction or negation with a stray capital."""
+
+    name: ClassVar[str] = "stray_capitals"
+    Options: ClassVar[type] = StrayCapitalsOptions
+    fixable: ClassVar[str] = "always"
+
+    def check(self, doc: Document, options: StrayCapitalsOptions) -> Iterator[Match]:
+        function_words = load_function_words(options.function_words_file)
+        ignored = frozenset(options.ignore)
+        for sentence in doc.sentences:
+            words = doc.words_in(sentence)
+            if _is_headline_style(doc.slice(sentence), words, function_words):
+                continue
+            for index in range(1, len(words)):
+                word = words[index]
+                if word.text not in ignored and _is_stray_capital(doc.text, words, index, function_words):
+                    lowercase = word.text.lower()
+                    yield Match(
+                        word.start,
+                        word.end,
+                        f"'{word.text}' is capitalised in the middle of a sentence; write '{lowercase}'.",
+                        suggestion=lowercase,
+                    )
+
+
+@cache
+def load_function_words(path: str | None) -> frozenset[str]:
+    """The lowercase function words in the file at `path`, or in the built-in list."""
+    if path is None:
+        from qa.catalogue import bundled_rules_folder  # the catalogue imports the kinds
+
+        path = str(bundled_rules_folder() / "data" / "function-words.txt")
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return frozenset(_normalise(line.strip()) for line in lines if line.strip())
+
+
+def _normalise(word: str) -> str:
+    return word.lower().replace("’", "'")
+
+
+def _is_stray_capital(text: str, words: Sequence[Word], index: int, function_words: frozenset[str]) -> bool:
+    word, previous = words[index], words[index - 1]
+    if not _is_capitalised(word.text) or _normalise(word.text) not in function_words:
+        return False
+    if _licensed_by_punctuation(text, previous, word, function_words):
+        return False
+    if _starts_name(text, words, index) or _continues_name(text, words, index, function_words):
+        return False
+    return word.text != "A" or not _is_letter_label(words, index, function_words)
+
+
+def _is_capitalised(word: str) -> bool:
+    """Capitalised like "We", "Don’t" or "A"; acronyms ("US", "WHO", "IT") and "I" are not."""
+    return word[0].isupper() and (word == "A" or len(word) > 1 and word[1:] == word[1:].lower())
+
+
+def _licensed_by_punctuation(text: str, previous: Word, word: Word, function_words: frozenset[str]) -> bool:
+    """After a colon, quote, dash, bracket or stop, or at the start of a line after a complete one."""
+    gap = text[previous.end : word.start]
+    if LICENSING_MARKS.intersection(gap):
+        return True
+    return ("\n" in gap or "\r" in gap) and _normalise(previous.text) not in function_words
+
+
+def _starts_name(text: str, words: Sequence[Word], index: int) -> bool:
+    """The next word is capitalised or a number: "The Hague", "Will Smith", "No 10"."""
+    if index + 1 == len(words) or not _adjacent(text, words[index], words[index + 1]):
+        return False
+    following = words[index + 1].text
+    return following[0].isdigit() or following[0].isupper() and following != "I"
+
+
+def _continues_name(text: str, words: Sequence[Word], index: int, function_words: frozenset[str]) -> bool:
+    """The previous word is capitalised ("Doctors Without Borders", "Grade A") or an article ("the No camp").
+
+    The sentence's first word counts only when it is capitalised for itself ("Doctor
+    Who"), not when it is a function word capitalised by position ("But We").
+    """
+    previous = words[index - 1]
+    key = _normalise(previous.text)
+    if not _adjacent(text, previous, words[index]):
+        return False
+    if key in ARTICLES:
+        return True  # "the No campaign", "a Yes vote", "the It girl"
+    if not previous.text[0].isupper() or previous.text == "I":
+        return False
+    return index > 1 or key not in function_words
+
+
+def _is_letter_label(words: Sequence[Word], index: int, function_words: frozenset[str]) -> bool:
+    """Whether "A" is a letter ("grade A beef", "from A to B", "got an A") rather than "is A good idea"."""
+    previous = _normalise(words[index - 1].text)
+    if index + 1 == len(words) or previous not in function_words:
+        return True
+    return _normalise(words[index + 1].text) in LETTER_CONNECTORS
+
+
+def _adjacent(text: str, first: Word, second: Word) -> bool:
+    return text[first.end : second.start].isspace()
+
+
+def _is_headline_style(sentence: str, words: Sequence[Word], function_words: frozenset[str]) -> bool:
+    """A headline, a title-case line or shouted text, where capitals follow other conventions."""
+    if looks_like_heading(sentence):
+        return True
+    long_words = [w.text for w in words if len(w.text) > 1 and not w.text[0].isdigit()]
+    if long_words and sum(w.isupper() for w in long_words) * 2 > len(long_words):
+        return True
+    content = [w.text for w in words[1:] if _normalise(w.text) not in function_words and w.text[0].isalpha()]
+    capitalised = sum(w[0].isupper() for w in content)
+    return len(content) >= TITLE_CASE_MIN_WORDS and capitalised >= TITLE_CASE_SHARE * len(content)

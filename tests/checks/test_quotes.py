@@ -1,0 +1,131 @@
+"""unbalanced-quote: the seeds, offsets, paragraph runs, line endings and options."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.checks.base import build_options
+from qa.checks.quotes import Quotes, QuotesOptions
+from qa.document import Document
+from tests.conftest import SEEDS
+from tests.helpers import CATALOGUE, findings_for, flagged
+
+RULE = "unbalanced-quote"
+
+
+def seed(name: str) -> str:
+    return (SEEDS / name).read_text(encoding="utf-8")
+
+
+def flagged_openings(text: str) -> list[str]:
+    """Each finding's line from its mark on, to tell findings apart."""
+    return [text[f.start :].splitlines()[0] for f in findings_for(text, RULE)]
+
+
+def messages(text: str) -> list[str]:
+    return [f.message for f in findings_for(text, RULE)]
+
+
+def check_with(text: str, **options: object) -> list[str]:
+    """Flagged text under the rule's options with some of them changed."""
+    base = CATALOGUE.get(RULE).options
+    chosen = build_options(QuotesOptions, options, base=base)
+    return [text[m.start : m.end] for m in Quotes().check(Document("t.txt", text), chosen)]
+
+
+def test_seed_000_only_the_quotation_run_into_blinken() -> None:
+    text = seed("000_4ba9a3a3582aff3b.txt")
+    (finding,) = findings_for(text, RULE)
+    assert text[finding.start : finding.end] == "“"
+    assert text[finding.start :].startswith("“quick and firm response if Russia invades UkraineBlinken")
+    assert finding.message.endswith('it probably ended before "Blinken".')
+
+
+def test_seed_002_only_the_quotation_the_next_paragraph_does_not_reopen() -> None:
+    text = seed("002_fccc3799612edf3c.txt")
+    (finding,) = findings_for(text, RULE)
+    assert text[finding.start : finding.end] == "“"
+    assert text[finding.start :].startswith("“We agreed to continue discussions afterwards.\n")
+    assert "reopen the next paragraph" in finding.message
+
+
+def test_seeds_checked_together_give_the_same_two_findings() -> None:
+    texts = [seed("000_4ba9a3a3582aff3b.txt"), seed("002_fccc3799612edf3c.txt")]
+    assert flagged(texts, RULE) == ["“", "“"]
+
+
+def test_offsets_are_code_points_after_non_ascii_text() -> None:
+    text = "Zelensky 🇺🇦 — «no» — said Ελλάδα’s envoy: “we will respond.\n\nThe end."
+    (finding,) = findings_for(text, RULE)
+    assert finding.start == text.index("“") and finding.end == finding.start + 1
+
+
+def test_text_without_paragraphs_has_no_findings() -> None:
+    assert list(Quotes().check(Document("t.txt", ""), QuotesOptions())) == []
+
+
+def test_last_paragraph_of_a_run_is_the_one_flagged() -> None:
+    text = "He said: “One.\n\n“Two.\n\n“Three.\n\nThen he left."
+    assert flagged_openings(text) == ["“Three."]
+
+
+def test_quotation_closed_in_the_next_paragraph_without_reopening_is_a_run() -> None:
+    text = "He said: “We will not bargain.\n\nThe choice is Russia’s,” he added."
+    assert findings_for(text, RULE) == []
+
+
+def test_run_is_not_carried_past_the_next_paragraph() -> None:
+    text = "He said: “We will not bargain.\n\nNo marks here.\n\nThe choice is theirs,” he added."
+    assert flagged(text, RULE) == ["“", "”"]
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\n"])
+def test_reopening_convention_with_any_line_ending(newline: str) -> None:
+    continued = f"He said: “We will go.{newline}{newline}“And we will win,” he added."
+    one_line_a_paragraph = f"He said: “We will go.{newline}“And we will win,” he added."
+    assert findings_for(continued, RULE) == findings_for(one_line_a_paragraph, RULE) == []
+
+
+def test_unclosed_quotation_in_one_line_paragraphs_is_still_found() -> None:
+    text = "Blinken said: “We agreed.\nHe spoke of talks “if useful.”\nThe end."
+    assert flagged_openings(text) == ["“We agreed."]
+
+
+def test_straight_quotes_pair_by_position() -> None:
+    assert findings_for('"We will go," he said. "And win."', RULE) == []
+    assert flagged('"We will go," he said. "And win.', RULE) == ['"']
+    assert flagged('We will go," he said.', RULE) == ['"']
+
+
+def test_unit_marks_inside_a_quotation_are_not_closers() -> None:
+    assert findings_for('"He is 6\' 2" tall and used a 12" pipe," she said.', RULE) == []
+    assert findings_for("“He is 6” tall,” she said.", RULE) == []
+
+
+def test_stray_closer_at_a_line_start_names_no_words_before_it() -> None:
+    assert messages("” He left.") == [
+        "Closing mark ” has no opening mark: add one where the quotation starts, or remove it."
+    ]
+
+
+def test_camel_case_names_give_no_false_ending() -> None:
+    (message,) = messages("They praised “the work of McDonald, MacArthur and DeSantis.\n\nEnd.")
+    assert "probably ended" not in message
+
+
+def test_earliest_clue_wins() -> None:
+    text = "“We will go, he said, and then UkraineBlinken stressed it."
+    assert messages(text)[0].endswith('it probably ended before "he said".')
+
+
+def test_options_turn_off_straight_and_single_quotes() -> None:
+    text = 'Lavrov said "we have explained it. Officials called it ‘a non-starter.'
+    assert check_with(text) == ['"', "‘"]
+    assert check_with(text, straight_quotes=False) == ["‘"]
+    assert check_with(text, single_quotes=False) == ['"']
+
+
+def test_without_elisions_a_leading_apostrophe_opens_a_quotation() -> None:
+    text = "They rocked 'til dawn."
+    assert check_with(text) == []
+    assert check_with(text, elisions=[]) == ["'"]

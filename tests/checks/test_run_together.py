@@ -1,0 +1,213 @@
+"""run-together-word: cases beyond the YAML examples (seeds, offsets, evidence, skipped tokens, options)."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+
+from qa.checks.run_together import RunTogether, RunTogetherOptions
+from qa.document import Document
+from tests.conftest import SEEDS
+from tests.helpers import CATALOGUE, findings_for, flagged
+
+RULE = "run-together-word"
+RULE_OPTIONS = CATALOGUE.get(RULE).options
+
+
+def check(text: str, **changes: object) -> list[str]:
+    """Flagged texts with the rule's own options, changed as given."""
+    options = dataclasses.replace(RULE_OPTIONS, **changes)
+    return [text[m.start : m.end] for m in RunTogether().check(Document("example.txt", text), options)]
+
+
+def test_seed_000_has_exactly_ukraine_blinken_with_a_quotation_hint() -> None:
+    text = (SEEDS / "000_4ba9a3a3582aff3b.txt").read_text(encoding="utf-8")
+    findings = findings_for(text, RULE)
+    assert [text[f.start : f.end] for f in findings] == ["UkraineBlinken"]
+    (finding,) = findings
+    assert finding.suggestion is None
+    assert finding.severity.label == "error"
+    assert "perhaps 'Ukraine,” Blinken'" in finding.message
+
+
+def test_seed_002_has_none() -> None:
+    text = (SEEDS / "002_fccc3799612edf3c.txt").read_text(encoding="utf-8")
+    assert flagged(text, RULE) == []
+
+
+def test_offsets_are_code_points_after_non_ascii_text() -> None:
+    text = "Zürich – „Ça va“, said Señor Müller 🙂 in GenevaThe talks went on."
+    (finding,) = findings_for(text, RULE)
+    assert (finding.start, finding.end) == (text.index("GenevaThe"), text.index("GenevaThe") + 9)
+    assert (finding.line, finding.column) == (1, text.index("GenevaThe") + 1)
+
+
+@pytest.mark.parametrize("text", ["", " \n\n\t", "Geneva", "iPhone"])
+def test_empty_blank_and_one_word_input_has_nothing(text: str) -> None:
+    assert flagged(text, RULE) == []
+
+
+def test_a_document_of_one_fused_word_is_enough_before_an_opener() -> None:
+    assert flagged("GenevaThe", RULE) == ["GenevaThe"]
+
+
+def test_both_parts_must_stand_alone_mid_sentence() -> None:
+    fused = "The envoy said todayRussia would answer."
+    assert flagged(fused, RULE) == []
+    assert flagged(f"{fused} Talks with Russia resume today.", RULE) == ["todayRussia"]
+    # Capitalised only by position ("Russia" opens every sentence) is no evidence.
+    assert flagged(f"{fused} Russia resumes talks today.", RULE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Geneva, 21 January 2022The talks began.", ["2022The"]),
+        ("Photographs: NATOThe ministers met.", ["NATOThe"]),
+        ("They met near the town ofThe talks.", ["ofThe"]),
+        ("The iThe and 23andThe cases.", []),  # a left part that is neither a word, a year nor an acronym
+        ("At McDonaldThe talks.", []),  # several capitals: never split
+    ],
+)
+def test_what_may_stand_before_a_sentence_opener(text: str, expected: list[str]) -> None:
+    assert flagged(text, RULE) == expected
+
+
+def test_a_fused_word_written_twice_is_a_deliberate_spelling() -> None:
+    once = "Officials in Ukraine met Blinken; UkraineBlinken ties grew."
+    assert flagged(once, RULE) == ["UkraineBlinken"]
+    assert flagged(f"{once} UkraineBlinken ties grew again.", RULE) == []
+
+
+def test_possessive_and_hyphenated_words_flag_only_the_fused_part() -> None:
+    text = "Talks with Ukraine and Zelensky went on, and the pro-UkraineZelensky’s camp agreed."
+    assert flagged(text, RULE) == ["UkraineZelensky"]
+    assert flagged("After the long-awaitedThe ministers met.", RULE) == ["awaitedThe"]
+
+
+@pytest.mark.parametrize(
+    "token",
+    [
+        "https://example.com/UkraineBlinken",
+        "www.UkraineBlinken.org",
+        "Ukraine.Blinken@state.gov",
+        "UkraineBlinken@state.gov",
+        "@UkraineBlinken",
+        "#UkraineBlinken",
+        "UkraineBlinken.com",
+        "ukraine_Blinken",
+        "getUkraineBlinken()",
+        "UkraineBlinken(x)",
+    ],
+)
+def test_urls_addresses_handles_hashtags_and_code_are_skipped(token: str) -> None:
+    assert flagged(f"Officials in Ukraine met Blinken; see {token} for more.", RULE) == []
+
+
+def test_spaced_form_is_suggested_when_the_document_writes_the_pair() -> None:
+    text = "Talks with Foreign Minister Sergey\nLavrov ended; then SergeyLavrov left with Lavrov’s aides."
+    (finding,) = findings_for(text, RULE)
+    assert finding.suggestion == "Sergey Lavrov"
+
+
+def test_pair_split_by_a_paragraph_break_is_not_written_apart() -> None:
+    text = "He spoke of Sergey\n\nLavrov said so, and SergeyLavrov left with Lavrov’s aides."
+    (finding,) = findings_for(text, RULE)
+    assert finding.suggestion is None
+
+
+@pytest.mark.parametrize(
+    ("text", "hint"),
+    [
+        (
+            'Antony Blinken urged a "response if Russia hits UkraineBlinken said, in Ukraine.',
+            "'Ukraine,\" Blinken'",
+        ),
+        ("“We met in GenevaThe talks went on,” he said in Geneva.", "'Geneva.” The'"),
+        ("They flew toward GenevaThe talks went on.", "'Geneva. The'"),
+        ("They spoke ofThe talks.", "between 'of' and 'The'"),
+    ],
+)
+def test_message_names_the_punctuation_probably_lost(text: str, hint: str) -> None:
+    (finding,) = findings_for(text, RULE)
+    assert hint in finding.message
+    assert finding.suggestion is None
+
+
+def test_closed_quotation_gives_no_quotation_hint() -> None:
+    text = "He said “no” in Ukraine, and UkraineBlinken ties grew with Blinken."
+    (finding,) = findings_for(text, RULE)
+    assert "quotation" not in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The vendor of watchOS said the OS update was ready.",  # acronym after a non-glue word
+        "CNNMoney and NYTimes reported, as did CNN and the Times of London.",  # acronym + word
+        "Shares of 3Com and 9News rose; News was good and Com stocks too.",  # not a year
+        "GlaxoSmithKline: the Glaxo and Smith and Kline firms merged.",  # several capitals
+        "The vote in ZoomIn was held; Zoom and In were there.",  # right part too short
+    ],
+)
+def test_hard_correct_text_is_not_flagged(text: str) -> None:
+    assert flagged(text, RULE) == []
+
+
+@pytest.fixture
+def no_known_words(tmp_path: Path) -> str:
+    path = tmp_path / "none.txt"
+    path.write_text("", encoding="utf-8")
+    return str(path)
+
+
+def test_known_words_and_name_prefixes_are_what_protect_brands_and_names(no_known_words: str) -> None:
+    text = "ExxonMobil, formed when Exxon bought Mobil, hired Douglas MacArthur and Mac and Arthur."
+    assert check(text) == []
+    assert check(text, known_words_file=no_known_words) == ["ExxonMobil"]
+    assert check(text, known_words_file=no_known_words, allow=("ExxonMobil",), name_prefixes=()) == [
+        "MacArthur"
+    ]
+
+
+def test_known_words_cover_plurals(no_known_words: str) -> None:
+    text = "The PowerPoints went to the Power ministry and the Points of contact."
+    assert check(text) == []
+    assert check(text, known_words_file=no_known_words) == ["PowerPoints"]
+
+
+def test_minimum_lengths() -> None:
+    text = "Fans of Le and Bron met, and LeBron left."
+    assert check(text, name_prefixes=()) == []
+    assert check(text, name_prefixes=(), min_left_length=2) == ["LeBron"]
+
+
+def test_glue_words_option() -> None:
+    text = "The delegation flew toGeneva, and talks in Geneva began."
+    assert check(text) == ["toGeneva"]
+    assert check(text, glue_words=()) == []  # "to" alone is under the minimum length
+
+
+def test_sentence_openers_option() -> None:
+    assert check("They met in GenevaThe talks went on.", sentence_openers=()) == []
+
+
+def test_default_options_use_the_bundled_known_words() -> None:
+    text = "AstraZeneca, named for Astra and Zeneca, and the Swiss city of GenevaThe talks."
+    options = RunTogetherOptions(sentence_openers=("The",))
+    doc = Document("example.txt", text)
+    assert [text[m.start : m.end] for m in RunTogether().check(doc, options)] == ["GenevaThe"]
+
+
+def test_missing_known_words_file_is_an_error(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="known_words_file"):
+        RunTogetherOptions(known_words_file=str(tmp_path / "missing.txt"))
+
+
+def test_known_words_are_all_mixed_case() -> None:
+    """An all-lowercase or all-capitals entry could never match a word this rule splits."""
+    lines = Path(RULE_OPTIONS.known_words_file).read_text(encoding="utf-8").splitlines()
+    assert [line for line in lines if line in (line.lower(), line.upper())] == []
+
