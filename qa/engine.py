@@ -136,6 +136,7 @@ def to_finding(rule: Rule, path: str, match: Match, doc: Document | None = None)
         end_column=location.end_column,
         excerpt=location.excerpt,
         suggestion=match.suggestion,
+        related=match.related,
     )
 
 

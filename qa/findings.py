@@ -49,6 +49,8 @@ class Match:
     message: str
     suggestion: str | None = None
     location: Location | None = None
+    related: tuple[str, ...] = ()
+    """Other files this finding is about (where a name's other spelling stands)."""
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -67,6 +69,7 @@ class Finding:
     end_column: int
     excerpt: str
     suggestion: str | None = None
+    related: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         """The finding's shape in the JSON contract (DESIGN.md): add fields, never rename."""
@@ -82,6 +85,7 @@ class Finding:
             "end_column": self.end_column,
             "excerpt": self.excerpt,
             "suggestion": self.suggestion,
+            "related": list(self.related),
         }
 
 

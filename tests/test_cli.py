@@ -69,6 +69,7 @@ def test_json_contract(mtqa, folder: Path) -> None:
         "end_column": 37,
         "excerpt": finding["excerpt"],
         "suggestion": "no",
+        "related": [],
     }
     assert "no No" in finding["excerpt"]
     assert report["errors"] == []

@@ -516,11 +516,12 @@ def _matches(corpus: _Corpus, rivalries: Iterable[_Rivalry]) -> Iterator[tuple[s
             word = minor[2 * index]
             message = _message(corpus, path, minor, best)
             suggestion = best[2 * index] if _is_clear_majority(corpus, minor, best, rivals) else None
+            related = tuple(sorted(set(corpus.files[best]) - {path}))
             for occurrence in corpus.occurrences(minor, path):
                 if (path, occurrence[index]) not in reported:
                     reported.add((path, occurrence[index]))
                     spot = corpus.spot(path, word, occurrence[index])
-                    yield path, Match(spot.start, spot.end, message, suggestion, location=spot.location)
+                    yield path, Match(spot.start, spot.end, message, suggestion, spot.location, related)
 
 
 def _is_clear_majority(corpus: _Corpus, minor: Unit, best: Unit, rivals: set[Unit]) -> bool:
