@@ -25,22 +25,33 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     check = commands.add_parser("check", help="check files and print findings")
-    check.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check; - reads stdin")
+    _add_run_arguments(check)
     check.add_argument("--format", choices=sorted(FORMATTERS), default="text", help="output format")
     check.add_argument("--output", metavar="FILE", help="write the output to FILE instead of stdout")
-    check.add_argument("--select", type=_rule_list, default=[], metavar="RULE,...", help="run only these rules or groups")
-    check.add_argument("--ignore", type=_rule_list, default=[], metavar="RULE,...", help="do not run these rules or groups")
-    check.add_argument(
-        "--fail-on",
-        choices=FAIL_ON,
-        default="error",
-        help="exit 1 when a finding has at least this severity (default: error)",
-    )
+    check.add_argument("--report", metavar="DIR", help="also write the HTML report into DIR")
+    check.add_argument("--open", action="store_true", help="open the report's index in a browser")
+
+    report = commands.add_parser("report", help="write an HTML report per file and an index")
+    _add_run_arguments(report)
+    report.add_argument("--output-dir", metavar="DIR", default="reports", help="where to write (default: reports)")
+    report.add_argument("--open", action="store_true", help="open the index in a browser")
 
     commands.add_parser("rules", help="list the rule catalogue, one line a rule")
     explain = commands.add_parser("explain", help="show what a rule checks, why, and examples")
     explain.add_argument("rule", metavar="RULE")
     return parser
+
+
+def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check; - reads stdin")
+    parser.add_argument("--select", type=_rule_list, default=[], metavar="RULE,...", help="run only these rules or groups")
+    parser.add_argument("--ignore", type=_rule_list, default=[], metavar="RULE,...", help="do not run these rules or groups")
+    parser.add_argument(
+        "--fail-on",
+        choices=FAIL_ON,
+        default="error",
+        help="exit 1 when a finding has at least this severity (default: error)",
+    )
 
 
 def _rule_list(value: str) -> list[str]:
@@ -59,10 +70,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return list_rules(catalogue, sys.stdout)
     if arguments.command == "explain":
         return explain_rule(catalogue, arguments.rule, sys.stdout)
-    return check(catalogue, arguments)
+    return check(catalogue, arguments)  # `check` and `report` share the run
 
 
 def check(catalogue, arguments: argparse.Namespace) -> int:
+    import webbrowser
+    from pathlib import Path
+
     from qa.engine import discover, run
     from qa.errors import UsageError
     from qa.findings import Severity
@@ -77,13 +91,28 @@ def check(catalogue, arguments: argparse.Namespace) -> int:
         results = run(found.sources, rules, found.errors)
     except UsageError as error:
         return _fail(str(error))
-    try:
-        with _open_output(arguments.output) as out:
-            renderer(arguments.format)(results, catalogue, out)
-    except BrokenPipeError:
-        _silence_stdout()  # the reader went away (`mtqa check … | head`): not an error of ours
-    except OSError as error:
-        return _fail(f"{arguments.output}: cannot write output: {error.strerror or error}")
+    if arguments.command == "check":
+        try:
+            with _open_output(arguments.output) as out:
+                renderer(arguments.format)(results, catalogue, out)
+        except BrokenPipeError:
+            _silence_stdout()  # the reader went away (`mtqa check … | head`): not an error of ours
+        except OSError as error:
+            return _fail(f"{arguments.output}: cannot write output: {error.strerror or error}")
+    report_folder = arguments.output_dir if arguments.command == "report" else arguments.report
+    if report_folder:
+        from qa.report import write_reports
+
+        try:
+            written = write_reports(results, found.sources, rules, catalogue, Path(report_folder))
+        except OSError as error:
+            return _fail(f"{report_folder}: cannot write the report: {error.strerror or error}")
+        # `check` keeps stdout for its findings (JSON must stay parseable); `report` has nothing else to say.
+        stream = sys.stdout if arguments.command == "report" else sys.stderr
+        pages = len(written.pages)
+        print(f"Wrote {pages} page{'s' if pages != 1 else ''} and the index: {written.index}", file=stream)
+        if arguments.open:
+            webbrowser.open(written.index.resolve().as_uri())
     for message in results.input_errors:
         print(f"mtqa: error: {message}", file=sys.stderr)
     if results.input_errors:

@@ -1,0 +1,111 @@
+"use strict";
+(function () {
+  var marks = document.querySelectorAll("mark.hl");
+  var tooltip = document.getElementById("tooltip");
+  var form = document.getElementById("filters");
+
+  function itemOf(number) { return document.getElementById("item-" + number); }
+  function markOf(number) { return document.getElementById("f-" + number); }
+  function piecesOf(number) { return document.querySelectorAll('#doc-text [data-finding="' + number + '"]'); }
+
+  function setActive(number, on) {
+    piecesOf(number).forEach(function (el) { el.classList.toggle("is-active", on); });
+    var item = itemOf(number);
+    if (item) { item.classList.toggle("is-active", on); }
+  }
+
+  function showTip(el) {
+    var item = itemOf(el.dataset.finding);
+    if (!item || !tooltip) { return; }
+    tooltip.textContent = "";
+    var rule = document.createElement("div");
+    rule.className = "tip-rule";
+    rule.textContent = el.dataset.severity + " · " + el.dataset.rule;
+    var msg = document.createElement("p");
+    msg.className = "tip-msg";
+    msg.textContent = item.querySelector(".msg").textContent;
+    tooltip.append(rule, msg);
+    var fix = item.querySelector(".suggestion");
+    if (fix) {
+      var tipFix = document.createElement("p");
+      tipFix.className = "tip-fix";
+      tipFix.textContent = fix.textContent;
+      tooltip.append(tipFix);
+    }
+    tooltip.hidden = false;
+    var box = el.getBoundingClientRect();
+    var left = Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - tooltip.offsetWidth - 8);
+    tooltip.style.left = Math.max(window.scrollX + 8, left) + "px";
+    var above = box.top - tooltip.offsetHeight - 8;
+    tooltip.style.top = (above > 0 ? above + window.scrollY : box.bottom + window.scrollY + 8) + "px";
+  }
+
+  function hideTip() { if (tooltip) { tooltip.hidden = true; } }
+
+  function focusMark(number) {
+    var mark = markOf(number);
+    if (!mark) { return; }
+    mark.scrollIntoView({ block: "center", behavior: "instant" });
+    mark.focus({ preventScroll: true });
+  }
+
+  function focusItem(number) {
+    var item = itemOf(number);
+    if (!item || item.hidden) { return; }
+    item.scrollIntoView({ block: "nearest", behavior: "instant" });
+    item.focus({ preventScroll: true });
+  }
+
+  document.querySelectorAll("a.goto").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      focusMark(link.closest("li").dataset.finding);
+    });
+  });
+
+  var doc = document.getElementById("doc-text");
+  if (doc) {
+    doc.addEventListener("click", function (event) {
+      var el = event.target.closest("[data-finding]");
+      if (el && !el.classList.contains("is-filtered")) { focusItem(el.dataset.finding); }
+    });
+    doc.addEventListener("keydown", function (event) {
+      var el = event.target.closest("mark.hl");
+      if (el && (event.key === "Enter" || event.key === " ")) { event.preventDefault(); focusItem(el.dataset.finding); }
+      if (event.key === "Escape") { hideTip(); }
+    });
+    ["mouseover", "focusin"].forEach(function (type) {
+      doc.addEventListener(type, function (event) {
+        var el = event.target.closest("[data-finding]");
+        if (el && !el.classList.contains("is-filtered")) { showTip(el); setActive(el.dataset.finding, true); }
+      });
+    });
+    ["mouseout", "focusout"].forEach(function (type) {
+      doc.addEventListener(type, function (event) {
+        var el = event.target.closest("[data-finding]");
+        if (el) { hideTip(); setActive(el.dataset.finding, false); }
+      });
+    });
+  }
+
+  function applyFilters() {
+    var allowed = { severity: {}, rule: {} };
+    form.querySelectorAll("input[type=checkbox]").forEach(function (box) { allowed[box.name][box.value] = box.checked; });
+    var shown = 0;
+    document.querySelectorAll("li.finding").forEach(function (item) {
+      var visible = allowed.severity[item.dataset.severity] !== false && allowed.rule[item.dataset.rule] !== false;
+      item.hidden = !visible;
+      if (visible) { shown += 1; }
+      piecesOf(item.dataset.finding).forEach(function (el) { el.classList.toggle("is-filtered", !visible); });
+      var mark = markOf(item.dataset.finding);
+      if (mark) { mark.tabIndex = visible ? 0 : -1; }
+    });
+    var counter = document.getElementById("shown");
+    if (counter) { counter.textContent = shown === marks.length ? "" : "(" + shown + " of " + marks.length + " shown)"; }
+  }
+
+  if (form) {
+    form.addEventListener("change", applyFilters);
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+  }
+})();
