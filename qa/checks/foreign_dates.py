@@ -23,7 +23,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, ClassVar
 
 from qa.checks.base import option
@@ -211,6 +211,7 @@ def _english_names(get_names: NameGetter) -> dict[tuple[int, bool], str]:
     }
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """The lookup key: casefolded, without a trailing dot or accents ("Janv." and "janv" meet)."""
     decomposed = unicodedata.normalize("NFD", name.casefold().rstrip("."))

@@ -42,11 +42,13 @@ class Repetition:
 
 
 def _is_repeat(text: str, first: Word, second: Word, options: RepetitionOptions) -> bool:
-    if len(first.text) < options.min_length or any(c.isdigit() for c in first.text):
+    if len(first.text) < options.min_length or len(first.text) != len(second.text):
         return False
     same = first.text.casefold() == second.text.casefold() if options.ignore_case else first.text == second.text
+    if not same or any(c.isdigit() for c in first.text):
+        return False
     gap = text[first.end : second.start]
-    return same and gap.isspace() and _line_breaks(gap) <= 1
+    return gap.isspace() and _line_breaks(gap) <= 1
 
 
 def _is_allowed(first: Word, second: Word, allowed: set[str]) -> bool:

@@ -169,8 +169,9 @@ def _fusions(text: str) -> Iterator[Fusion]:
     part that is neither a capitalised word nor an acronym, and is never reported.
     """
     for token in TOKEN.finditer(text):
-        if NOT_PROSE.search(token.group()):
-            continue
+        rest = token.group()[1:]
+        if rest == rest.lower() or NOT_PROSE.search(token.group()):
+            continue  # no capital after the first character: nothing can be run together
         for start, piece in _pieces(segment.words(text, token.start(), token.end())):
             cut = first_cut(piece)
             if cut is not None:
