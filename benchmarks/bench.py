@@ -2,7 +2,7 @@
 
 A script, not a test: timings vary by machine, so they are reported, never asserted.
 
-    python benchmarks/bench.py [--files 400] [--select RULE,...] [--ignore RULE,...]
+    python benchmarks/bench.py [--files 400] [--report-mb 5] [--select RULE,...] [--ignore RULE,...]
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from qa.catalogue import Catalogue, bundled_rules_folder  # noqa: E402
 from qa.engine import discover, run  # noqa: E402
+from qa.report import write_reports  # noqa: E402
 
 
 def make_corpus(folder: Path, files: int) -> int:
@@ -40,6 +41,22 @@ def make_corpus(folder: Path, files: int) -> int:
     return words
 
 
+def time_report(folder: Path, megabytes: float, catalogue: Catalogue, rules: list) -> tuple[float, float, int, int]:
+    """Check one large file and write its report: (check seconds, report seconds, page bytes, findings)."""
+    article = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
+    copies = int(megabytes * 1_000_000 / len(article.encode("utf-8"))) + 1
+    big = folder / "big.txt"
+    big.write_text("\n\n".join([article] * copies), encoding="utf-8")
+    found = discover([str(big)])
+    began = time.perf_counter()
+    results = run(found.sources, rules)
+    checked = time.perf_counter()
+    written = write_reports(results, found.sources, rules, catalogue, folder / "report")
+    reported = time.perf_counter()
+    page = written.pages[found.sources[0].display]
+    return checked - began, reported - checked, page.stat().st_size, len(results.findings)
+
+
 def time_startup(sample: Path, repeats: int = 5) -> float:
     command = [str(Path(sys.executable).with_name("mtqa")), "check", str(sample), "--fail-on", "never"]
     timings = []
@@ -53,6 +70,7 @@ def time_startup(sample: Path, repeats: int = 5) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=400)
+    parser.add_argument("--report-mb", type=float, default=5.0, help="size of the file for the report timing")
     parser.add_argument("--select", default="")
     parser.add_argument("--ignore", default="")
     arguments = parser.parse_args()
@@ -68,11 +86,18 @@ def main() -> None:
         results = run(found.sources, rules)
         elapsed = time.perf_counter() - began
         startup = time_startup(next(folder.glob("*.txt")))
+        big_folder = folder / "big"
+        big_folder.mkdir()
+        big_check, big_report, page_bytes, big_findings = time_report(big_folder, arguments.report_mb, catalogue, rules)
 
     print(f"rules:        {len(rules)} ({', '.join(r.id for r in rules)})")
     print(f"corpus:       {arguments.files} files, {words:,} words")
     print(f"check:        {elapsed:.2f} s, {words / elapsed:,.0f} words/s, {len(results.findings):,} findings")
     print(f"one file:     {startup * 1000:.0f} ms for `mtqa check FILE` (median of 5, process start included)")
+    print(
+        f"large file:   {arguments.report_mb:g} MB checked in {big_check:.2f} s, HTML report in {big_report:.2f} s "
+        f"({page_bytes / 1e6:.1f} MB page, {big_findings:,} highlights)"
+    )
 
 
 if __name__ == "__main__":
