@@ -16,6 +16,9 @@ from markupsafe import Markup, escape
 
 from qa.findings import Finding
 
+SHORT = 2
+"""Highlights of this many characters or fewer (a lone quotation mark) get padding to be seen."""
+
 
 def highlighted_text(text: str, findings: Sequence[Finding]) -> Markup:
     """HTML for `text`; finding i (0-based, in the given order) becomes mark#f-(i+1)."""
@@ -60,8 +63,9 @@ def _open_tag(index: int, finding: Finding, primary: bool) -> str:
         f'data-finding="{number}" data-rule="{escape(finding.rule)}" data-severity="{severity}"'
     )
     if primary:
+        short = " is-short" if finding.end - finding.start <= SHORT else ""
         return (
-            f'<mark class="hl sev-{severity}" id="f-{number}" {common} tabindex="0" '
+            f'<mark class="hl sev-{severity}{short}" id="f-{number}" {common} tabindex="0" '
             f'aria-describedby="msg-{number}">'
         )
     return f'<span class="hl-cont sev-{severity}" {common}>'
