@@ -16,6 +16,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 sys.path.insert(0, str(ROOT))
 
 from qa.catalogue import Catalogue, bundled_rules_folder  # noqa: E402
@@ -41,8 +43,8 @@ def make_corpus(folder: Path, files: int) -> int:
     return words
 
 
-def time_report(folder: Path, megabytes: float, catalogue: Catalogue, rules: list) -> tuple[float, float, int, int]:
-    """Check one large file and write its report: (check seconds, report seconds, page bytes, findings)."""
+def time_report(folder: Path, megabytes: float, catalogue: Catalogue, rules: list) -> tuple[float, float, Path, int]:
+    """Check one large file and write its report: (check seconds, report seconds, the page, findings)."""
     article = "\n\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt")))
     copies = int(megabytes * 1_000_000 / len(article.encode("utf-8"))) + 1
     big = folder / "big.txt"
@@ -54,7 +56,27 @@ def time_report(folder: Path, megabytes: float, catalogue: Catalogue, rules: lis
     written = write_reports(results, found.sources, rules, catalogue, folder / "report")
     reported = time.perf_counter()
     page = written.pages[found.sources[0].display]
-    return checked - began, reported - checked, page.stat().st_size, len(results.findings)
+    return checked - began, reported - checked, page, len(results.findings)
+
+
+def time_in_browser(page: Path) -> str:
+    """Load time of a report page in headless Debian chromium, and one filter click; skipped without it."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return "skipped (playwright is not installed)"
+    if not Path(CHROMIUM).exists():
+        return f"skipped ({CHROMIUM} is missing)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        tab = browser.new_page()
+        began = time.perf_counter()
+        tab.goto(page.as_uri(), wait_until="load", timeout=300_000)
+        loaded = time.perf_counter()
+        tab.locator("#filters input").first.uncheck()
+        filtered = time.perf_counter()
+        browser.close()
+    return f"loads in {loaded - began:.2f} s, a filter applies in {filtered - loaded:.2f} s"
 
 
 def time_startup(sample: Path, repeats: int = 5) -> float:
@@ -88,7 +110,9 @@ def main() -> None:
         startup = time_startup(next(folder.glob("*.txt")))
         big_folder = folder / "big"
         big_folder.mkdir()
-        big_check, big_report, page_bytes, big_findings = time_report(big_folder, arguments.report_mb, catalogue, rules)
+        big_check, big_report, page, big_findings = time_report(big_folder, arguments.report_mb, catalogue, rules)
+        page_bytes = page.stat().st_size
+        in_browser = time_in_browser(page)
 
     print(f"rules:        {len(rules)} ({', '.join(r.id for r in rules)})")
     print(f"corpus:       {arguments.files} files, {words:,} words")
@@ -98,6 +122,7 @@ def main() -> None:
         f"large file:   {arguments.report_mb:g} MB checked in {big_check:.2f} s, HTML report in {big_report:.2f} s "
         f"({page_bytes / 1e6:.1f} MB page, {big_findings:,} highlights)"
     )
+    print(f"in chromium:  the large page {in_browser}")
 
 
 if __name__ == "__main__":

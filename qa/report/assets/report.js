@@ -6,7 +6,11 @@
 
   function itemOf(number) { return document.getElementById("item-" + number); }
   function markOf(number) { return document.getElementById("f-" + number); }
-  function piecesOf(number) { return document.querySelectorAll('#doc-text [data-finding="' + number + '"]'); }
+  var pieces = {};  // finding number -> its mark and continuation spans, gathered once
+  document.querySelectorAll("#doc-text [data-finding]").forEach(function (el) {
+    (pieces[el.dataset.finding] = pieces[el.dataset.finding] || []).push(el);
+  });
+  function piecesOf(number) { return pieces[number] || []; }
 
   function setActive(number, on) {
     piecesOf(number).forEach(function (el) { el.classList.toggle("is-active", on); });
