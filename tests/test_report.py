@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from html import unescape
 import subprocess
@@ -84,3 +85,13 @@ def test_one_mark_per_finding(mtqa, tmp_path: Path, count: int) -> None:
     html = (tmp_path / "reports" / "a.txt.html").read_text(encoding="utf-8")
     assert html.count('<mark class="hl ') == 2 * count
     assert html.count('<li class="finding ') == 2 * count
+
+
+def test_open_hands_the_index_to_the_browser(mtqa, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Fine text.\n", encoding="utf-8")
+    opener = tmp_path / "fake-browser"
+    opener.write_text(f"#!/bin/sh\necho \"$1\" > {tmp_path / 'opened'}\n", encoding="utf-8")
+    opener.chmod(0o755)
+    env = {**os.environ, "BROWSER": str(opener)}
+    subprocess.run([*mtqa, "report", "a.txt", "--open"], cwd=tmp_path, env=env, check=False, timeout=60)
+    assert (tmp_path / "opened").read_text().strip() == (tmp_path / "reports" / "index.html").as_uri()
