@@ -29,8 +29,9 @@ class Repetition:
 
     def check(self, doc: Document, options: RepetitionOptions) -> Iterator[Match]:
         allowed = {" ".join(pair.split()) for pair in options.allow}
-        for first, second in pairwise(doc.words):
-            if not _is_repeat(doc.text, first, second, options):
+        words = doc.words
+        for index, (first, second) in enumerate(pairwise(words)):
+            if not _is_repeat(doc.text, first, second, options) or _in_longer_run(doc.text, words, index, options):
                 continue
             if not _is_allowed(first, second, allowed) and not _is_name_then_word(doc.text, first, second):
                 yield Match(
@@ -49,6 +50,13 @@ def _is_repeat(text: str, first: Word, second: Word, options: RepetitionOptions)
         return False
     gap = text[first.end : second.start]
     return gap.isspace() and _line_breaks(gap) <= 1
+
+
+def _in_longer_run(text: str, words: list[Word], index: int, options: RepetitionOptions) -> bool:
+    """Three or more in a row ("very very very") are a loop, which `repetition-loop` reports whole."""
+    before = index > 0 and _is_repeat(text, words[index - 1], words[index], options)
+    after = index + 2 < len(words) and _is_repeat(text, words[index + 1], words[index + 2], options)
+    return before or after
 
 
 def _is_allowed(first: Word, second: Word, allowed: set[str]) -> bool:
