@@ -28,7 +28,10 @@ class Word:
     text: str
 
 
-WORD_PATTERN = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+COMBINING_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+WORD_PART = rf"(?:[^\W_][{COMBINING_MARKS}]*)+"
+"""Letters and digits, with any combining accents (decomposed "cafe\u0301" is one word)."""
+WORD_PATTERN = re.compile(rf"{WORD_PART}(?:['’\-]{WORD_PART})*")
 BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)[ \t\f\v\u00a0]*(?:\r\n|\r|\n)\s*")
 LINE_BREAK = re.compile(r"[ \t\f\v\u00a0]*(?:\r\n|\r|\n)\s*")
 SENTENCE_END = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)")

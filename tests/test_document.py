@@ -39,3 +39,8 @@ def test_empty_and_whitespace_documents_have_no_paragraphs() -> None:
 def test_words_keep_internal_apostrophes_and_hyphens() -> None:
     doc = Document("x.txt", "Russia’s Moscow-planned don't 2022")
     assert [w.text for w in doc.words] == ["Russia’s", "Moscow-planned", "don't", "2022"]
+
+
+def test_decomposed_accents_stay_inside_their_word() -> None:
+    doc = Document("x.txt", "cafe\u0301 Zu\u0308rich")
+    assert [w.text for w in doc.words] == ["cafe\u0301", "Zu\u0308rich"]

@@ -25,6 +25,24 @@ MUST_FIND = [
     (SEED_002, "mid-sentence-capital", "Do not pursue"),
     (SEED_002, "mid-sentence-capital", "No bargaining"),
     (SEED_002, "unbalanced-quote", "“We agreed to continue"),
+    (SEED_002, "boilerplate", "Breaking News"),
+    (SEED_000, "translationese", "the North American country"),
+    (SEED_002, "translationese", "both the two"),
+    (SEED_000, "caption-leftover", "Antony Blinken, US Secretary of State."),
+    (SEED_000, "caption-leftover", "Sergey Lavrov, Russian Foreign Minister"),
+]
+
+# Headlines, subheadings and the dateline: no rule may flag them (but the dateline's Spanish month).
+MUST_NOT_FLAG = [
+    (SEED_000, "Blinken: US agrees to work with allies to address Russia’s security concerns", ()),
+    (SEED_000, "21 ene 2022 12:55 GMT", ("foreign-date",)),
+    (SEED_002, "Washington: Russia has to choose between diplomacy and conflict", ()),
+    (SEED_002, "Blinken: I had frank and substantive talks with Lavrov", ()),
+    (SEED_002, "Blinken: We are ready to work on addressing Russia’s concerns", ()),
+    (SEED_002, "Blinken: Russia must stop aggression against Ukraine", ()),
+    (SEED_002, "Blinken: We will not abandon NATO’s open doors policy", ()),
+    (SEED_002, "Blinken: Any crossing of the Russian border into Ukraine", ()),
+    (SEED_002, "Blinken: We will hand Russia our response", ()),
 ]
 
 # Continued multi-paragraph quotations: correct English, never an unbalanced quote.
@@ -61,6 +79,13 @@ def overlaps(finding: dict, text: str, anchor: str) -> bool:
 def test_seed_artifact_is_found(report: dict, seed: str, rule: str, anchor: str) -> None:
     text = (SEEDS / seed).read_text(encoding="utf-8")
     assert any(f["rule"] == rule and overlaps(f, text, anchor) for f in findings_of(report, seed))
+
+
+@pytest.mark.parametrize(("seed", "anchor", "allowed"), MUST_NOT_FLAG, ids=lambda v: str(v)[:30])
+def test_headlines_and_datelines_are_left_alone(report: dict, seed: str, anchor: str, allowed: tuple) -> None:
+    text = (SEEDS / seed).read_text(encoding="utf-8")
+    flagged = [f["rule"] for f in findings_of(report, seed) if overlaps(f, text, anchor)]
+    assert [rule for rule in flagged if rule not in allowed] == []
 
 
 @pytest.mark.parametrize("anchor", CONTINUED_QUOTATIONS)

@@ -14,6 +14,15 @@ KINDS: dict[str, str] = {
     "run_together": "qa.checks.run_together:RunTogether",
     "stray_capitals": "qa.checks.stray_capitals:StrayCapitals",
     "sentence_start": "qa.checks.sentence_start:SentenceStart",
+    "phrases": "qa.checks.phrases:Phrases",
+    "captions": "qa.checks.captions:Captions",
+    "spacing": "qa.checks.spacing:Spacing",
+    "foreign_punctuation": "qa.checks.foreign_punctuation:ForeignPunctuation",
+    "number_formats": "qa.checks.number_formats:NumberFormats",
+    "mojibake": "qa.checks.mojibake:Mojibake",
+    "mixed_script": "qa.checks.mixed_script:MixedScript",
+    "quote_style": "qa.checks.quote_style:QuoteStyle",
+    "loops": "qa.checks.loops:Loops",
 }
 
 

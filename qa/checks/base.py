@@ -14,6 +14,8 @@ import dataclasses
 import types
 import typing
 from collections.abc import Iterator, Mapping
+from functools import cache
+from pathlib import Path
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from qa.document import Document
@@ -72,6 +74,8 @@ def build_options(options_type: type, raw: Mapping[str, Any] | None, base: Any =
     values = {}
     for key, value in raw.items():
         values[key] = _coerce(key, value, hints[key])
+        if key.endswith("_file") and value is not None and not Path(value).is_file():
+            raise OptionError(f"option {key!r}: no such file {value!r}")
     if base is not None:
         return dataclasses.replace(base, **values)
     return options_type(**values)
@@ -108,3 +112,17 @@ def _coerce(key: str, value: Any, expected: Any) -> Any:
     if expected is int and isinstance(value, bool) or not isinstance(value, expected):
         raise OptionError(f"option {key!r} must be {expected.__name__}, not {value!r}")
     return value
+
+
+@cache
+def word_list(path: str) -> tuple[str, ...]:
+    """The entries of a data list, read once per path: one a line, blank and `#` lines skipped."""
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+
+
+def data_file(name: str) -> str:
+    """The path of a built-in data list, for `*_file` options left at None."""
+    from qa.catalogue import bundled_rules_folder  # the catalogue imports the kinds
+
+    return str(bundled_rules_folder() / "data" / name)

@@ -44,10 +44,9 @@ from collections import defaultdict
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import ClassVar
 
-from qa.checks.base import option
+from qa.checks.base import option, word_list
 from qa.document import Document
 from qa.findings import Location, Match
 from qa.segment import Span, Word
@@ -79,8 +78,6 @@ class NameVariantsOptions:
         for entry in (*self.known_variants, *self.distinct):
             if len(_spellings_of(entry)) < 2:
                 raise ValueError(f"{entry!r} must list two or more spellings separated by '|'")
-        if self.ignore_words_file is not None and not Path(self.ignore_words_file).is_file():
-            raise ValueError(f"ignore_words_file {self.ignore_words_file!r} does not exist")
 
 
 def _spellings_of(entry: str) -> list[str]:
@@ -414,11 +411,8 @@ def _two_word_names(text: str, parts: list[_Part]) -> Iterator[tuple[_Part, str,
 
 @cache
 def _ignored_words(path: str | None) -> frozenset[str]:
-    """The ignore list, read once per path: rule files do not change during a run."""
-    if path is None:
-        return frozenset()
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip().casefold() for line in lines if line.strip() and not line.startswith("#"))
+    """The ignore list, or nothing when no file is set."""
+    return frozenset(entry.casefold() for entry in word_list(path)) if path else frozenset()
 
 
 # ----------------------------------------------------------------------------- reduce

@@ -199,7 +199,7 @@ def _marks(text: str, paragraph: Span, quote_chars: re.Pattern[str], elisions: t
     found = [
         (m.start(), role)
         for m in quote_chars.finditer(text, paragraph.start, paragraph.end)
-        if m.start() not in units and (role := _role(text, m.start(), paragraph, elisions))
+        if m.start() not in units and (role := mark_role(text, m.start(), paragraph, elisions))
     ]
     marks = []
     quoted_end = paragraph.end
@@ -237,7 +237,8 @@ def _drop_apostrophes_before_closers(text: str, found: list[tuple[int, Role]]) -
     return kept[::-1]
 
 
-def _role(text: str, offset: int, paragraph: Span, elisions: tuple[str, ...]) -> Role | None:
+def mark_role(text: str, offset: int, paragraph: Span, elisions: tuple[str, ...]) -> Role | None:
+    """Whether the quote character at `offset` opens, closes, or is an apostrophe (None)."""
     char = text[offset]
     before = text[offset - 1] if offset > paragraph.start else None
     after = text[offset + 1] if offset + 1 < paragraph.end else None

@@ -29,11 +29,10 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import ClassVar
 
 from qa import segment
-from qa.checks.base import option
+from qa.checks.base import data_file, option, word_list
 from qa.document import Document
 from qa.findings import Match
 
@@ -66,10 +65,6 @@ class RunTogetherOptions:
     )
     min_left_length: int = option(3, 'Shorter left parts ("iPhone", "LeBron") are not split; "toGeneva" is.')
     min_right_length: int = option(3, 'Shorter right parts ("LinkedIn", "FedEx") are not split; "saidHe" is.')
-
-    def __post_init__(self) -> None:
-        if self.known_words_file is not None and not Path(self.known_words_file).is_file():
-            raise ValueError(f"known_words_file {self.known_words_file!r} does not exist")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,12 +128,7 @@ def _evidence(doc: Document, options: RunTogetherOptions) -> Evidence:
 @cache
 def load_known_words(path: str | None) -> frozenset[str]:
     """The mixed-case words in the file at `path`, or in the built-in list."""
-    if path is None:
-        from qa.catalogue import bundled_rules_folder  # the catalogue imports the kinds
-
-        path = str(bundled_rules_folder() / "data" / "mixed-case-words.txt")
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip())
+    return frozenset(word_list(path or data_file("mixed-case-words.txt")))
 
 
 def _standalone_words(doc: Document) -> frozenset[str]:

@@ -15,15 +15,14 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import ClassVar
 
-from qa.checks.base import option
+from qa.checks.base import data_file, option, word_list
 from qa.document import Document
 from qa.findings import Match
 from qa.segment import Word, looks_like_heading
 
-LICENSING_MARKS = frozenset(":“\"‘'«([{)—–-•/.!?…")
+LICENSING_MARKS = frozenset(":“\"‘'«([{)—–-•/.!?…؟。！？：")
 """Between two words, any of these lets the second one be capitalised ("Washington (CNN) The …")."""
 ARTICLES = frozenset({"a", "an", "the"})
 LETTER_CONNECTORS = frozenset({"to", "and", "or", "through", "versus", "vs"})
@@ -39,10 +38,6 @@ class StrayCapitalsOptions:
         "Function words to check, one a line, in lowercase; none: rules/data/function-words.txt.",
     )
     ignore: tuple[str, ...] = option((), 'Capitalised words never to flag ("Will", "Us").')
-
-    def __post_init__(self) -> None:
-        if self.function_words_file is not None and not Path(self.function_words_file).is_file():
-            raise ValueError(f"function_words_file {self.function_words_file!r} does not exist")
 
 
 class StrayCapitals:
@@ -74,12 +69,7 @@ class StrayCapitals:
 @cache
 def load_function_words(path: str | None) -> frozenset[str]:
     """The lowercase function words in the file at `path`, or in the built-in list."""
-    if path is None:
-        from qa.catalogue import bundled_rules_folder  # the catalogue imports the kinds
-
-        path = str(bundled_rules_folder() / "data" / "function-words.txt")
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    return frozenset(_normalise(line.strip()) for line in lines if line.strip())
+    return frozenset(_normalise(entry) for entry in word_list(path or data_file("function-words.txt")))
 
 
 def _normalise(word: str) -> str:

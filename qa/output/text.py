@@ -29,8 +29,15 @@ def render(results: Results, catalogue: Catalogue, out: TextIO) -> None:
         out.write(f"{where} {severity} {finding.rule} {finding.message}\n")
         out.write(f"    {paint(finding.excerpt, DIM)}\n")
         if finding.suggestion is not None:
-            out.write(f"    suggestion: {finding.suggestion}\n")
+            out.write(f"    suggestion: {shown_suggestion(finding.suggestion)}\n")
     out.write(summary_line(results) + "\n")
+
+
+def shown_suggestion(suggestion: str) -> str:
+    """Deleting, or a change of white space only, must still be visible on a terminal."""
+    if not suggestion:
+        return "(delete)"
+    return repr(suggestion) if suggestion != suggestion.strip() else suggestion
 
 
 def summary_line(results: Results) -> str:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from qa.checks.base import OptionError, build_options
+
 from qa.checks.run_together import RunTogether, RunTogetherOptions
 from qa.document import Document
 from tests.conftest import SEEDS
@@ -202,8 +204,8 @@ def test_default_options_use_the_bundled_known_words() -> None:
 
 
 def test_missing_known_words_file_is_an_error(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="known_words_file"):
-        RunTogetherOptions(known_words_file=str(tmp_path / "missing.txt"))
+    with pytest.raises(OptionError, match="known_words_file"):
+        build_options(RunTogetherOptions, {"known_words_file": str(tmp_path / "missing.txt")})
 
 
 def test_known_words_are_all_mixed_case() -> None:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from qa.checks.base import OptionError, build_options
+
 from qa.checks.stray_capitals import StrayCapitals, StrayCapitalsOptions
 from qa.document import Document
 from tests.conftest import SEEDS
@@ -112,5 +114,5 @@ def test_empty_document_has_no_findings() -> None:
 
 
 def test_a_missing_function_word_file_is_an_option_error(tmp_path: Path) -> None:
-    with pytest.raises(ValueError, match="does not exist"):
-        StrayCapitalsOptions(function_words_file=str(tmp_path / "missing.txt"))
+    with pytest.raises(OptionError, match="no such file"):
+        build_options(StrayCapitalsOptions, {"function_words_file": str(tmp_path / "missing.txt")})

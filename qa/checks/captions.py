@@ -1,0 +1,206 @@
+"""A photo caption left standing between paragraphs ("Antony Blinken, US Secretary of State.").
+
+When a web page is copied or machine-translated, the captions of its photos and
+embedded videos come along as lines of their own: a person's name, a comma and their
+role, perhaps a full stop or a credit ("(Reuters)", "Photo: AFP"). The shape is
+judged by the document's structure, not by one line alone, because headlines,
+bylines, subheadings and short paragraphs of prose share much of it:
+
+- the line is short and has that shape: two to four capitalised name words (initials
+  and particles such as "de" or "bin" allowed), a comma, then a role phrase that
+  names a role ("Minister", "spokeswoman", "nurse") and whose lowercase words are all
+  role words or connectors ("of", "the", "former"), so a clause with a verb never
+  fits ("Talks resume on Monday.", "Lavrov, who met Blinken, left.");
+- it stands between two paragraphs of prose, with at least two of them above it, so
+  the headline area (headline, standfirst, byline "Patrick Wintour, Diplomatic
+  Editor") and runs of such lines (lists of names) are left alone; journalists'
+  roles are not role words for the same reason;
+- the paragraph below does not begin with the person's name, as a profile under a
+  heading does ("Sergey Lavrov, Foreign Minister⏎Lavrov has led …").
+
+Paragraphs separated by single line breaks are read line by line; hard-wrapped
+paragraphs stay whole. Deleting the line or working it into the text is the
+editor's call, so nothing is suggested.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from itertools import accumulate
+from typing import ClassVar
+
+from qa.checks.base import data_file, option, word_list
+from qa.document import Document
+from qa.findings import Match
+from qa.segment import CALENDAR_WORDS, SENTENCE_OPENERS, WORD_PATTERN, Span
+
+LINE = re.compile(r"[^\r\n]+")
+WRAPPED_SHARE = 0.75
+"""Lines of a hard-wrapped paragraph, but its last, are at least this share of its longest line."""
+CREDIT = re.compile(
+    r"""\s*(?:
+        \(\s*[A-Z©][^()]{0,60}\)                                       # (Reuters), (AP Photo/Evan Vucci)
+      | [|/–—-]?\s*(?i:photo|picture|image|credit|foto)s?(?i:\s+credit)?\s*:\s*[^:()]{1,60}  # Photo: AFP
+      | ©\s*[^©()]{1,60}                                               # © AFP
+    )\.?\s*$""",
+    re.VERBOSE,
+)
+NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])*\.?|(?:[^\W\d_]\.)+")
+"""A capitalised name word ("Blinken", "O’Brien", "Al-Sisi", "Jr."), or initials ("J.", "J.R.R.")."""
+ROLE_WORD = re.compile(r"[^\W_]+(?:['’\-.&][^\W_]+)*\.?|&")
+ROLE_PHRASE_MARKS = frozenset(" ,.-–'’&/")
+"""Everything else (quotes, colons, brackets, question marks) belongs to prose or headlines."""
+PROSE_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”’»]$")
+NAME_WORDS = range(2, 5)
+NOT_NAME_WORDS = SENTENCE_OPENERS | CALENDAR_WORDS | frozenset(
+    "Last Next Yesterday Today Tomorrow Tonight Thank Thanks Dear Hello Hi Good Happy Welcome".split()
+)
+"""Capitalised words that open a sentence or a greeting rather than a name ("Last Friday, …")."""
+HONORIFICS = frozenset("mr mrs ms miss madam madame sir dear mister".split())
+"""A role phrase opening with one of these addresses someone ("Thank You, Mr President")."""
+ROLE_CONNECTORS = frozenset(
+    """a an the of for and to at in on from with de du
+    former retired outgoing incoming interim newly elected designate ex acting assistant
+    associate senior junior vice prime first
+    foreign interior home defence defense finance economy economic trade energy health
+    education culture environment labour labor transport agriculture security
+    press state federal national regional local international general executive managing
+    principal special permanent political military party government opposition club
+    team company bank central development human rights public civil armed forces naval
+    air army police emergency""".split()
+)
+"""Lowercase words a role phrase may hold besides role words ("former deputy foreign minister")."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class CaptionsOptions:
+    roles_file: str | None = option(
+        None, "Role nouns, one a line, in lowercase; none: rules/data/caption-roles.txt."
+    )
+    max_words: int = option(12, "Longer lines are prose, not captions.")
+    min_prose_words: int = option(8, "A paragraph of prose has at least this many words and ends a sentence.")
+    min_prose_before: int = option(
+        2, "Paragraphs of prose above a caption; fewer means the line is in the headline area."
+    )
+    name_particles: tuple[str, ...] = option(
+        ("al", "bin", "bint", "da", "de", "del", "della", "der", "di", "dos", "du", "el", "ibn", "la",
+         "le", "van", "von"),
+        'Lowercase particles inside names ("Ursula von der Leyen").',
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph, or one line of a paragraph whose lines are paragraphs of their own."""
+
+    span: Span
+    text: str
+
+
+class Captions:
+    """A lone "Name, Role" line between paragraphs of prose."""
+
+    name: ClassVar[str] = "captions"
+    Options: ClassVar[type] = CaptionsOptions
+    fixable: ClassVar[str] = "never"
+
+    def check(self, doc: Document, options: CaptionsOptions) -> Iterator[Match]:
+        roles = load_roles(options.roles_file)
+        blocks = _blocks(doc)
+        prose = [_is_prose(block.text, options) for block in blocks]
+        prose_above = list(accumulate(prose, initial=0))
+        for index in range(1, len(blocks) - 1):
+            block = blocks[index]
+            name = _caption_name(block.text, roles, options)
+            if name is None or not (prose[index - 1] and prose[index + 1]):
+                continue
+            below_headline_area = prose_above[index] >= options.min_prose_before
+            if below_headline_area and not _introduces(blocks[index + 1].text, name):
+                yield Match(
+                    block.span.start,
+                    block.span.end,
+                    f"'{' '.join(block.text.split())}' stands alone between paragraphs like a leftover "
+                    "photo caption; "
+                    "delete it, or work the name and role into the text.",
+                )
+
+
+@cache
+def load_roles(path: str | None) -> frozenset[str]:
+    """The lowercase role nouns in the file at `path`, or in the built-in list."""
+    return frozenset(entry.lower() for entry in word_list(path or data_file("caption-roles.txt")))
+
+
+def _blocks(doc: Document) -> list[Block]:
+    """Paragraphs in order; a paragraph whose lines are not hard-wrapped prose gives one block a line."""
+    blocks = []
+    for paragraph in doc.paragraphs:
+        lines = [Span(m.start(), m.end()) for m in LINE.finditer(doc.text, paragraph.start, paragraph.end)]
+        pieces = [paragraph] if _is_wrapped(lines) else lines
+        blocks.extend(_trimmed_block(doc.text, piece) for piece in pieces)
+    return [block for block in blocks if block.text]
+
+
+def _trimmed_block(text: str, span: Span) -> Block:
+    """The block without the white space around it, so a finding covers the words only."""
+    raw = text[span.start : span.end]
+    start = span.start + len(raw) - len(raw.lstrip())
+    stripped = raw.strip()
+    return Block(Span(start, start + len(stripped)), stripped)
+
+
+def _is_wrapped(lines: Sequence[Span]) -> bool:
+    longest = max(line.end - line.start for line in lines)
+    return all(line.end - line.start >= WRAPPED_SHARE * longest for line in lines[:-1])
+
+
+def _is_prose(text: str, options: CaptionsOptions) -> bool:
+    return len(WORD_PATTERN.findall(text)) >= options.min_prose_words and bool(PROSE_END.search(text))
+
+
+def _caption_name(text: str, roles: frozenset[str], options: CaptionsOptions) -> list[str] | None:
+    """The name words of a "Name, Role" caption, or None when the text has another shape."""
+    if len(WORD_PATTERN.findall(text)) > options.max_words:
+        return None
+    body = CREDIT.sub("", text).removesuffix(".")
+    name, comma, role = body.partition(",")
+    name_words = name.split()
+    if not comma or not _is_name(name_words, options.name_particles):
+        return None
+    return name_words if _is_role_phrase(role, roles) else None
+
+
+def _is_name(words: Sequence[str], particles: Sequence[str]) -> bool:
+    if len(words) not in NAME_WORDS or words[0].rstrip(".") in NOT_NAME_WORDS:
+        return False
+    capitalised = [w for w in words if NAME_WORD.fullmatch(w) and w[0].isupper()]
+    return len(capitalised) >= 2 and all(w in capitalised or w in particles for w in words)
+
+
+def _is_role_phrase(role: str, roles: frozenset[str]) -> bool:
+    """Words that name a role, and no lowercase word that could belong to a clause."""
+    if not role.strip() or not ROLE_PHRASE_MARKS.issuperset(ROLE_WORD.sub("", role)):
+        return False
+    words = ROLE_WORD.findall(role)
+    if not words or words[0].rstrip(".").lower() in HONORIFICS:
+        return False
+    if not roles.intersection(part.lower() for word in words for part in _parts(word)):
+        return False
+    allowed = roles | ROLE_CONNECTORS
+    return all(not word[0].islower() or allowed.issuperset(p.lower() for p in _parts(word)) for word in words)
+
+
+def _parts(word: str) -> list[str]:
+    """ "Secretary-General" -> ["Secretary", "General"]; "U.S." -> ["U", "S"]."""
+    return [part for part in re.split(r"[-.]", word) if part]
+
+
+def _introduces(following: str, name: Sequence[str]) -> bool:
+    """The next paragraph opens with the person's name: a profile under its heading, not a caption."""
+    words = [w.removesuffix("’s").removesuffix("'s") for w in WORD_PATTERN.findall(following)[:2]]
+    if words and words[0].lower() in HONORIFICS:
+        words = words[1:]
+    return bool(words) and words[0] in {w.rstrip(".") for w in name}

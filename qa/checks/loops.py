@@ -1,0 +1,282 @@
+"""A translation engine that loops: a phrase or a sentence written again and again.
+
+Decoders that lose their place repeat what they just wrote: "the talks the talks the
+talks", "said that said that said that", or a whole sentence twice. Both are tandem
+repeats in a sequence (of words inside a sentence, of sentences in the document), so
+one scan finds them: for each period p, a run of positions where item i equals item
+i + p. That is O(n · max period), linear in the length of the text.
+
+English repeats on purpose too, and then it marks the repetition with punctuation:
+"very, very, very", "no, no, no", "Fight, fight, fight", "Location, location,
+location". Repeats set off by punctuation are rhetoric unless they run on far longer
+than any speaker would. Laughter and sounds ("ha ha ha", "blah blah blah", "tick
+tock tick tock") come from an allow list, and a repetition that fills its quotation
+marks is cited, not looped (“Money Money Money”, “Go go go!”). Pairs of short words
+("bye bye", "had had") are left to duplicated-word; sentences repeated with other
+text between them, and short ones ("Thank you. Thank you."), are not loops.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Hashable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import ClassVar
+
+from qa.checks.base import data_file, option, word_list
+from qa.document import Document
+from qa.findings import Match
+from qa.segment import Span, Word
+
+MAX_SENTENCE_PERIOD = 12
+"""The longest block of sentences looked for as a repeat: a duplicated paragraph."""
+SMALLEST_VALUES = {
+    "max_phrase_words": 1,
+    "min_repeats": 2,
+    "doubled_phrase_min_words": 1,
+    "punctuated_min_repeats": 2,
+    "min_sentence_words": 1,
+}
+"""Below these the options make no sense (a "loop" of one occurrence)."""
+OPENING_QUOTES = frozenset("“‘\"'«")
+CLOSING_QUOTES = frozenset("”’\"'»")
+TRAILING_PUNCTUATION = frozenset(",.!?…")
+QUOTED_PHRASE_LENGTH = 60
+"""Longer phrases or sentences are shortened with "…" in the message."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class LoopsOptions:
+    max_phrase_words: int = option(8, "The longest phrase, in words, looked for as a repeat in a sentence.")
+    min_repeats: int = option(
+        3, 'A phrase written this many times in a row is a loop ("the talks the talks the talks").'
+    )
+    doubled_phrase_min_words: int = option(
+        4, "A phrase of at least this many words is a loop already when written twice in a row."
+    )
+    punctuated_min_repeats: int = option(
+        6, 'Repeats set off by punctuation ("no, no, no") are rhetoric below this many.'
+    )
+    min_sentence_words: int = option(
+        5, 'Repeated sentences of fewer words ("Thank you. Thank you.") are not reported.'
+    )
+    allow_file: str | None = option(
+        None,
+        "Words and phrases repeated on purpose (laughter, sounds), one a line; "
+        "none: rules/data/repeatable-phrases.txt.",
+    )
+    allow: tuple[str, ...] = option((), "More phrases repeated on purpose, added to those of allow_file.")
+
+    def __post_init__(self) -> None:
+        for name, least in SMALLEST_VALUES.items():
+            if getattr(self, name) < least:
+                raise ValueError(f"option {name!r} must be at least {least}, not {getattr(self, name)}")
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Items [start, start + period * repeats) of a sequence: one block of `period` items, repeated."""
+
+    start: int
+    period: int
+    repeats: int
+
+    @property
+    def end(self) -> int:
+        return self.start + self.period * self.repeats
+
+    def boundaries(self) -> range:
+        """The index of the last item of every repetition but the final one."""
+        return range(self.start + self.period - 1, self.end - 1, self.period)
+
+
+class Loops:
+    """A phrase repeated three or more times in a row, or a sentence repeated back to back."""
+
+    name: ClassVar[str] = "loops"
+    Options: ClassVar[type] = LoopsOptions
+    fixable: ClassVar[str] = "always"
+
+    def check(self, doc: Document, options: LoopsOptions) -> Iterator[Match]:
+        allowed = load_allowed_phrases(options.allow_file) | {_key(phrase) for phrase in options.allow}
+        sentence_words = _words_by_sentence(doc.sentences, doc.words)
+        yield from _sentence_loops(doc, sentence_words, options)
+        for words in sentence_words:
+            yield from _phrase_loops(doc.text, words, allowed, options)
+
+
+@cache
+def load_allowed_phrases(path: str | None) -> frozenset[str]:
+    """The phrases, normalised, in the file at `path`, or in the built-in list."""
+    return frozenset(_key(entry) for entry in word_list(path or data_file("repeatable-phrases.txt")))
+
+
+def _key(phrase: str) -> str:
+    return " ".join(phrase.casefold().replace("’", "'").split())
+
+
+def tandem_runs(items: Sequence[Hashable | None], max_period: int) -> Iterator[Run]:
+    """Every maximal run of a block repeated at least twice, for periods 1..max_period.
+
+    None never equals anything, so an item that must not take part can be masked.
+    A run whose length is not a whole number of blocks keeps only the whole blocks.
+    A block that is itself a repeat ("the the", four times "Thank you.") is left to
+    its shorter period, whose run covers at least as much.
+    """
+    count = len(items)
+    for period in range(1, max_period + 1):
+        run_start: int | None = None
+        for index in range(count - period + 1):
+            item = items[index]
+            same = index < count - period and item is not None and item == items[index + period]
+            if same and run_start is None:
+                run_start = index
+            elif not same and run_start is not None:
+                repeats = (index - run_start) // period + 1
+                if repeats >= 2 and _is_primitive(items[run_start : run_start + period]):
+                    yield Run(run_start, period, repeats)
+                run_start = None
+
+
+def _is_primitive(block: Sequence[Hashable | None]) -> bool:
+    """Not a shorter block written several times over."""
+    size = len(block)
+    return not any(
+        size % part == 0 and all(block[i] == block[i + part] for i in range(size - part))
+        for part in range(1, size)
+    )
+
+
+def _non_overlapping(runs: Iterable[Run]) -> list[Run]:
+    """The longest runs first ("very good very good very good" over the "very" loops inside it).
+
+    The chosen runs are disjoint and kept in order, so a new run can only overlap its
+    two neighbours: a bisection, not a scan of all the runs chosen so far.
+    """
+    chosen: list[Run] = []
+    starts: list[int] = []
+    for run in sorted(runs, key=lambda r: (r.start - r.end, r.period, r.start)):
+        place = bisect_left(starts, run.start)
+        overlaps_before = place > 0 and chosen[place - 1].end > run.start
+        overlaps_after = place < len(chosen) and chosen[place].start < run.end
+        if not overlaps_before and not overlaps_after:
+            chosen.insert(place, run)
+            starts.insert(place, run.start)
+    return chosen
+
+
+def _words_by_sentence(sentences: Sequence[Span], words: Sequence[Word]) -> list[list[Word]]:
+    """The words of each sentence, in one pass over both sorted lists."""
+    grouped: list[list[Word]] = []
+    index = 0
+    for sentence in sentences:
+        while index < len(words) and words[index].start < sentence.start:
+            index += 1
+        group = []
+        while index < len(words) and words[index].end <= sentence.end:
+            group.append(words[index])
+            index += 1
+        grouped.append(group)
+    return grouped
+
+
+def _phrase_loops(
+    text: str, words: Sequence[Word], allowed: frozenset[str], options: LoopsOptions
+) -> Iterator[Match]:
+    """Loops of words inside one sentence."""
+    keys = [_key(word.text) for word in words]
+    loops = []
+    for run in tandem_runs(keys, options.max_phrase_words):
+        plain = _is_plain(text, words, run)
+        block = keys[run.start : run.start + run.period]
+        if _is_phrase_loop(block, run.repeats, plain, allowed, options) and not _fills_quotation(
+            text, words[run.start].start, words[run.end - 1].end
+        ):
+            loops.append((run, plain))
+    is_plain = dict(loops)
+    for run in _non_overlapping(is_plain):
+        first, last = words[run.start], words[run.end - 1]
+        phrase = text[first.start : words[run.start + run.period - 1].end]
+        message = _phrase_message(phrase, run.repeats, is_plain[run])
+        yield Match(first.start, last.end, message, suggestion=phrase)
+
+
+def _is_phrase_loop(
+    block: Sequence[str], repeats: int, plain: bool, allowed: frozenset[str], options: LoopsOptions
+) -> bool:
+    """Whether `repeats` copies of the normalised words `block` are a loop rather than meant."""
+    if _is_allowed(block, allowed) or not any(_is_real_word(key) for key in block):
+        return False
+    if not plain:
+        return repeats >= options.punctuated_min_repeats
+    return repeats >= options.min_repeats or len(block) >= options.doubled_phrase_min_words
+
+
+def _fills_quotation(text: str, start: int, end: int) -> bool:
+    """The repetition is all there is between the quotation marks: cited, not looped.
+
+    A title, a chant or a cry (“Money Money Money”, “Go go go!”) is quoted whole;
+    a decoder's loop runs on inside longer text.
+    """
+    after = end
+    while after < len(text) and text[after] in TRAILING_PUNCTUATION:
+        after += 1
+    opened = start > 0 and text[start - 1] in OPENING_QUOTES
+    return opened and after < len(text) and text[after] in CLOSING_QUOTES
+
+
+def _is_allowed(block: Sequence[str], allowed: frozenset[str]) -> bool:
+    """Listed as a phrase ("yada yada"), or made of listed words only ("ha ha", "tick tock")."""
+    return " ".join(block) in allowed or all(key in allowed for key in block)
+
+
+def _is_real_word(key: str) -> bool:
+    """Not a number or a lone letter, which repeat in tables and form guides ("W W W", "0 0 0")."""
+    return len(key) > 1 and any(c.isalpha() for c in key)
+
+
+def _is_plain(text: str, words: Sequence[Word], run: Run) -> bool:
+    """Whether only white space stands between the repetitions, as in a decoder's loop.
+
+    Punctuation there ("very, very, very") marks a repetition the writer meant.
+    """
+    return all(text[words[i].end : words[i + 1].start].isspace() for i in run.boundaries())
+
+
+def _sentence_loops(
+    doc: Document, sentence_words: Sequence[Sequence[Word]], options: LoopsOptions
+) -> Iterator[Match]:
+    """Sentences, or blocks of them up to a paragraph or two, written again right after."""
+    sentences = doc.sentences
+    keys = [tuple(_key(word.text) for word in words) or None for words in sentence_words]
+    runs = (
+        run
+        for run in tandem_runs(keys, MAX_SENTENCE_PERIOD)
+        if sum(len(words) for words in sentence_words[run.start : run.start + run.period])
+        >= options.min_sentence_words
+    )
+    for run in _non_overlapping(runs):
+        block = doc.text[sentences[run.start].start : sentences[run.start + run.period - 1].end]
+        message = _sentence_message(block, run)
+        yield Match(sentences[run.start].start, sentences[run.end - 1].end, message, suggestion=block)
+
+
+def _phrase_message(phrase: str, repeats: int, plain: bool) -> str:
+    advice = "keep it once, or set it off with commas if the repetition is meant" if plain else "keep it once"
+    times = _times(repeats)
+    return f"'{_shorten(phrase)}' is written {times} in a row, as a looping translation does; {advice}."
+
+
+def _sentence_message(block: str, run: Run) -> str:
+    what = "A sentence" if run.period == 1 else f"A passage of {run.period} sentences"
+    return f"{what} is written {_times(run.repeats)} back to back: '{_shorten(block)}'; keep it once."
+
+
+def _times(repeats: int) -> str:
+    return "twice" if repeats == 2 else f"{repeats} times"
+
+
+def _shorten(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= QUOTED_PHRASE_LENGTH else text[: QUOTED_PHRASE_LENGTH - 1].rstrip() + "…"

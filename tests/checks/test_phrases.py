@@ -1,0 +1,244 @@
+"""translationese and boilerplate: phrase lists, their format, user lists and the two match modes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa.catalogue import CatalogueError, load_rule
+from qa.checks.phrases import Phrases, PhrasesOptions, parse_entry, phrase_list
+from qa.document import Document
+from qa.engine import Source, run
+from qa.errors import UsageError
+from tests.conftest import ROOT, SEEDS
+from tests.helpers import findings_for, flagged
+
+
+
+def check(text: str, *entries: str, match: str = "anywhere") -> list[tuple[str, str | None]]:
+    """Flagged text and suggestion for a list of entries of our own."""
+    options = PhrasesOptions(extra_phrases=entries, match=match)
+    return [(text[m.start : m.end], m.suggestion) for m in Phrases().check(Document("t.txt", text), options)]
+
+
+def seed_texts() -> list[str]:
+    return [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+
+
+def test_seeds_have_exactly_the_known_translationese() -> None:
+    texts = seed_texts()
+    findings = findings_for(texts, "translationese")
+    assert [(f.path, texts[int(f.path[8])][f.start : f.end], f.suggestion) for f in findings] == [
+        ("example-0.txt", "the North American country", None),
+        ("example-1.txt", "reach to a", "reach a"),
+        ("example-1.txt", "both the two", "both"),
+    ]
+    assert {f.severity.label for f in findings} == {"info"}
+
+
+def test_seeds_have_exactly_one_boilerplate_line_the_first() -> None:
+    findings = findings_for(seed_texts(), "boilerplate")
+    located = [(f.path, f.line, f.column, f.excerpt) for f in findings]
+    assert located == [("example-1.txt", 1, 1, "Breaking News")]
+    assert findings[0].severity.label == "warning"
+    assert findings[0].message == "'Breaking News': a web-page label, not part of the story; delete the line."
+
+
+def test_message_names_the_phrase_as_written_and_the_explanation() -> None:
+    [finding] = findings_for("Exports from\nthe  Asian\tgiant fell.", "translationese")
+    assert finding.message == (
+        "'the Asian giant': an epithet for China (\"el gigante asiático\"); name the country."
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Both the two ministers spoke.", [("Both the two", "Both")]),
+        ("They REACHED TO A deal.", [("REACHED TO A", "REACHED A")]),
+        ("The sides reached to an understanding.", [("reached to an", "reached an")]),
+        ("On the past Friday, they met.", [("On the past Friday", "Last Friday")]),
+        ("They met in the day of today.", [("in the day of today", "today")]),
+        ("Talks resume over the next weeks.", [("over the next weeks", "over the coming weeks")]),
+        ("The Gallic country’s president and the Persian nation's leader met.",
+         [("The Gallic country", None), ("the Persian nation", None)]),
+        ("Lavrov, the head of U.S. diplomacy and the chief of the diplomacy met.",
+         [("head of U.S. diplomacy", None), ("chief of the diplomacy", None)]),
+        ("The tenant of the Élysée met the tenant of the White House.",
+         [("The tenant of the Élysée", None), ("the tenant of the White House", None)]),
+    ],
+)
+def test_calques_with_their_suggestions(text: str, expected: list[tuple[str, str | None]]) -> None:
+    assert [(text[f.start : f.end], f.suggestion) for f in findings_for(text, "translationese")] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Breaking News\n\nWashington: Russia has to choose between diplomacy and conflict",
+        "Blinken: I had frank and substantive talks with Lavrov and we are sticking to diplomacy",
+        "21 ene 2022 12:55 GMT",
+        "Over the past Friday, during the past Sunday and over the next three weeks, nothing changed.",
+        "The also-rans and the also ran were mentioned; the mentioned-in-dispatches soldier returned.",
+        "The two presidents will reach to a height no summit has reached; the two sides reach to an extent.",
+        "The day of today's vote, he stressed on Monday the importance of the vote.",
+    ],
+)
+def test_translationese_lookalikes_are_not_flagged(text: str) -> None:
+    assert flagged(text, "translationese") == []
+
+
+def test_offsets_are_code_points_after_non_ascii_text() -> None:
+    text = "«Ça va» 😀 — القاهرة\nLe ministre, both the two sides."
+    [finding] = findings_for(text, "translationese")
+    assert text[finding.start : finding.end] == "both the two"
+    assert (finding.line, finding.column) == (2, 14)
+
+
+def test_a_phrase_may_cross_one_line_break_but_not_a_paragraph_break() -> None:
+    assert check("reach to\r\na deal", "reach to a -> reach a | x.") == [("reach to\r\na", "reach a")]
+    assert check("reach to\n\na deal", "reach to a -> reach a | x.") == []
+
+
+def test_an_apostrophe_matches_both_forms_and_words_must_be_whole() -> None:
+    entries = ("the king's men | x.",)
+    assert check("The king’s men and the king's men, not the king's menu.", *entries) == [
+        ("The king’s men", None),
+        ("the king's men", None),
+    ]
+
+
+def test_overlapping_entries_give_one_finding_the_earliest_and_longest() -> None:
+    entries = ("the Asian | x.", "the Asian giant | y.", "Asian giant fell | z.")
+    assert check("Exports of the Asian giant fell.", *entries) == [("the Asian giant", None)]
+
+
+def test_regex_entries_use_their_groups_in_the_suggestion() -> None:
+    entry = r"re:\b(\w+)ly only -> only \1ly | word order."
+    assert check("He quickly only left.", entry) == [("quickly only", "only quickly")]
+
+
+def test_a_plain_suggestion_is_literal_even_with_backslashes() -> None:
+    assert check("use a/b here", r"a/b -> a\b | slash.") == [("a/b", "a\\b")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Intro.\nREAD MORE:\nEnd.", ["READ MORE:"]),
+        ("Intro.\n  – Read more: the Geneva talks »  \nEnd.", ["– Read more: the Geneva talks »"]),
+        ("Intro.\r\n\r\nRead more\r\n\r\nEnd.", ["Read more"]),
+        ("He told students to\nread more: a book a month.", []),
+        ("The talks ended.\nread more: the Geneva talks", ["read more: the Geneva talks"]),
+        ("Read more: then\nthey left.", []),
+        ("Read more about it, he said.", []),
+        ("He said: Read more: nothing.", []),
+    ],
+)
+def test_paragraph_mode_wants_a_line_of_its_own_not_wrapped_prose(text: str, expected: list[str]) -> None:
+    entries = ("Read more | a link.", "Read more: … | a link.")
+    assert [flagged for flagged, _ in check(text, *entries, match="paragraph")] == expected
+
+
+def test_gap_needs_whole_words_before_it() -> None:
+    found = check("Click heresy\n\nClick here to subscribe", "Click here … | a prompt.", match="paragraph")
+    assert found == [("Click here to subscribe", None)]
+
+
+def test_boilerplate_stack_of_furniture_lines_is_flagged_line_by_line() -> None:
+    text = "Share this article\nFollow RT on Telegram\n(Photo: AFP)\n© 2022 RT\nThe story starts here."
+    expected = ["Share this article", "Follow RT on Telegram", "(Photo: AFP)", "© 2022 RT"]
+    assert flagged(text, "boilerplate") == expected
+
+
+def test_user_extra_list_adds_to_the_built_in_one(tmp_path: Path) -> None:
+    extra = tmp_path / "house.txt"
+    extra.write_text("# house style\n\nthe Kremlin chief | write the president's name.\n", encoding="utf-8")
+    options = PhrasesOptions(
+        phrases_file=str(ROOT / "rules" / "data" / "translationese.txt"),
+        extra_phrases_file=str(extra),
+        extra_phrases=("the Muscovite capital -> Moscow | write the name.",),
+    )
+    text = "The Kremlin chief left the Muscovite capital for the Asian giant."
+    found = [(text[m.start : m.end], m.suggestion) for m in Phrases().check(Document("t.txt", text), options)]
+    assert found == [
+        ("The Kremlin chief", None),
+        ("the Muscovite capital", "Moscow"),
+        ("the Asian giant", None),
+    ]
+
+
+def test_built_in_lists_parse() -> None:
+    for name, mode in (("translationese", "anywhere"), ("boilerplate", "paragraph")):
+        phrases = phrase_list(str(ROOT / "rules" / "data" / f"{name}.txt"), None, (), mode)
+        assert len(phrases) > 40
+
+
+@pytest.mark.parametrize(
+    ("line", "cause"),
+    [
+        ("the Asian giant", "needs an explanation after '|'"),
+        ("the Asian giant |", "needs an explanation after '|'"),
+        (" -> China | an epithet.", "empty pattern or suggestion"),
+        ("the Asian giant -> | an epithet.", "empty pattern or suggestion"),
+        ("re:(unclosed | a bad regex.", "invalid regular expression"),
+        (r"re:(a)b -> \2 | a bad group.", "invalid suggestion"),
+    ],
+)
+def test_bad_entry_is_a_clear_error(line: str, cause: str) -> None:
+    with pytest.raises(ValueError, match=cause.replace("|", r"\|")):
+        parse_entry(line)
+
+
+def test_bad_line_in_a_user_file_names_the_file_and_line(tmp_path: Path) -> None:
+    extra = tmp_path / "house.txt"
+    extra.write_text("# comment\nthe Kremlin chief | fine.\nthe Asian giant\n", encoding="utf-8")
+    rule_file = tmp_path / "house-phrases.yaml"
+    rule_file.write_text(
+        "id: house-phrases\ncheck: phrases\nseverity: info\nsummary: House phrases.\n"
+        "why: Phrases the house style guide forbids, one a line in house.txt.\n"
+        "options:\n  extra_phrases_file: house.txt\n",
+        encoding="utf-8",
+    )
+    rule = load_rule(rule_file)
+    with pytest.raises(UsageError) as raised:
+        run([Source("a.txt", data=b"The Kremlin chief spoke.")], [rule])
+    message = str(raised.value)
+    assert f"{extra}, line 3: an entry needs an explanation" in message
+    assert str(rule_file) in message and "'the Asian giant'" in message
+
+
+def test_missing_list_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="missing.txt: cannot read the phrase list"):
+        Phrases().prepare(PhrasesOptions(extra_phrases_file=str(tmp_path / "missing.txt")))
+
+
+def test_bad_extra_phrases_entry_names_its_number() -> None:
+    with pytest.raises(ValueError, match=r"option 'extra_phrases', entry 2: invalid regular expression"):
+        Phrases().prepare(PhrasesOptions(extra_phrases=("fine | ok.", "re:[ | broken.")))
+
+
+def test_unknown_match_mode_is_an_option_error(tmp_path: Path) -> None:
+    rule_file = tmp_path / "house-phrases.yaml"
+    rule_file.write_text(
+        "id: house-phrases\ncheck: phrases\nseverity: info\nsummary: House phrases.\n"
+        "why: Phrases the house style guide forbids, listed in the options.\noptions:\n  match: everywhere\n",
+        encoding="utf-8",
+    )
+    expected = "option 'match' must be one of anywhere, paragraph, not 'everywhere'"
+    with pytest.raises(CatalogueError, match=expected):
+        load_rule(rule_file)
+
+
+def test_lists_are_compiled_once_for_many_documents() -> None:
+    phrase_list.cache_clear()
+    findings = findings_for(["both the two", "reach to a deal", "Nothing here."], "translationese")
+    assert len(findings) == 2
+    info = phrase_list.cache_info()
+    assert (info.misses, info.hits) == (1, 3)  # prepared once per run, then looked up per document
+
+
+def test_empty_document_and_empty_list_give_nothing() -> None:
+    assert list(Phrases().check(Document("t.txt", ""), PhrasesOptions(extra_phrases=("x | y.",)))) == []
+    assert list(Phrases().check(Document("t.txt", "both the two"), PhrasesOptions())) == []

@@ -1,0 +1,173 @@
+"""spacing: cases beyond the YAML examples (seeds, offsets, options, layout, fixes, edge cases)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa.checks.base import OptionError, build_options
+
+from qa.checks.spacing import Spacing, SpacingOptions
+from qa.document import Document
+from tests.conftest import SEEDS
+from tests.helpers import findings_for, flagged
+
+RULE = "spacing"
+
+
+def check(text: str, **options: object) -> list[tuple[str, str | None]]:
+    doc = Document("example.txt", text)
+    return [(text[m.start : m.end], m.suggestion) for m in Spacing().check(doc, SpacingOptions(**options))]
+
+
+def starts(text: str, **options: object) -> list[int]:
+    return [m.start for m in Spacing().check(Document("example.txt", text), SpacingOptions(**options))]
+
+
+def fixed(text: str) -> str:
+    """The text with every suggestion applied, last first so earlier offsets stay valid."""
+    for finding in sorted(findings_for(text, RULE), key=lambda f: f.start, reverse=True):
+        assert finding.suggestion is not None
+        text = text[: finding.start] + finding.suggestion + text[finding.end :]
+    return text
+
+
+@pytest.mark.parametrize("seed", sorted(SEEDS.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_the_seeds_have_no_spacing_slips(seed: Path) -> None:
+    assert flagged(seed.read_text(encoding="utf-8"), RULE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the  talks", [("  ", " ")]),
+        ("the   talks", [("   ", " ")]),
+        ("Mr.  Smith and U.S.  officials", [("  ", " "), ("  ", " ")]),
+        ("He said:  We will go.", [("  ", " ")]),
+        ("Geneva.this Friday", [(".", ". ")]),
+        ("said.“This is it", [(".", ". ")]),
+        ("Blinken:We will", [(":", ": ")]),
+        ("St.Petersburg", [(".", ". ")]),
+        ("Talks,in Geneva;and elsewhere", [(",", ", "), (";", "; ")]),
+        ("What?No way!Never.", [("?", "? "), ("!", "! ")]),
+        ("“It is over ,” he said.", [(" ,", ",")]),
+        ("He said , and then he left .", [(" ,", ","), (" .", ".")]),
+        ("Geneva .", [(" .", ".")]),
+        ("Geneva .This", [(" .", ". ")]),
+        ("talks ,he said", [(" ,", ", ")]),
+        ("talks  ,he said", [("  ,", ", ")]),
+        ("what ?no", [(" ?", "? ")]),
+    ],
+)
+def test_slips_and_their_suggestions(text: str, expected: list[tuple[str, str]]) -> None:
+    assert check(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Geneva.this Friday, talks ,he said, and the  talks ended .",
+        "Blinken:We will,and Lavrov ?no.",
+        "He said , and then he left .\nThe  end.",
+    ],
+)
+def test_applying_the_suggestions_leaves_nothing_to_report(text: str) -> None:
+    result = fixed(text)
+    assert result != text
+    assert flagged(result, RULE) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He wrote .NET code and fired a .45 pistol at 12 :55 and 3 : 1.",
+        "wait . . . what, wait ... what, wait...what, he said . . .",
+        "Booking.com, Amazon.co.uk, Yandex.ru, IMG_01.JPG, README.md, Node.js and Vue.js.",
+        "e.g.this, i.e.,the, a.m.Friday, Ph.Ds, M.Sc, J.R.R. Tolkien and W.H.O.’s chief.",
+        "See bbc.co.uk/news,and then https://example.com/a.b,c?d=e.f or @user.name,ok and #tag,other.",
+        "Smile :) wink ;) grin :D and frown :-( appeared.",
+        "北京,上海和广州 are cities; 東京。大阪 too, and ภาษาไทย,ภาษา also.",
+        "A line with trailing spaces.   \n    An indented line follows.",
+        "Name\tRole  here\nA  tab-separated line is layout.\tYes",
+        "Runs of four    spaces or more are layout, not slips.",
+        "Name     : Antony Blinken\nRole     : Secretary of State",
+        "ASP.NET and VB.NET are frameworks.",
+        "7.  This requirement applies.\n8.1.  So does this one.\n(a)  And this.\n•  And a bullet.",
+        "Mirror it on uunet.uu.net or save it as report.final.pdf.",
+        "Run python -m venv .venv first, then edit .gitignore.",
+        "Call `core.Alert` or set x=a.b in the script.",
+    ],
+)
+def test_correct_copy_that_looks_like_a_slip(text: str) -> None:
+    assert check(text) == []
+
+
+def test_columns_lined_up_with_spaces_are_a_table() -> None:
+    table = "Party   Seats  Change\r\nLabour  412    +12\r\nSNP     48     -13"
+    assert check(table) == []
+    text = "Party   Seats\nLabour  412\nThe  party won."
+    assert starts(text) == [text.index("The") + 3]
+
+
+def test_two_spaces_between_sentences_only_on_request() -> None:
+    text = "The talks ended.  The ministers left.  “We are ready,” she said. Then  it rained."
+    assert check(text) == [("  ", " ")]
+    assert check(text, sentence_double_space=True) == [("  ", " ")] * 3
+    messages = [f.message for f in findings_for(text, RULE)]
+    assert messages == ["Double space between 'Then' and 'it'; write one space."]
+
+
+def test_the_sentence_message_differs_from_the_in_sentence_one() -> None:
+    doc = Document("example.txt", "The talks ended.  The ministers left.")
+    (match,) = Spacing().check(doc, SpacingOptions(sentence_double_space=True))
+    assert match.message == "Two spaces after 'ended.' between sentences; write one space."
+
+
+def test_french_spacing_before_punctuation_is_named() -> None:
+    text = "Il a dit\u00a0: non. Quoi\u202f? Rien !"
+    findings = findings_for(text, RULE)
+    assert [(text[f.start : f.end], f.suggestion) for f in findings] == [
+        ("\u00a0:", ":"),
+        ("\u202f?", "?"),
+        (" !", "!"),
+    ]
+    assert findings[0].message == (
+        "A no-break space before the colon in 'dit :' is French typography; write 'dit:'."
+    )
+    assert "narrow no-break space" in findings[1].message
+    assert findings[2].message == "A space before the exclamation mark in 'Rien !'; write 'Rien!'."
+
+
+def test_offsets_count_code_points_in_non_ascii_text() -> None:
+    text = "Ça ira à Genève.Zürich aussi , dit-il."
+    findings = findings_for(text, RULE)
+    assert [(f.start, f.end, f.column) for f in findings] == [(15, 16, 16), (28, 30, 29)]
+    assert [text[f.start : f.end] for f in findings] == [".", " ,"]
+
+
+def test_messages_name_the_mark_and_the_fix() -> None:
+    (finding,) = findings_for("He met Lavrov in Geneva.this Friday.", RULE)
+    assert finding.message == "No space after the full stop in 'Geneva.this'; write 'Geneva. this'."
+    (finding,) = findings_for("The talks ,he said, were useful.", RULE)
+    assert finding.message == (
+        "The space is before the comma instead of after it in 'talks ,he'; write 'talks, he'."
+    )
+
+
+def test_custom_dot_suffixes_replace_the_built_in_list(tmp_path: Path) -> None:
+    suffixes = tmp_path / "suffixes.txt"
+    suffixes.write_text("this\n\n", encoding="utf-8")
+    text = "Read report.pdf in Geneva.this Friday."
+    assert starts(text) == [text.index(".this")]
+    assert starts(text, dot_suffixes_file=str(suffixes)) == [text.index(".pdf")]
+
+
+def test_a_missing_dot_suffixes_file_is_an_option_error(tmp_path: Path) -> None:
+    with pytest.raises(OptionError, match="no such file"):
+        build_options(SpacingOptions, {"dot_suffixes_file": str(tmp_path / "missing.txt")})
+
+
+@pytest.mark.parametrize("text", ["", " ", "  ", ",", " .", "a  ", "  a", ".a", "Zürich"])
+def test_tiny_documents(text: str) -> None:
+    assert check(text) == []
