@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cached_property
 
 from qa import segment
@@ -42,8 +42,18 @@ class Document:
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]
 
+    @cached_property
+    def _word_starts(self) -> list[int]:
+        return [word.start for word in self.words]
+
     def words_in(self, span: Span) -> list[Word]:
-        return segment.words(self.text, span.start, span.end)
+        """The document's words inside `span`, sliced from `words` rather than tokenised again."""
+        first = bisect_left(self._word_starts, span.start)
+        last = bisect_left(self._word_starts, span.end, lo=first)
+        found = self.words[first:last]
+        if found and found[-1].end > span.end:  # a span that ends inside a word
+            found = found[:-1] + segment.words(self.text, found[-1].start, span.end)
+        return found
 
     @cached_property
     def _paragraph_starts(self) -> list[int]:

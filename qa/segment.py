@@ -29,7 +29,7 @@ class Word:
 
 
 COMBINING_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-WORD_PART = rf"(?:[^\W_][{COMBINING_MARKS}]*)+"
+WORD_PART = rf"[^\W_]+(?:[{COMBINING_MARKS}]+[^\W_]*)*"
 """Letters and digits, with any combining accents (decomposed "cafe\u0301" is one word)."""
 WORD_PATTERN = re.compile(rf"{WORD_PART}(?:['’\-]{WORD_PART})*")
 BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)[ \t\f\v\u00a0]*(?:\r\n|\r|\n)\s*")

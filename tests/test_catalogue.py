@@ -17,7 +17,7 @@ RULES_FOLDER = bundled_rules_folder()
 def test_rule_is_documented_and_has_examples(rule) -> None:
     assert rule.summary.endswith(".") and "\n" not in rule.summary
     assert len(rule.why) > 40
-    assert rule.bad_examples and rule.good_examples
+    assert len(rule.bad_examples) >= 5 and len(rule.good_examples) >= 5, "five bad and five hard good examples"
     assert rule.kind.fixable in ("always", "sometimes", "never")
 
 
