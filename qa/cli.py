@@ -12,6 +12,7 @@ from qa import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FAIL_ON = ("error", "warning", "info", "never")
+GRAMMAR_WARNING = "rule 'grammar' did not run"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -51,6 +52,11 @@ def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
         choices=FAIL_ON,
         default="error",
         help="exit 1 when a finding has at least this severity (default: error)",
+    )
+    parser.add_argument(
+        "--strict-grammar",
+        action="store_true",
+        help="exit 2 when grammar checks are configured but cannot run (default: a warning)",
     )
 
 
@@ -113,9 +119,12 @@ def check(catalogue, arguments: argparse.Namespace) -> int:
         print(f"Wrote {pages} page{'s' if pages != 1 else ''} and the index: {written.index}", file=stream)
         if arguments.open:
             webbrowser.open(written.index.resolve().as_uri())
+    for message in results.warnings:
+        print(f"mtqa: warning: {message}", file=sys.stderr)
     for message in results.input_errors:
         print(f"mtqa: error: {message}", file=sys.stderr)
-    if results.input_errors:
+    grammar_failed = arguments.strict_grammar and any(w.startswith(GRAMMAR_WARNING) for w in results.warnings)
+    if results.input_errors or grammar_failed:
         return EXIT_ERROR
     worst = results.worst_severity()
     if arguments.fail_on == "never" or worst is None:

@@ -17,7 +17,7 @@ from typing import Any
 
 from qa.catalogue import Rule
 from qa.document import Document
-from qa.errors import InputError, UsageError
+from qa.errors import InputError, Unavailable, UsageError
 from qa.findings import FileResult, Finding, Match, Results
 from qa.loaders import SUFFIXES, load_bytes, load_path
 
@@ -85,14 +85,27 @@ class FileOutcome:
     """Corpus facts by rule id."""
 
 
-def prepare(rules: Sequence[Rule]) -> None:
-    """Let kinds load their data once, before any file; a bad option value is a UsageError."""
+def prepare(rules: Sequence[Rule]) -> tuple[list[Rule], list[str]]:
+    """Let kinds load their data once, before any file: the rules that can run, and warnings.
+
+    A bad option value is a UsageError; a rule that cannot run here is left out with a warning.
+    """
+    ready, warnings = [], []
     for rule in rules:
-        if hasattr(rule.kind, "prepare"):
-            try:
+        try:
+            if hasattr(rule.kind, "prepare"):
                 rule.kind.prepare(rule.options)
-            except ValueError as error:
-                raise UsageError(f"{rule.source}: rule {rule.id!r}: {error}") from None
+        except ValueError as error:
+            raise UsageError(f"{rule.source}: rule {rule.id!r}: {error}") from None
+        except Unavailable as reason:
+            warnings.append(unavailable_message(rule, reason))
+            continue
+        ready.append(rule)
+    return ready, warnings
+
+
+def unavailable_message(rule: Rule, reason: Unavailable) -> str:
+    return f"rule {rule.id!r} did not run: {reason}"
 
 
 def check_source(source: Source, rules: Sequence[Rule]) -> FileOutcome:
@@ -103,15 +116,20 @@ def check_source(source: Source, rules: Sequence[Rule]) -> FileOutcome:
     findings: list[Finding] = []
     facts: dict[str, Any] = {}
     failures: list[str] = []
+    warnings: list[str] = []
     for rule in rules:
         try:
             if rule.is_corpus:
                 facts[rule.id] = rule.kind.facts(doc, rule.options)
             else:
                 findings.extend(to_finding(rule, doc.path, m, doc) for m in rule.kind.check(doc, rule.options))
+        except Unavailable as reason:
+            warnings.append(unavailable_message(rule, reason))
         except Exception as error:  # noqa: BLE001 - one broken rule must not lose the other results
             failures.append(_internal_error(rule, error))
-    result = FileResult(doc.path, doc.word_count, tuple(sorted(findings)), rule_errors=tuple(failures))
+    result = FileResult(
+        doc.path, doc.word_count, tuple(sorted(findings)), rule_errors=tuple(failures), warnings=tuple(warnings)
+    )
     return FileOutcome(result, facts)
 
 
@@ -142,7 +160,7 @@ def to_finding(rule: Rule, path: str, match: Match, doc: Document | None = None)
 
 def run(sources: Sequence[Source], rules: Sequence[Rule], errors: Iterable[str] = ()) -> Results:
     """Check every source, then reduce corpus facts; findings come sorted by file and position."""
-    prepare(rules)
+    rules, warnings = prepare(rules)
     outcomes = [check_source(source, rules) for source in sources]
     corpus_findings = _reduce_corpus(outcomes, [r for r in rules if r.is_corpus])
     files = []
@@ -152,7 +170,7 @@ def run(sources: Sequence[Source], rules: Sequence[Rule], errors: Iterable[str] 
         if extra:
             result = replace(result, findings=tuple(sorted(result.findings + tuple(extra))))
         files.append(result)
-    return Results(tuple(files), tuple(errors))
+    return Results(tuple(files), tuple(errors), tuple(warnings))
 
 
 def _reduce_corpus(outcomes: Sequence[FileOutcome], rules: Sequence[Rule]) -> dict[str, list[Finding]]:

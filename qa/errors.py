@@ -7,3 +7,11 @@ class InputError(Exception):
 
 class UsageError(Exception):
     """A command line or configuration that cannot be honoured."""
+
+
+class Unavailable(Exception):
+    """A rule that cannot run here (its server is unreachable, say): a warning, not a failure.
+
+    Raised by a kind's `prepare` or `check`; the engine drops or skips the rule, keeps
+    every other result, and reports the message once as a warning naming the rule.
+    """

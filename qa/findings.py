@@ -99,6 +99,8 @@ class FileResult:
     error: str | None = None
     rule_errors: tuple[str, ...] = ()
     """Rules that crashed on this file; its other findings still stand."""
+    warnings: tuple[str, ...] = ()
+    """Rules that could not run on this file (see qa.errors.Unavailable)."""
 
     @property
     def problems(self) -> tuple[str, ...]:
@@ -111,6 +113,14 @@ class Results:
     files: tuple[FileResult, ...]
     errors: tuple[str, ...] = field(default=())
     """Input problems not tied to a checked file (a missing path), as one-line messages."""
+    run_warnings: tuple[str, ...] = field(default=())
+    """Rules that could not run at all in this run, as one-line messages."""
+
+    @property
+    def warnings(self) -> list[str]:
+        """Every warning of the run once, in the order first seen."""
+        found = [*self.run_warnings, *(w for r in self.files for w in r.warnings)]
+        return list(dict.fromkeys(found))
 
     @property
     def findings(self) -> list[Finding]:

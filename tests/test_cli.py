@@ -241,3 +241,21 @@ def test_unknown_locale_is_a_configuration_error(folder: Path, monkeypatch, caps
     err = capsys.readouterr().err
     assert err.startswith("mtqa: error: ") and "foreign-date.yaml: rule 'foreign-date'" in err
     assert "'xx_NOPE' is not a locale code" in err and err.count("\n") == 1
+
+
+def test_an_unavailable_rule_is_one_warning_and_the_rest_still_counts(folder: Path, monkeypatch, capsys) -> None:
+    from qa import cli
+    from qa.checks.repetition import Repetition
+    from qa.errors import Unavailable
+
+    def unreachable(self, options):
+        raise Unavailable("no server at http://127.0.0.1:9")
+
+    monkeypatch.setattr(Repetition, "prepare", unreachable, raising=False)
+    monkeypatch.chdir(folder)
+    code = cli.main(["check", "doubled.txt", "--select", "duplicated-word,mid-sentence-capital",
+                     "--fail-on", "warning", "--format", "json"])
+    out, err = capsys.readouterr()
+    assert code == 1  # mid-sentence-capital's warning still fails the run
+    assert err == "mtqa: warning: rule 'duplicated-word' did not run: no server at http://127.0.0.1:9\n"
+    assert json.loads(out)["warnings"] == ["rule 'duplicated-word' did not run: no server at http://127.0.0.1:9"]

@@ -21,6 +21,7 @@ def to_dict(results: Results) -> dict[str, object]:
             {"path": r.path, "message": message} for r in results.files for message in r.problems
         ]
         + [{"path": None, "message": message} for message in results.errors],
+        "warnings": results.warnings,
         "summary": {
             "files": len(results.checked),
             "findings": len(results.findings),
