@@ -119,11 +119,13 @@ def check(catalogue, arguments: argparse.Namespace) -> int:
         print(f"Wrote {pages} page{'s' if pages != 1 else ''} and the index: {written.index}", file=stream)
         if arguments.open:
             webbrowser.open(written.index.resolve().as_uri())
-    for message in results.warnings:
+    asked_for = catalogue.resolve(arguments.select)
+    unset = [message for rule_id, message in results.not_configured.items() if rule_id in asked_for]
+    for message in [*results.warnings, *unset]:
         print(f"mtqa: warning: {message}", file=sys.stderr)
     for message in results.input_errors:
         print(f"mtqa: error: {message}", file=sys.stderr)
-    grammar_failed = arguments.strict_grammar and any(w.startswith(GRAMMAR_WARNING) for w in results.warnings)
+    grammar_failed = arguments.strict_grammar and any(w.startswith(GRAMMAR_WARNING) for w in [*results.warnings, *unset])
     if results.input_errors or grammar_failed:
         return EXIT_ERROR
     worst = results.worst_severity()

@@ -16,8 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from qa.catalogue import Rule
+from qa.dedupe import drop_echoes
 from qa.document import Document
-from qa.errors import InputError, Unavailable, UsageError
+from qa.errors import InputError, NotConfigured, Unavailable, UsageError
 from qa.findings import FileResult, Finding, Match, Results
 from qa.loaders import SUFFIXES, load_bytes, load_path
 
@@ -85,23 +86,36 @@ class FileOutcome:
     """Corpus facts by rule id."""
 
 
-def prepare(rules: Sequence[Rule]) -> tuple[list[Rule], list[str]]:
-    """Let kinds load their data once, before any file: the rules that can run, and warnings.
+@dataclass(frozen=True)
+class Preparation:
+    ready: list[Rule]
+    warnings: list[str]
+    """Rules that should run and cannot (an unreachable server)."""
+    not_configured: dict[str, str]
+    """Rules left out because nobody set them up, with the reason, by rule id."""
 
-    A bad option value is a UsageError; a rule that cannot run here is left out with a warning.
+
+def prepare(rules: Sequence[Rule]) -> Preparation:
+    """Let kinds load their data once, before any file.
+
+    A bad option value is a UsageError; a rule that cannot run here is left out, with a
+    warning unless it was merely not configured.
     """
-    ready, warnings = [], []
+    prepared = Preparation([], [], {})
     for rule in rules:
         try:
             if hasattr(rule.kind, "prepare"):
                 rule.kind.prepare(rule.options)
         except ValueError as error:
             raise UsageError(f"{rule.source}: rule {rule.id!r}: {error}") from None
-        except Unavailable as reason:
-            warnings.append(unavailable_message(rule, reason))
+        except NotConfigured as reason:
+            prepared.not_configured[rule.id] = unavailable_message(rule, reason)
             continue
-        ready.append(rule)
-    return ready, warnings
+        except Unavailable as reason:
+            prepared.warnings.append(unavailable_message(rule, reason))
+            continue
+        prepared.ready.append(rule)
+    return prepared
 
 
 def unavailable_message(rule: Rule, reason: Unavailable) -> str:
@@ -128,7 +142,12 @@ def check_source(source: Source, rules: Sequence[Rule]) -> FileOutcome:
         except Exception as error:  # noqa: BLE001 - one broken rule must not lose the other results
             failures.append(_internal_error(rule, error))
     result = FileResult(
-        doc.path, doc.word_count, tuple(sorted(findings)), rule_errors=tuple(failures), warnings=tuple(warnings)
+        doc.path,
+        doc.word_count,
+        tuple(sorted(findings)),
+        rule_errors=tuple(failures),
+        warnings=tuple(warnings),
+        metrics=doc.metrics,
     )
     return FileOutcome(result, facts)
 
@@ -146,7 +165,7 @@ def to_finding(rule: Rule, path: str, match: Match, doc: Document | None = None)
         start=match.start,
         end=match.end,
         rule=rule.id,
-        severity=rule.severity,
+        severity=match.severity or rule.severity,
         message=match.message,
         line=location.line,
         column=location.column,
@@ -160,7 +179,8 @@ def to_finding(rule: Rule, path: str, match: Match, doc: Document | None = None)
 
 def run(sources: Sequence[Source], rules: Sequence[Rule], errors: Iterable[str] = ()) -> Results:
     """Check every source, then reduce corpus facts; findings come sorted by file and position."""
-    rules, warnings = prepare(rules)
+    prepared = prepare(rules)
+    rules = prepared.ready
     outcomes = [check_source(source, rules) for source in sources]
     corpus_findings = _reduce_corpus(outcomes, [r for r in rules if r.is_corpus])
     files = []
@@ -169,8 +189,8 @@ def run(sources: Sequence[Source], rules: Sequence[Rule], errors: Iterable[str] 
         extra = corpus_findings.get(result.path)
         if extra:
             result = replace(result, findings=tuple(sorted(result.findings + tuple(extra))))
-        files.append(result)
-    return Results(tuple(files), tuple(errors), tuple(warnings))
+        files.append(replace(result, findings=drop_echoes(result.findings, rules)))
+    return Results(tuple(files), tuple(errors), tuple(prepared.warnings), prepared.not_configured)
 
 
 def _reduce_corpus(outcomes: Sequence[FileOutcome], rules: Sequence[Rule]) -> dict[str, list[Finding]]:

@@ -15,3 +15,10 @@ class Unavailable(Exception):
     Raised by a kind's `prepare` or `check`; the engine drops or skips the rule, keeps
     every other result, and reports the message once as a warning naming the rule.
     """
+
+
+class NotConfigured(Unavailable):
+    """A rule that needs set-up nobody has done (no server named): left out quietly.
+
+    It is a warning only when the user asked for the rule by name.
+    """

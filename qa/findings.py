@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -51,6 +52,8 @@ class Match:
     location: Location | None = None
     related: tuple[str, ...] = ()
     """Other files this finding is about (where a name's other spelling stands)."""
+    severity: Severity | None = None
+    """For a kind that grades its own matches (LanguageTool's hints are info); None: the rule's."""
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -101,6 +104,8 @@ class FileResult:
     """Rules that crashed on this file; its other findings still stand."""
     warnings: tuple[str, ...] = ()
     """Rules that could not run on this file (see qa.errors.Unavailable)."""
+    metrics: Mapping[str, float] = field(default_factory=dict, hash=False)
+    """Size and readability figures (qa.metrics.measure); read-only, and picklable for worker processes."""
 
     @property
     def problems(self) -> tuple[str, ...]:
@@ -115,6 +120,8 @@ class Results:
     """Input problems not tied to a checked file (a missing path), as one-line messages."""
     run_warnings: tuple[str, ...] = field(default=())
     """Rules that could not run at all in this run, as one-line messages."""
+    not_configured: Mapping[str, str] = field(default_factory=dict)
+    """Rules left out because they need set-up (a server), with why, by rule id."""
 
     @property
     def warnings(self) -> list[str]:

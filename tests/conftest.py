@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -8,6 +9,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """A developer's own LanguageTool server must not change what the tests see."""
+    os.environ.pop("MTQA_LANGUAGETOOL_URL", None)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -55,7 +55,9 @@ def test_json_contract(mtqa, folder: Path) -> None:
     report = json.loads(result.stdout)
     assert report["tool"] == {"name": "mtqa", "version": "0.1.0"}
     assert [f["path"] for f in report["files"]] == ["clean.txt", "doubled.txt"]
-    assert report["files"][0] == {"path": "clean.txt", "words": 8, "findings": []}
+    entry = report["files"][0]
+    assert entry == {"path": "clean.txt", "words": 8, "metrics": entry["metrics"], "findings": []}
+    assert entry["metrics"]["words"] == 8 and "flesch_kincaid_grade" in entry["metrics"]
     finding = report["files"][1]["findings"][0]
     assert finding == {
         "rule": "duplicated-word",
@@ -259,3 +261,18 @@ def test_an_unavailable_rule_is_one_warning_and_the_rest_still_counts(folder: Pa
     assert code == 1  # mid-sentence-capital's warning still fails the run
     assert err == "mtqa: warning: rule 'duplicated-word' did not run: no server at http://127.0.0.1:9\n"
     assert json.loads(out)["warnings"] == ["rule 'duplicated-word' did not run: no server at http://127.0.0.1:9"]
+
+
+def test_grammar_without_a_server_is_quiet_unless_asked_for(mtqa, folder: Path) -> None:
+    import os
+
+    env = {key: value for key, value in os.environ.items() if key != "MTQA_LANGUAGETOOL_URL"}
+    quiet = subprocess.run([*mtqa, "check", "clean.txt"], cwd=folder, env=env, capture_output=True, text=True)
+    assert (quiet.returncode, quiet.stderr) == (0, "")
+    asked = subprocess.run([*mtqa, "check", "clean.txt", "--select", "grammar"], cwd=folder, env=env,
+                           capture_output=True, text=True)
+    assert asked.returncode == 0
+    assert asked.stderr.startswith("mtqa: warning: rule 'grammar' did not run: grammar checks are off:")
+    strict = subprocess.run([*mtqa, "check", "clean.txt", "--select", "grammar", "--strict-grammar"],
+                            cwd=folder, env=env, capture_output=True, text=True)
+    assert strict.returncode == 2

@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 
 from tests.helpers import CATALOGUE, findings_for
+from tests.languagetool_stub import LanguageToolStub
+
+
+@pytest.fixture(scope="module", autouse=True)
+def languagetool() -> Iterator[LanguageToolStub]:
+    """The grammar rule's examples run against the stand-in LanguageTool server."""
+    with LanguageToolStub() as server, pytest.MonkeyPatch.context() as patch:
+        patch.setenv("MTQA_LANGUAGETOOL_URL", server.url)
+        yield server
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:

@@ -23,6 +23,9 @@ KINDS: dict[str, str] = {
     "mixed_script": "qa.checks.mixed_script:MixedScript",
     "quote_style": "qa.checks.quote_style:QuoteStyle",
     "loops": "qa.checks.loops:Loops",
+    "grammar": "qa.checks.grammar:Grammar",
+    "sentence_length": "qa.checks.sentence_length:SentenceLength",
+    "readability": "qa.checks.readability:Readability",
 }
 
 

@@ -14,7 +14,12 @@ def to_dict(results: Results) -> dict[str, object]:
     return {
         "tool": {"name": "mtqa", "version": __version__},
         "files": [
-            {"path": r.path, "words": r.words, "findings": [f.to_dict() for f in r.findings]}
+            {
+                "path": r.path,
+                "words": r.words,
+                "metrics": dict(r.metrics),
+                "findings": [f.to_dict() for f in r.findings],
+            }
             for r in results.checked
         ],
         "errors": [

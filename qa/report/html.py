@@ -22,6 +22,7 @@ from markupsafe import Markup
 from qa import __version__
 from qa.catalogue import Catalogue
 from qa.findings import FileResult, Finding, Severity
+from qa.metrics import reading_ease_label
 from qa.report.highlight import highlighted_text
 
 HERE = Path(__file__).resolve().parent
@@ -91,6 +92,7 @@ def file_page(text: str, result: FileResult, catalogue: Catalogue, names: Mappin
         script=True,
         path=result.path,
         words=result.words,
+        readability=readability(result.metrics),
         language="en",
         text=highlighted_text(text, findings),
         findings=[_finding_row(number, f, names) for number, f in enumerate(findings, start=1)],
@@ -163,7 +165,21 @@ def _file_row(result: FileResult, names: Mapping[str, str]) -> dict[str, Any]:
         "href": names.get(result.path),
         "error": "; ".join(result.problems) if result.error else None,
         "words": result.words,
+        "readability": readability(result.metrics),
         "counts": severity_counts(result.findings),
+    }
+
+
+def readability(metrics: Mapping[str, float]) -> dict[str, str] | None:
+    """The figures of qa.metrics as the report shows them; None for a text with no words."""
+    if "flesch_reading_ease" not in metrics:
+        return None
+    ease = metrics["flesch_reading_ease"]
+    return {
+        "ease": f"{ease:.0f}",
+        "ease_label": reading_ease_label(ease),
+        "grade": f"{metrics['flesch_kincaid_grade']:.1f}",
+        "sentence_length": f"{metrics['avg_sentence_length']:.1f}",
     }
 
 

@@ -1,0 +1,58 @@
+"""qa.dedupe: a deferring rule's finding on exactly another rule's span is dropped, nothing else."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.checks.grammar import URL_VARIABLE
+from qa.dedupe import deferring_rule_ids, drop_echoes
+from qa.findings import Finding, Severity
+from tests.helpers import CATALOGUE, findings_for
+from tests.languagetool_stub import LanguageToolStub
+
+RULES = [CATALOGUE.get(rule_id) for rule_id in ("duplicated-word", "spacing", "grammar")]
+
+
+def finding(rule: str, start: int, end: int, path: str = "a.txt") -> Finding:
+    return Finding(path, start, end, rule, Severity.WARNING, f"{rule} says so", 1, start + 1, 1, end + 1, "…")
+
+
+def test_only_kinds_that_declare_it_defer() -> None:
+    assert deferring_rule_ids(CATALOGUE.rules) == {"grammar"}
+
+
+def test_an_echo_on_the_same_span_is_dropped_and_everything_else_kept() -> None:
+    kept = [
+        finding("duplicated-word", 10, 15),
+        finding("grammar", 10, 16),  # overlaps, but is not the same span
+        finding("grammar", 20, 23),  # alone
+        finding("spacing", 30, 32),
+        finding("grammar", 40, 44, path="b.txt"),  # the same span, in another file
+    ]
+    echoes = [finding("grammar", 10, 15), finding("grammar", 30, 32)]
+    findings = sorted(kept + echoes)
+    assert drop_echoes(findings, RULES) == tuple(sorted(kept))
+
+
+def test_deferring_rules_do_not_cancel_each_other_or_anything_without_them() -> None:
+    both = (finding("grammar", 1, 4), finding("grammar", 1, 4))
+    assert drop_echoes(both, RULES) == both
+    plain = (finding("duplicated-word", 1, 4), finding("spacing", 1, 4))
+    assert drop_echoes(plain, [CATALOGUE.get("duplicated-word"), CATALOGUE.get("spacing")]) == plain
+
+
+def test_languagetool_repeating_duplicated_word_is_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "There can be no No bargaining, and teh talks go on."
+    with LanguageToolStub() as server:
+        monkeypatch.setenv(URL_VARIABLE, server.url)
+        findings = sorted(findings_for(text, "duplicated-word") + findings_for(text, "grammar"))
+    assert [(f.rule, text[f.start : f.end]) for f in findings] == [
+        ("duplicated-word", "no No"),
+        ("grammar", "no No"),
+        ("grammar", "teh"),
+    ]
+    rules = CATALOGUE.select(["duplicated-word", "grammar"])
+    assert [(f.rule, text[f.start : f.end]) for f in drop_echoes(findings, rules)] == [
+        ("duplicated-word", "no No"),
+        ("grammar", "teh"),
+    ]
