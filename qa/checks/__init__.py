@@ -26,6 +26,7 @@ KINDS: dict[str, str] = {
     "grammar": "qa.checks.grammar:Grammar",
     "sentence_length": "qa.checks.sentence_length:SentenceLength",
     "readability": "qa.checks.readability:Readability",
+    "language": "qa.checks.language:Language",
 }
 
 
