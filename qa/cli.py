@@ -54,6 +54,14 @@ def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
         help="exit 1 when a finding has at least this severity (default: error)",
     )
     parser.add_argument(
+        "--stdin-filename", metavar="NAME", help="the name of standard input (`-`) in the output and for its format"
+    )
+    parser.add_argument(
+        "--guess-encoding",
+        action="store_true",
+        help="read files that are not Unicode in a guessed legacy encoding, with a warning (default: refuse them)",
+    )
+    parser.add_argument(
         "--strict-grammar",
         action="store_true",
         help="exit 2 when grammar checks are configured but cannot run (default: a warning)",
@@ -85,6 +93,7 @@ def check(catalogue, arguments: argparse.Namespace) -> int:
 
     from qa.engine import discover, run
     from qa.errors import UsageError
+    from qa.loaders import LoadOptions
     from qa.findings import Severity
     from qa.output import renderer
 
@@ -92,7 +101,8 @@ def check(catalogue, arguments: argparse.Namespace) -> int:
         rules = catalogue.select(arguments.select, arguments.ignore)
     except KeyError as error:
         return _fail(f"unknown rule or group {error.args[0]!r} (see `mtqa rules`)")
-    found = discover(arguments.paths)
+    load_options = LoadOptions(guess_encoding=arguments.guess_encoding)
+    found = discover(arguments.paths, stdin_name=arguments.stdin_filename, options=load_options)
     try:
         results = run(found.sources, rules, found.errors)
     except UsageError as error:

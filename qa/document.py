@@ -19,9 +19,11 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 class Document:
     """The prose of one input, as code points, and where each offset stands in the file."""
 
-    def __init__(self, path: str, text: str) -> None:
+    def __init__(self, path: str, text: str, warnings: tuple[str, ...] = ()) -> None:
         self.path = path
         self.text = text
+        self.warnings = warnings
+        """What the reader should know about how the text was read (a guessed encoding)."""
 
     @cached_property
     def paragraphs(self) -> list[Span]:

@@ -20,7 +20,7 @@ from qa.dedupe import drop_echoes
 from qa.document import Document
 from qa.errors import InputError, NotConfigured, Unavailable, UsageError
 from qa.findings import FileResult, Finding, Match, Results
-from qa.loaders import SUFFIXES, load_bytes, load_path
+from qa.loaders import SUFFIXES, LoadOptions, load_bytes, load_path
 
 STDIN = "-"
 
@@ -32,11 +32,12 @@ class Source:
     display: str
     path: Path | None = None
     data: bytes | None = None
+    options: LoadOptions = LoadOptions()
 
     def load(self) -> Document:
         if self.path is not None:
-            return load_path(self.path, self.display)
-        return load_bytes(self.data or b"", self.display)
+            return load_path(self.path, self.display, self.options)
+        return load_bytes(self.data or b"", self.display, Path(self.display).suffix.lower(), self.options)
 
 
 @dataclass
@@ -45,8 +46,16 @@ class Discovery:
     errors: list[str] = field(default_factory=list)
 
 
-def discover(arguments: Iterable[str], stdin: Any = None) -> Discovery:
-    """Sources for the command-line paths: files as given, directories walked, `-` for stdin."""
+def discover(
+    arguments: Iterable[str],
+    stdin: Any = None,
+    stdin_name: str | None = None,
+    options: LoadOptions = LoadOptions(),
+) -> Discovery:
+    """Sources for the command-line paths: files as given, directories walked, `-` for stdin.
+
+    `stdin_name` names standard input in the output, and its extension picks its format.
+    """
     found = Discovery()
     seen: set[str] = set()
 
@@ -58,14 +67,14 @@ def discover(arguments: Iterable[str], stdin: Any = None) -> Discovery:
     for argument in arguments:
         if argument == STDIN:
             stream = stdin if stdin is not None else sys.stdin.buffer
-            add(Source("<stdin>", data=stream.read()))
+            add(Source(stdin_name or "<stdin>", data=stream.read(), options=options))
             continue
         path = Path(argument)
         if path.is_dir():
             for file in _walk(path):
-                add(Source(file.as_posix(), path=file))
+                add(Source(file.as_posix(), path=file, options=options))
         elif path.exists():
-            add(Source(path.as_posix(), path=path))
+            add(Source(path.as_posix(), path=path, options=options))
         else:
             found.errors.append(f"{argument}: no such file or directory")
     return found
@@ -146,7 +155,7 @@ def check_source(source: Source, rules: Sequence[Rule]) -> FileOutcome:
         doc.word_count,
         tuple(sorted(findings)),
         rule_errors=tuple(failures),
-        warnings=tuple(warnings),
+        warnings=(*doc.warnings, *warnings),
         metrics=doc.metrics,
     )
     return FileOutcome(result, facts)

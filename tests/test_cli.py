@@ -276,3 +276,31 @@ def test_grammar_without_a_server_is_quiet_unless_asked_for(mtqa, folder: Path) 
     strict = subprocess.run([*mtqa, "check", "clean.txt", "--select", "grammar", "--strict-grammar"],
                             cwd=folder, env=env, capture_output=True, text=True)
     assert strict.returncode == 2
+
+
+def test_stdin_filename_names_standard_input(mtqa) -> None:
+    result = run(mtqa, "check", "-", "--stdin-filename", "story.txt", "--format", "json", stdin=DOUBLED.encode())
+    assert json.loads(result.stdout)["files"][0]["path"] == "story.txt"
+
+
+LEGACY = "Le ministre a déclaré que les négociations reprendront à Genève.\n".encode("cp1252")
+
+
+def test_a_legacy_encoding_is_refused_by_default(mtqa, folder: Path) -> None:
+    (folder / "legacy.txt").write_bytes(LEGACY)
+    result = run(mtqa, "check", "legacy.txt", cwd=folder)
+    assert result.returncode == 2
+    assert result.stderr.decode() == "mtqa: error: legacy.txt: not valid UTF-8: byte 0xe9 at offset 15\n"
+
+
+def test_guess_encoding_reads_it_with_a_warning_naming_the_encoding(mtqa, folder: Path) -> None:
+    (folder / "legacy.txt").write_bytes(LEGACY)
+    result = run(mtqa, "check", "legacy.txt", "--guess-encoding", "--format", "json",
+                 "--select", "duplicated-word", cwd=folder)
+    assert result.returncode == 0
+    stderr = result.stderr.decode()
+    assert stderr.startswith("mtqa: warning: legacy.txt: not UTF-8: decoded as ") and "(a guess)" in stderr
+    report = json.loads(result.stdout)
+    assert report["files"][0]["words"] == 10
+    assert report["warnings"][0].startswith("legacy.txt: not UTF-8: decoded as ")
+    assert (folder / "legacy.txt").read_bytes() == LEGACY  # never rewritten

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from qa.document import Document
@@ -14,7 +15,14 @@ MAX_BYTES = 32 * 1024 * 1024
 """Larger inputs are refused: no prose file is that big, and the report would not be usable."""
 
 
-def load_path(path: Path, display: str) -> Document:
+@dataclass(frozen=True)
+class LoadOptions:
+    guess_encoding: bool = False
+    """Read a file that is not Unicode in the legacy encoding charset-normalizer guesses, with a
+    warning naming it; when False such a file is refused (exit 2)."""
+
+
+def load_path(path: Path, display: str, options: LoadOptions = LoadOptions()) -> Document:
     try:
         size = path.stat().st_size
         if size > MAX_BYTES:
@@ -22,11 +30,11 @@ def load_path(path: Path, display: str) -> Document:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(error.strerror or str(error)) from None
-    return load_bytes(data, display, path.suffix.lower())
+    return load_bytes(data, display, path.suffix.lower(), options)
 
 
-def load_bytes(data: bytes, display: str, suffix: str = ".txt") -> Document:
+def load_bytes(data: bytes, display: str, suffix: str = ".txt", options: LoadOptions = LoadOptions()) -> Document:
     if not data.strip():
         raise InputError("file is empty" if not data else "file contains only white space")
     loader = LOADERS.get(suffix, txt.load)
-    return loader(data, display)
+    return loader(data, display, options)

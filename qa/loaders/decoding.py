@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from typing import NamedTuple
 
 from qa.errors import InputError
 
@@ -15,18 +16,39 @@ BOMS = (
 )
 
 
-def decode(data: bytes) -> str:
-    """The text of `data`, without its byte-order mark; InputError says why it cannot be read."""
+class Decoded(NamedTuple):
+    text: str
+    warning: str | None = None
+    """Set when the encoding was guessed: the reader must know the text may be wrong."""
+
+
+def decode(data: bytes, guess_legacy: bool = False) -> Decoded:
+    """The text of `data`, without its byte-order mark; InputError says why it cannot be read.
+
+    Unicode is read as it is. Other bytes are refused, or, with `guess_legacy`, decoded in
+    the legacy encoding charset-normalizer finds most likely, with a warning naming it.
+    """
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(encoding)
+                return Decoded(data[len(bom) :].decode(encoding))
             except UnicodeDecodeError as error:
                 raise InputError(f"not valid {encoding.upper()}: {error.reason} at byte {error.start}") from None
     if b"\x00" in data:
         raise InputError("binary file (contains NUL bytes)")
     try:
-        return data.decode("utf-8")
+        return Decoded(data.decode("utf-8"))
     except UnicodeDecodeError as error:
+        if guess_legacy:
+            return _guess(data)
         bad = data[error.start : error.start + 1].hex()
         raise InputError(f"not valid UTF-8: byte 0x{bad} at offset {error.start}") from None
+
+
+def _guess(data: bytes) -> Decoded:
+    from charset_normalizer import from_bytes  # only for files that are not Unicode
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise InputError("not valid UTF-8, and no legacy encoding fits it")
+    return Decoded(str(best), f"not UTF-8: decoded as {best.encoding} (a guess); check the text")

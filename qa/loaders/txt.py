@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from qa.document import Document
 from qa.loaders.decoding import decode
 
+if TYPE_CHECKING:
+    from qa.loaders import LoadOptions
 
-def load(data: bytes, display: str) -> Document:
-    return Document(display, decode(data))
+
+def load(data: bytes, display: str, options: LoadOptions) -> Document:
+    decoded = decode(data, options.guess_encoding)
+    warnings = (f"{display}: {decoded.warning}",) if decoded.warning else ()
+    return Document(display, decoded.text, warnings)
