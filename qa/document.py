@@ -5,10 +5,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from qa import segment
 from qa.findings import Location
 from qa.segment import Span, Word
+
+if TYPE_CHECKING:
+    from qa.loaders.extraction import OffsetMap
 
 EXCERPT_CONTEXT = 30
 """Characters of context on each side of a finding in its excerpt, cut at word boundaries."""
@@ -17,13 +21,30 @@ LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class Document:
-    """The prose of one input, as code points, and where each offset stands in the file."""
+    """The prose of one input, as code points, and where each offset stands in the file.
 
-    def __init__(self, path: str, text: str, warnings: tuple[str, ...] = ()) -> None:
+    For plain text the prose is the file. For markup, `source` holds the original text and
+    the map from prose offsets to its offsets: findings point into the original file.
+    """
+
+    def __init__(
+        self,
+        path: str,
+        text: str,
+        warnings: tuple[str, ...] = (),
+        source: tuple[str, OffsetMap] | None = None,
+    ) -> None:
         self.path = path
         self.text = text
         self.warnings = warnings
         """What the reader should know about how the text was read (a guessed encoding)."""
+        self.source_text, self.offset_map = source if source else (text, None)
+
+    def to_source(self, offset: int, end: bool = False) -> int:
+        return self.offset_map.to_source(offset, end) if self.offset_map else offset
+
+    def to_prose(self, source_offset: int, end: bool = False) -> int:
+        return self.offset_map.to_prose(source_offset, end) if self.offset_map else source_offset
 
     @cached_property
     def paragraphs(self) -> list[Span]:
@@ -75,17 +96,20 @@ class Document:
 
     @cached_property
     def _line_starts(self) -> list[int]:
-        return [0] + [m.end() for m in LINE_BREAK.finditer(self.text)]
+        return [0] + [m.end() for m in LINE_BREAK.finditer(self.source_text)]
 
     def line_column(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of a code-point offset; CRLF, CR and LF all end a line."""
+        """1-based line and column of a source offset; CRLF, CR and LF all end a line."""
         line_index = bisect_right(self._line_starts, offset) - 1
         return line_index + 1, offset - self._line_starts[line_index] + 1
 
     def locate(self, start: int, end: int) -> Location:
-        line, column = self.line_column(start)
-        end_line, end_column = self.line_column(end)
-        return Location(line, column, end_line, end_column, self.excerpt(start, end))
+        """Where prose[start:end] stands in the file, with an excerpt of the prose around it."""
+        source_start, source_end = self.to_source(start), self.to_source(end, end=True)
+        line, column = self.line_column(source_start)
+        end_line, end_column = self.line_column(source_end)
+        excerpt = self.excerpt(start, end)
+        return Location(line, column, end_line, end_column, excerpt, source_start, source_end)
 
     def excerpt(self, start: int, end: int) -> str:
         """The flagged text with a few whole words either side, kept within its paragraph."""

@@ -171,8 +171,8 @@ def to_finding(rule: Rule, path: str, match: Match, doc: Document | None = None)
         raise ValueError(f"rule {rule.id}: a corpus match must carry its location")
     return Finding(
         path=path,
-        start=match.start,
-        end=match.end,
+        start=location.start,
+        end=location.end,
         rule=rule.id,
         severity=match.severity or rule.severity,
         message=match.message,

@@ -35,6 +35,9 @@ class Location:
     end_line: int
     end_column: int
     excerpt: str
+    start: int
+    end: int
+    """The span's code-point offsets in the original file (the prose's own for plain text)."""
 
 
 @dataclass(frozen=True, slots=True)

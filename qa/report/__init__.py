@@ -36,13 +36,13 @@ def write_reports(
     variants = []
     for result in results.checked:
         try:
-            text = by_path[result.path].load().text
+            doc = by_path[result.path].load()
         except InputError:  # changed on disk since it was checked; the index still lists it
             continue
         page = folder / names[result.path]
-        page.write_text(file_page(text, result, catalogue, names), encoding="utf-8")
+        page.write_text(file_page(doc, result, catalogue, names), encoding="utf-8")
         pages[result.path] = page
-        variants.extend(variants_of(text, result, names))
+        variants.extend(variants_of(doc, result, names))
     written = {path: names[path] for path in pages}
     index = folder / INDEX
     index.write_text(

@@ -11,7 +11,7 @@ import base64
 import hashlib
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from qa import __version__
 from qa.catalogue import Catalogue
+from qa.document import Document
 from qa.findings import FileResult, Finding, Severity
 from qa.metrics import reading_ease_label
 from qa.report.highlight import highlighted_text
@@ -84,7 +85,8 @@ def severity_counts(findings: Sequence[Finding]) -> dict[str, int]:
     return {s.label: counts[s] for s in sorted(Severity, reverse=True)}
 
 
-def file_page(text: str, result: FileResult, catalogue: Catalogue, names: Mapping[str, str]) -> str:
+def file_page(doc: Document, result: FileResult, catalogue: Catalogue, names: Mapping[str, str]) -> str:
+    """The page of one file: its prose, with each finding (at source offsets) shown on it."""
     findings = result.findings
     rules_present = sorted({f.rule for f in findings})
     return _page(
@@ -94,7 +96,7 @@ def file_page(text: str, result: FileResult, catalogue: Catalogue, names: Mappin
         words=result.words,
         readability=readability(result.metrics),
         language="en",
-        text=highlighted_text(text, findings),
+        text=highlighted_text(doc.text, [_on_prose(doc, f) for f in findings]),
         findings=[_finding_row(number, f, names) for number, f in enumerate(findings, start=1)],
         by_severity=severity_counts(findings),
         by_rule=dict(sorted(Counter(f.rule for f in findings).items())),
@@ -188,12 +190,18 @@ def _worst_first(row: Mapping[str, Any]) -> tuple:
     return (row["error"] is None, -counts["error"], -counts["warning"], -counts["info"], row["path"])
 
 
-def variants_of(text: str, result: FileResult, names: Mapping[str, str]) -> list[Variant]:
+def _on_prose(doc: Document, finding: Finding) -> Finding:
+    """The finding at prose offsets: markup formats report source offsets, the page shows prose."""
+    return replace(finding, start=doc.to_prose(finding.start), end=doc.to_prose(finding.end, end=True))
+
+
+def variants_of(doc: Document, result: FileResult, names: Mapping[str, str]) -> list[Variant]:
     """The name-variant findings of one file as index rows, one per distinct spelling."""
     rows = {}
     for finding in result.findings:
         if finding.rule == NAME_VARIANT_RULE:
-            spelling = text[finding.start : finding.end]
+            prose = _on_prose(doc, finding)
+            spelling = doc.text[prose.start : prose.end]
             rows.setdefault(
                 spelling,
                 Variant(

@@ -1,0 +1,113 @@
+"""Prose extracted from markup, and the map from its offsets back to the original file.
+
+A markup loader walks its source and appends prose piece by piece: text copied as it
+stands (`take`), text that stands for a different source span (`take_as`: a decoded
+entity), and breaks of its own (`paragraph_break`, `space`) that stand for no source.
+Rules read the prose; findings are reported at the source's offsets, lines and columns.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from qa.document import Document
+
+
+@dataclass(frozen=True, slots=True)
+class Piece:
+    """prose[start:end] stands for source[source_start:source_end]."""
+
+    start: int
+    end: int
+    source_start: int
+    source_end: int
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Offsets of the prose to offsets of the source, and back; pieces sorted and disjoint."""
+
+    pieces: tuple[Piece, ...]
+    source_length: int
+    _starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _source_starts: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_starts", tuple(p.start for p in self.pieces))
+        object.__setattr__(self, "_source_starts", tuple(p.source_start for p in self.pieces))
+
+    def to_source(self, offset: int, end: bool = False) -> int:
+        """Where a prose offset stands in the source. An offset in a break of the loader's own
+        goes to the text after it (a start) or before it (an end)."""
+        return _convert(offset, end, self.pieces, self._starts, forward=True, limit=self.source_length)
+
+    def to_prose(self, source_offset: int, end: bool = False) -> int:
+        """The inverse, for showing source-offset findings on the prose (the HTML report)."""
+        limit = self.pieces[-1].end if self.pieces else 0
+        return _convert(source_offset, end, self.pieces, self._source_starts, forward=False, limit=limit)
+
+
+def _convert(offset: int, end: bool, pieces: tuple[Piece, ...], starts: tuple[int, ...], forward: bool, limit: int) -> int:
+    if not pieces:
+        return 0
+    index = bisect_right(starts, offset - 1 if end else offset) - 1
+    if index >= 0:
+        piece = pieces[index]
+        low, high = (piece.start, piece.end) if forward else (piece.source_start, piece.source_end)
+        target_low, target_high = (piece.source_start, piece.source_end) if forward else (piece.start, piece.end)
+        if low <= offset <= high and (offset < high or end):
+            if high - low == target_high - target_low:
+                return target_low + (offset - low)
+            return target_high if end and offset > low else target_low
+        if end:  # in a gap after this piece: the end of the text before it
+            return target_high
+    following = pieces[index + 1] if index + 1 < len(pieces) else None
+    if following is None:
+        return limit
+    return following.source_start if forward else following.start
+
+
+class ProseBuilder:
+    """Collects prose from a source text, remembering where every character came from."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._parts: list[str] = []
+        self._pieces: list[Piece] = []
+        self._length = 0
+
+    def take(self, start: int, end: int) -> None:
+        """Append source[start:end] as it stands."""
+        self.take_as(self.source[start:end], start, end)
+
+    def take_as(self, text: str, start: int, end: int) -> None:
+        """Append `text`, which stands for source[start:end] (an entity, an escape)."""
+        if not text:
+            return
+        self._pieces.append(Piece(self._length, self._length + len(text), start, end))
+        self._append(text)
+
+    def paragraph_break(self) -> None:
+        """End the current block, unless nothing is open."""
+        if self._length and not self._ends_with("\n\n"):
+            self._append("\n" if self._ends_with("\n") else "\n\n")
+
+    def space(self) -> None:
+        """Separate two inline pieces that the markup kept apart."""
+        if self._length and not self._ends_with_space():
+            self._append(" ")
+
+    def document(self, path: str, warnings: tuple[str, ...] = ()) -> Document:
+        prose = "".join(self._parts)
+        return Document(path, prose, warnings, source=(self.source, OffsetMap(tuple(self._pieces), len(self.source))))
+
+    def _append(self, text: str) -> None:
+        self._parts.append(text)
+        self._length += len(text)
+
+    def _ends_with(self, suffix: str) -> bool:
+        return "".join(self._parts[-2:]).endswith(suffix)
+
+    def _ends_with_space(self) -> bool:
+        return bool(self._parts) and self._parts[-1][-1:].isspace()
