@@ -195,7 +195,7 @@ def test_file_result_with_metrics_pickles_and_hashes() -> None:
 
 def test_report_pages_show_the_figures() -> None:
     text, result = seed_result(SEED_002)
-    page = file_page(text, result, CATALOGUE, {})
+    page = file_page(Document(result.path, text), result, CATALOGUE, {})
     assert '<p class="words" id="metrics"' in page
     assert "Reading ease 43 (difficult) · Grade 13.5 · 25.1 words a sentence</p>" in page
     index = index_page([result], CATALOGUE, {result.path: "seed.html"}, [], [])
@@ -204,5 +204,5 @@ def test_report_pages_show_the_figures() -> None:
 
 def test_report_pages_of_a_text_without_words_show_no_figures() -> None:
     result = FileResult("empty.txt", 0, metrics=figures("— —"))
-    assert 'id="metrics"' not in file_page("— —", result, CATALOGUE, {})
+    assert 'id="metrics"' not in file_page(Document("empty.txt", "— —"), result, CATALOGUE, {})
     assert '<td class="num" data-label="Grade">—</td>' in index_page([result], CATALOGUE, {}, [], [])
