@@ -44,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
+    from qa.loaders import FORMATS
+
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check; - reads stdin")
     parser.add_argument("--select", type=_rule_list, default=[], metavar="RULE,...", help="run only these rules or groups")
     parser.add_argument("--ignore", type=_rule_list, default=[], metavar="RULE,...", help="do not run these rules or groups")
@@ -55,6 +57,12 @@ def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--stdin-filename", metavar="NAME", help="the name of standard input (`-`) in the output and for its format"
+    )
+    parser.add_argument(
+        "--format-of",
+        choices=sorted(FORMATS),
+        metavar="FORMAT",
+        help=f"read every input as this format ({', '.join(sorted(FORMATS))}); default: by file name ending",
     )
     parser.add_argument(
         "--guess-encoding",
@@ -101,7 +109,7 @@ def check(catalogue, arguments: argparse.Namespace) -> int:
         rules = catalogue.select(arguments.select, arguments.ignore)
     except KeyError as error:
         return _fail(f"unknown rule or group {error.args[0]!r} (see `mtqa rules`)")
-    load_options = LoadOptions(guess_encoding=arguments.guess_encoding)
+    load_options = LoadOptions(guess_encoding=arguments.guess_encoding, format=arguments.format_of)
     found = discover(arguments.paths, stdin_name=arguments.stdin_filename, options=load_options)
     try:
         results = run(found.sources, rules, found.errors)

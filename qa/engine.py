@@ -37,7 +37,7 @@ class Source:
     def load(self) -> Document:
         if self.path is not None:
             return load_path(self.path, self.display, self.options)
-        return load_bytes(self.data or b"", self.display, Path(self.display).suffix.lower(), self.options)
+        return load_bytes(self.data or b"", self.display, self.options)
 
 
 @dataclass

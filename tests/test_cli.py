@@ -304,3 +304,21 @@ def test_guess_encoding_reads_it_with_a_warning_naming_the_encoding(mtqa, folder
     assert report["files"][0]["words"] == 10
     assert report["warnings"][0].startswith("legacy.txt: not UTF-8: decoded as ")
     assert (folder / "legacy.txt").read_bytes() == LEGACY  # never rewritten
+
+
+def test_utf16_with_bom_and_cr_line_ends_give_correct_positions(mtqa, folder: Path) -> None:
+    text = "First line.\rThere can be no No deal.\r"
+    (folder / "utf16.txt").write_bytes(b"\xff\xfe" + text.encode("utf-16-le"))
+    (folder / "cr.txt").write_bytes(text.encode("utf-8"))
+    report = json.loads(run(mtqa, "check", "utf16.txt", "cr.txt", "--format", "json",
+                            "--select", "duplicated-word", cwd=folder).stdout)
+    for entry in report["files"]:
+        finding = entry["findings"][0]
+        assert (finding["line"], finding["column"], finding["start"]) == (2, 14, 25), entry["path"]
+
+
+def test_format_of_overrides_the_file_name(mtqa, folder: Path) -> None:
+    (folder / "notes.log").write_text(DOUBLED, encoding="utf-8")
+    result = run(mtqa, "check", "notes.log", "--format-of", "txt", "--select", "duplicated-word", cwd=folder)
+    assert result.returncode == 1
+    assert run(mtqa, "check", "notes.log", "--format-of", "yaml", cwd=folder).returncode == 2

@@ -2,17 +2,24 @@
 
 from __future__ import annotations
 
+import importlib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from qa.document import Document
 from qa.errors import InputError
-from qa.loaders import txt
 
-LOADERS = {".txt": txt.load}
-SUFFIXES = frozenset(LOADERS)
+FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "txt": ("qa.loaders.txt", (".txt", ".text")),
+}
+"""Format name -> (loader module, file name endings). A module exposes `load(data, display, options)`."""
+SUFFIXES = {suffix: name for name, (_, suffixes) in FORMATS.items() for suffix in suffixes}
+DEFAULT_FORMAT = "txt"
 MAX_BYTES = 32 * 1024 * 1024
 """Larger inputs are refused: no prose file is that big, and the report would not be usable."""
+
+Loader = Callable[[bytes, str, "LoadOptions"], Document]
 
 
 @dataclass(frozen=True)
@@ -20,6 +27,19 @@ class LoadOptions:
     guess_encoding: bool = False
     """Read a file that is not Unicode in the legacy encoding charset-normalizer guesses, with a
     warning naming it; when False such a file is refused (exit 2)."""
+    format: str | None = None
+    """Read every input as this format, whatever its name (`--format-of md`)."""
+
+
+def format_of(display: str, options: LoadOptions) -> str:
+    """The format named by the options, or by the file's ending; plain text for any other ending."""
+    return options.format or SUFFIXES.get(Path(display).suffix.lower(), DEFAULT_FORMAT)
+
+
+def loader_for(format_name: str) -> Loader:
+    """The loader of a format, imported on first use (Markdown and HTML parsers are not small)."""
+    module, _suffixes = FORMATS[format_name]
+    return importlib.import_module(module).load
 
 
 def load_path(path: Path, display: str, options: LoadOptions = LoadOptions()) -> Document:
@@ -30,11 +50,10 @@ def load_path(path: Path, display: str, options: LoadOptions = LoadOptions()) ->
         data = path.read_bytes()
     except OSError as error:
         raise InputError(error.strerror or str(error)) from None
-    return load_bytes(data, display, path.suffix.lower(), options)
+    return load_bytes(data, display, options)
 
 
-def load_bytes(data: bytes, display: str, suffix: str = ".txt", options: LoadOptions = LoadOptions()) -> Document:
+def load_bytes(data: bytes, display: str, options: LoadOptions = LoadOptions()) -> Document:
     if not data.strip():
         raise InputError("file is empty" if not data else "file contains only white space")
-    loader = LOADERS.get(suffix, txt.load)
-    return loader(data, display, options)
+    return loader_for(format_of(display, options))(data, display, options)

@@ -54,7 +54,7 @@ def test_lines_and_columns_are_those_of_the_source_file() -> None:
 def test_a_finding_reports_source_offsets_through_the_engine(monkeypatch) -> None:
     from qa import loaders
 
-    monkeypatch.setitem(loaders.LOADERS, ".html", lambda data, display, options: build().document(display))
+    monkeypatch.setattr(loaders, "loader_for", lambda name: lambda data, display, options: build().document(display))
     results = run([Source("x.html", data=SOURCE.encode())], CATALOGUE.select(["duplicated-word"]))
     (finding,) = results.findings
     assert (finding.start, finding.end, finding.line, finding.column) == (16, 25, 1, 17)
