@@ -7,9 +7,11 @@ split by <em> still reads as one quotation. Character references are decoded her
 so that each decoded character keeps the source span it stands for.
 
 Not prose, skipped with their content: code and preformatted text, scripts, styles, the
-<title> (metadata that repeats the headline with the site's name), navigation, form controls,
-deleted text, hidden elements (`hidden`, aria-hidden="true", style="display:none"), and text
-marked as another language (lang="es"), which the English rules must not judge.
+<title> (metadata that repeats the headline with the site's name), the page's navigation,
+banner and footer (a <header> or <footer> outside any article: the site's name and copyright
+line), form controls, deleted text, hidden elements (`hidden`, aria-hidden="true",
+style="display:none"), and text marked as another language (lang="es"), which the English
+rules must not judge.
 """
 
 from __future__ import annotations
@@ -30,15 +32,17 @@ if TYPE_CHECKING:
     from qa.loaders import LoadOptions
 
 VOID_ELEMENTS = frozenset(
-    "area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr".split()
+    """area base basefont bgsound br col embed frame hr img input keygen link meta param source
+    track wbr""".split()
 )
 """Elements that never have content or an end tag: they must not be pushed on the open stack."""
 
 HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 BLOCK_ELEMENTS = HEADINGS | frozenset(
     """address article aside blockquote body caption center dd details dialog dir div dl dt fieldset
-    figcaption figure footer form frameset header hgroup hr html legend li listing main menu nav ol
-    optgroup option p plaintext pre search section summary table tbody td tfoot th thead tr ul xmp""".split()
+    figcaption figure footer form frameset header hgroup hr html legend li listing main menu nav
+    ol optgroup option p plaintext pre search section summary table tbody td tfoot th thead tr ul
+    xmp""".split()
 )
 """Elements laid out as blocks: each one starts and ends a paragraph of the prose."""
 
@@ -48,8 +52,15 @@ NOT_PROSE = frozenset(
 )
 """Elements skipped with everything inside them: code, page furniture, media fallbacks."""
 
+SECTIONING = frozenset("article aside main nav section".split())
+PAGE_LANDMARKS = frozenset({"header", "footer"})
+"""Outside any SECTIONING element these are the page's banner and footer (the site's name, its
+copyright line), not the copy; inside an article they are its own header and footer."""
+CHROME_ROLES = frozenset({"banner", "contentinfo", "navigation", "search"})
+
 SCOPE_BOUNDARIES = frozenset("applet caption html marquee object table td template th".split())
 P_CLOSERS = BLOCK_ELEMENTS - frozenset("body caption html optgroup option tbody td tfoot th thead tr".split())
+"""Block start tags that end an open <p> (a paragraph cannot hold a block)."""
 
 IMPLIED_ENDS: tuple[tuple[frozenset[str], frozenset[str], frozenset[str]], ...] = (
     (P_CLOSERS, frozenset({"p"}), SCOPE_BOUNDARIES | {"button"}),
@@ -57,7 +68,11 @@ IMPLIED_ENDS: tuple[tuple[frozenset[str], frozenset[str], frozenset[str]], ...] 
     (frozenset({"dd", "dt"}), frozenset({"dd", "dt"}), SCOPE_BOUNDARIES | {"dl"}),
     (HEADINGS, HEADINGS, SCOPE_BOUNDARIES | (BLOCK_ELEMENTS - HEADINGS)),
     (frozenset({"td", "th"}), frozenset({"td", "th"}), frozenset({"html", "table", "template", "tr"})),
-    (frozenset({"tr"}), frozenset({"tr"}), frozenset({"html", "table", "tbody", "template", "tfoot", "thead"})),
+    (
+        frozenset({"tr"}),
+        frozenset({"tr"}),
+        frozenset({"html", "table", "tbody", "template", "tfoot", "thead"}),
+    ),
     (
         frozenset({"tbody", "tfoot", "thead"}),
         frozenset({"tbody", "tfoot", "thead"}),
@@ -70,8 +85,11 @@ are siblings, so an attribute of the first (hidden, lang) must not reach the sec
 HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 ENGLISH_OR_UNKNOWN = frozenset({"", "en", "und"})
 """Primary language subtags checked as English; "und" and lang="" say the language is unknown."""
-TEXT_PIECES = re.compile(r"(?P<space>[ \t\n\f\r]+)|(?P<reference>" + html._charref.pattern + ")")  # noqa: SLF001
-"""HTML white space, and character references exactly as html.unescape finds them."""
+TEXT_PIECES = re.compile(
+    r"(?P<space>[ \t\n\f\r]+)|(?P<reference>&(?:#[0-9]+;?|#[xX][0-9a-fA-F]+;?|[^\t\n\r\f <&#;]{1,32};?))"
+)
+"""HTML white space, and character references as html.unescape finds them (its pattern, but a
+reference name never holds a carriage return: "&\r\n" is an ampersand and a line end)."""
 HTML_WHITESPACE = " \t\n\f\r"
 
 DECLARED_ENCODING = re.compile(
@@ -135,14 +153,18 @@ class ProseWriter:
         self.builder = ProseBuilder(source)
         self.has_text = False
         self._block_has_text = False
+        self._block_ended = False
         self._separator: tuple[str, int, int] | None = None
-        """A space or line break seen since the last text: written only if more text follows."""
+        """A space or line break since the last text, written only if more text follows in the block."""
 
     def text(self, start: int, end: int, decoded: str | None = None) -> None:
         """Append source[start:end], or `decoded` standing for it (a character reference)."""
-        if self._separator is not None:
+        if self._block_ended:
+            self.builder.paragraph_break()
+        elif self._separator is not None:
             self.builder.take_as(*self._separator)
-            self._separator = None
+        self._separator = None
+        self._block_ended = False
         if decoded is None:
             self.builder.take(start, end)
         else:
@@ -164,10 +186,11 @@ class ProseWriter:
             self._separator = ("\n", start, end)
 
     def block_break(self) -> None:
-        self._separator = None
+        """End the paragraph; the break is written when the next one starts, never at the end."""
         if self._block_has_text:
-            self.builder.paragraph_break()
+            self._block_ended = True
             self._block_has_text = False
+        self._separator = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,13 +200,15 @@ class OpenElement:
     """Not prose (a script, a hidden element): nothing inside it is, whatever its descendants say."""
     language: str | None
     """The lang it is marked with or inherits, when that is not English; None for English."""
+    in_section: bool
+    """Inside an article, section, main… : a header or footer there belongs to the content."""
 
     @property
     def skipped(self) -> bool:
         return self.removed or self.language is not None
 
 
-DOCUMENT_ROOT = OpenElement("#document", removed=False, language=None)
+DOCUMENT_ROOT = OpenElement("#document", removed=False, language=None, in_section=False)
 
 
 @dataclass
@@ -257,18 +282,21 @@ class HtmlWalker(HTMLParser):
         element = self._current
         if element.skipped:
             self._skip(data, start, element)
-        elif data.startswith("<") and data != "<":
-            self.writer.white_space(start, start)  # a broken tag, passed on as text: not prose
-        else:
-            end = self.source.find("<", start + 1)
+        elif data == "<":  # "a < b"
+            self.writer.text(start, start + 1)
+        elif self.source.startswith("<", start):
+            self.writer.white_space(start, start)  # a broken tag passed on as text: not prose
+        else:  # text runs to the next "<", character references still encoded
+            end = self.source.find("<", start)
             self._write(start, len(self.source) if end < 0 else end)
 
     def _skip(self, data: str, start: int, element: OpenElement) -> None:
         """Skipped text still separates the words around it (`two<code>x</code>words`)."""
         if data.strip(HTML_WHITESPACE):
             self.writer.white_space(start, start)
-            if not element.removed and element.language not in self.foreign_languages:
-                self.foreign_languages.append(element.language or "")
+            language = element.language
+            if language is not None and not element.removed and language not in self.foreign_languages:
+                self.foreign_languages.append(language)
 
     def _write(self, start: int, end: int) -> None:
         """Write source[start:end] as prose, decoding its character references one by one."""
@@ -315,7 +343,19 @@ def _open_element(tag: str, attributes: dict[str, str | None], parent: OpenEleme
         language = parent.language
     else:
         language = None if _primary_subtag(lang) in ENGLISH_OR_UNKNOWN else lang.strip()
-    return OpenElement(tag, parent.removed or tag in NOT_PROSE or _is_hidden(attributes), language)
+    removed = (
+        parent.removed
+        or tag in NOT_PROSE
+        or _is_hidden(attributes)
+        or _is_page_chrome(tag, attributes, parent)
+    )
+    return OpenElement(tag, removed, language, parent.in_section or tag in SECTIONING)
+
+
+def _is_page_chrome(tag: str, attributes: dict[str, str | None], parent: OpenElement) -> bool:
+    """The site's banner, footer, navigation and search box, which every page of the site repeats."""
+    role = (attributes.get("role") or "").strip().lower()
+    return role in CHROME_ROLES or (tag in PAGE_LANDMARKS and not parent.in_section)
 
 
 def _primary_subtag(lang: str) -> str:
