@@ -14,6 +14,7 @@ FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
     "txt": ("qa.loaders.txt", (".txt", ".text")),
     "docx": ("qa.loaders.docx", (".docx",)),
     "html": ("qa.loaders.html", (".html", ".htm", ".xhtml")),
+    "md": ("qa.loaders.markdown", (".md", ".markdown")),
 }
 """Format name -> (loader module, file name endings). A module exposes `load(data, display, options)`."""
 SUFFIXES = {suffix: name for name, (_, suffixes) in FORMATS.items() for suffix in suffixes}
