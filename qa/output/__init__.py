@@ -14,6 +14,9 @@ Renderer = Callable[[Results, Catalogue, TextIO], None]
 FORMATTERS: dict[str, str] = {
     "text": "qa.output.text",
     "json": "qa.output.json",
+    "sarif": "qa.output.sarif",
+    "junit": "qa.output.junit",
+    "github": "qa.output.github",
 }
 
 
