@@ -54,6 +54,14 @@ def option(default: Any, doc: str) -> Any:
     return dataclasses.field(default=default, metadata={"doc": doc})
 
 
+def require_at_least(options: Any, **minimums: float) -> None:
+    """For an Options' `__post_init__`: a ValueError naming the first option below its minimum."""
+    for name, least in minimums.items():
+        value = getattr(options, name)
+        if value < least:
+            raise ValueError(f"option {name!r} must be at least {least}, not {value!r}")
+
+
 class OptionError(ValueError):
     """Raised with a message naming the offending key; the catalogue adds file and rule."""
 

@@ -22,7 +22,7 @@ from functools import cache
 from typing import TYPE_CHECKING, ClassVar
 
 from qa import segment
-from qa.checks.base import option
+from qa.checks.base import option, require_at_least
 from qa.document import Document
 from qa.errors import NotConfigured, Unavailable
 from qa.findings import Match, Severity
@@ -72,8 +72,7 @@ class GrammarOptions:
             raise ValueError("set either option 'url' or 'local', not both")
         if self.timeout <= 0:
             raise ValueError(f"option 'timeout' must be more than 0 seconds, not {self.timeout!r}")
-        if self.max_chars < MIN_BATCH:
-            raise ValueError(f"option 'max_chars' must be at least {MIN_BATCH}, not {self.max_chars!r}")
+        require_at_least(self, max_chars=MIN_BATCH)
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,7 +39,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar
 
-from qa.checks.base import option
+from qa.checks.base import option, require_at_least
 from qa.checks.stray_capitals import load_function_words
 from qa.document import Document
 from qa.errors import Unavailable
@@ -82,8 +82,7 @@ class LanguageOptions:
     )
 
     def __post_init__(self) -> None:
-        if self.min_words < 1:
-            raise ValueError(f"option 'min_words' must be at least 1, not {self.min_words}")
+        require_at_least(self, min_words=1)
         for key in ("min_probability", "max_function_word_share"):
             if not 0 <= getattr(self, key) <= 1:
                 raise ValueError(f"option {key!r} must be between 0 and 1, not {getattr(self, key)}")

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
 
-from qa.checks.base import data_file, option, word_list
+from qa.checks.base import data_file, option, require_at_least, word_list
 from qa.document import Document
 from qa.findings import Match
 from qa.segment import Span, Word
@@ -69,9 +69,7 @@ class LoopsOptions:
     allow: tuple[str, ...] = option((), "More phrases repeated on purpose, added to those of allow_file.")
 
     def __post_init__(self) -> None:
-        for name, least in SMALLEST_VALUES.items():
-            if getattr(self, name) < least:
-                raise ValueError(f"option {name!r} must be at least {least}, not {getattr(self, name)}")
+        require_at_least(self, **SMALLEST_VALUES)
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from qa.checks.base import option
+from qa.checks.base import option, require_at_least
 from qa.document import Document
 from qa.findings import Match
 from qa.metrics import sentence_lengths
@@ -20,8 +20,7 @@ class ReadabilityOptions:
     )
 
     def __post_init__(self) -> None:
-        if self.min_words < 1:
-            raise ValueError(f"option 'min_words' must be at least 1, not {self.min_words}")
+        require_at_least(self, min_words=1)
 
 
 class Readability:

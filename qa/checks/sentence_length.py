@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
-from qa.checks.base import option
+from qa.checks.base import option, require_at_least
 from qa.document import Document
 from qa.findings import Match
 from qa.metrics import sentence_lengths
@@ -21,8 +21,7 @@ class SentenceLengthOptions:
     max_words: int = option(50, "Sentences with more words than this are flagged.")
 
     def __post_init__(self) -> None:
-        if self.max_words < 1:
-            raise ValueError(f"option 'max_words' must be at least 1, not {self.max_words}")
+        require_at_least(self, max_words=1)
 
 
 class SentenceLength:
