@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import IntEnum
 
@@ -24,6 +24,12 @@ class Severity(IntEnum):
     @property
     def label(self) -> str:
         return self.name.lower()
+
+
+def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
+    """Findings counted by severity label, worst first, every severity present (zero or not)."""
+    counts = Counter(f.severity for f in findings)
+    return {s.label: counts[s] for s in sorted(Severity, reverse=True)}
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,8 +152,7 @@ class Results:
         return [f"{r.path}: {message}" for r in self.files for message in r.problems] + list(self.errors)
 
     def count_by_severity(self) -> dict[str, int]:
-        counts = Counter(f.severity for f in self.findings)
-        return {s.label: counts[s] for s in sorted(Severity, reverse=True)}
+        return severity_counts(self.findings)
 
     def count_by_rule(self) -> dict[str, int]:
         return dict(sorted(Counter(f.rule for f in self.findings).items()))

@@ -22,7 +22,7 @@ from markupsafe import Markup
 from qa import __version__
 from qa.catalogue import Catalogue
 from qa.document import Document
-from qa.findings import FileResult, Finding, Severity
+from qa.findings import FileResult, Finding, severity_counts
 from qa.metrics import reading_ease_label
 from qa.report.highlight import highlighted_text
 
@@ -78,11 +78,6 @@ def _page(template: str, *, script: bool, **context: Any) -> str:
     return _environment().get_template(template).render(
         css=Markup(css), js=Markup(js), csp=csp, version=__version__, index_href=INDEX, **context
     )
-
-
-def severity_counts(findings: Sequence[Finding]) -> dict[str, int]:
-    counts = Counter(f.severity for f in findings)
-    return {s.label: counts[s] for s in sorted(Severity, reverse=True)}
 
 
 def file_page(doc: Document, result: FileResult, catalogue: Catalogue, names: Mapping[str, str]) -> str:
