@@ -6,7 +6,8 @@ import argparse
 import sys
 from collections.abc import Sequence
 from contextlib import nullcontext
-from typing import TextIO
+from dataclasses import dataclass
+from typing import Any, TextIO
 
 from qa import __version__
 
@@ -95,26 +96,43 @@ def main(argv: Sequence[str] | None = None) -> int:
     return check(catalogue, arguments)  # `check` and `report` share the run
 
 
-def check(catalogue, arguments: argparse.Namespace) -> int:
-    import webbrowser
-    from pathlib import Path
+@dataclass(frozen=True)
+class Run:
+    """What one `check`, `report` or `fix` run saw and found."""
 
+    catalogue: Any
+    rules: list
+    found: Any
+    results: Any
+
+
+def execute(catalogue, arguments: argparse.Namespace) -> Run:
+    """Select the rules, find the inputs and check them; UsageError for a bad selection or option."""
     from qa.engine import discover, run
     from qa.errors import UsageError
     from qa.loaders import LoadOptions
-    from qa.findings import Severity
-    from qa.output import renderer
 
     try:
         rules = catalogue.select(arguments.select, arguments.ignore)
     except KeyError as error:
-        return _fail(f"unknown rule or group {error.args[0]!r} (see `mtqa rules`)")
+        raise UsageError(f"unknown rule or group {error.args[0]!r} (see `mtqa rules`)") from None
     load_options = LoadOptions(guess_encoding=arguments.guess_encoding, format=arguments.format_of)
     found = discover(arguments.paths, stdin_name=arguments.stdin_filename, options=load_options)
+    return Run(catalogue, rules, found, run(found.sources, rules, found.errors))
+
+
+def check(catalogue, arguments: argparse.Namespace) -> int:
+    import webbrowser
+    from pathlib import Path
+
+    from qa.errors import UsageError
+    from qa.output import renderer
+
     try:
-        results = run(found.sources, rules, found.errors)
+        done = execute(catalogue, arguments)
     except UsageError as error:
         return _fail(str(error))
+    results = done.results
     if arguments.command == "check":
         try:
             with _open_output(arguments.output) as out:
@@ -128,7 +146,7 @@ def check(catalogue, arguments: argparse.Namespace) -> int:
         from qa.report import write_reports
 
         try:
-            written = write_reports(results, found.sources, rules, catalogue, Path(report_folder))
+            written = write_reports(results, done.found.sources, done.rules, catalogue, Path(report_folder))
         except OSError as error:
             return _fail(f"{report_folder}: cannot write the report: {error.strerror or error}")
         # `check` keeps stdout for its findings (JSON must stay parseable); `report` has nothing else to say.
@@ -137,7 +155,15 @@ def check(catalogue, arguments: argparse.Namespace) -> int:
         print(f"Wrote {pages} page{'s' if pages != 1 else ''} and the index: {written.index}", file=stream)
         if arguments.open:
             webbrowser.open(written.index.resolve().as_uri())
-    asked_for = catalogue.resolve(arguments.select)
+    return exit_code(done, arguments)
+
+
+def exit_code(done: Run, arguments: argparse.Namespace) -> int:
+    """Print the run's warnings and input errors on stderr; 2 for those errors, else by --fail-on."""
+    from qa.findings import Severity
+
+    results = done.results
+    asked_for = done.catalogue.resolve(arguments.select)
     unset = [message for rule_id, message in results.not_configured.items() if rule_id in asked_for]
     for message in [*results.warnings, *unset]:
         print(f"mtqa: warning: {message}", file=sys.stderr)
