@@ -8,6 +8,7 @@ A script, not a test: timings vary by machine, so they are reported, never asser
 from __future__ import annotations
 
 import argparse
+import os
 import statistics
 import subprocess
 import sys
@@ -95,6 +96,7 @@ def main() -> None:
     parser.add_argument("--report-mb", type=float, default=5.0, help="size of the file for the report timing")
     parser.add_argument("--select", default="")
     parser.add_argument("--ignore", default="")
+    parser.add_argument("--jobs", type=int, default=len(os.sched_getaffinity(0)), help="worker processes to compare with one")
     arguments = parser.parse_args()
     names = lambda value: [n for n in value.split(",") if n]  # noqa: E731
     catalogue = Catalogue.load([bundled_rules_folder()])
@@ -107,6 +109,10 @@ def main() -> None:
         began = time.perf_counter()
         results = run(found.sources, rules)
         elapsed = time.perf_counter() - began
+        began = time.perf_counter()
+        parallel = run(found.sources, rules, jobs=arguments.jobs)
+        elapsed_parallel = time.perf_counter() - began
+        assert parallel == results, "--jobs changed the results"
         startup = time_startup(next(folder.glob("*.txt")))
         big_folder = folder / "big"
         big_folder.mkdir()
@@ -117,6 +123,10 @@ def main() -> None:
     print(f"rules:        {len(rules)} ({', '.join(r.id for r in rules)})")
     print(f"corpus:       {arguments.files} files, {words:,} words")
     print(f"check:        {elapsed:.2f} s, {words / elapsed:,.0f} words/s, {len(results.findings):,} findings")
+    print(
+        f"--jobs {arguments.jobs}:     {elapsed_parallel:.2f} s, {words / elapsed_parallel:,.0f} words/s "
+        f"({elapsed / elapsed_parallel:.1f}x one process, same results)"
+    )
     print(f"one file:     {startup * 1000:.0f} ms for `mtqa check FILE` (median of 5, process start included)")
     print(
         f"large file:   {arguments.report_mb:g} MB checked in {big_check:.2f} s, HTML report in {big_report:.2f} s "

@@ -50,6 +50,8 @@ class Rule:
     """False for rules that run only when selected by name (opt-in rules)."""
     bad_examples: tuple[BadExample, ...] = ()
     good_examples: tuple[str, ...] = ()
+    example_options: Any = None
+    """Options the examples run with, for a rule that needs set-up to find anything (a names list)."""
 
     @property
     def kind(self) -> Any:
@@ -58,6 +60,11 @@ class Rule:
     @property
     def is_corpus(self) -> bool:
         return is_corpus_kind(self.kind)
+
+    @property
+    def safe_fix(self) -> bool:
+        """Whether `mtqa fix` may apply the rule's suggestions without an editor (the kind says)."""
+        return getattr(self.kind, "safe_fix", False)
 
 
 @dataclass(frozen=True)
@@ -143,20 +150,25 @@ def _build_rule(path: Path, raw: Any) -> Rule:
     options = raw.get("options") or {}
     if not isinstance(options, dict):
         raise ValueError("'options' must be a mapping")
+    built = build_options(kind.Options, _resolve_files(path.parent, options))
+    examples = raw.get("examples") or {}
+    if not isinstance(examples, dict) or set(examples) - {"bad", "good", "options"}:
+        raise ValueError("'examples' is a mapping of 'bad', 'good' and 'options'")
     return Rule(
         id=raw["id"],
         check=raw["check"],
         severity=Severity.parse(raw["severity"]),
         summary=_text(raw, "summary"),
         why=_text(raw, "why"),
-        options=build_options(kind.Options, _resolve_files(path.parent, options)),
+        options=built,
         source=path,
         groups=_strings(raw, "groups"),
         link=raw.get("link"),
         aliases=_strings(raw, "aliases"),
         enabled=_flag(raw, "enabled", default=True),
-        bad_examples=_bad_examples(raw.get("examples") or {}),
-        good_examples=_strings(raw.get("examples") or {}, "good"),
+        bad_examples=_bad_examples(examples),
+        good_examples=_strings(examples, "good"),
+        example_options=build_options(kind.Options, examples["options"], base=built) if "options" in examples else None,
     )
 
 

@@ -3,8 +3,9 @@
 A kind that wraps a general-purpose checker (LanguageTool) finds some of what mtqa's own
 rules find: "no No" is both `duplicated-word` and LanguageTool's ENGLISH_WORD_REPEAT_RULE.
 mtqa's rule is the one to keep, since its message and suggestion are written for this
-copy; the wrapped checker's finding is an echo. Such kinds declare `defers = True`, and
-the engine passes each file's findings through `drop_echoes` once every rule has run.
+copy; the wrapped checker's finding is an echo. Likewise `name-variant` gives way to
+`preferred-name` on a name the house list settles. Such kinds declare `defers = True`,
+and the engine passes each file's findings through `drop_echoes` once every rule has run.
 """
 
 from __future__ import annotations

@@ -12,7 +12,9 @@ from qa.findings import Location
 from qa.segment import Span, Word
 
 if TYPE_CHECKING:
+    from qa.loaders.decoding import Encoding
     from qa.loaders.extraction import OffsetMap
+    from qa.suppress import Directive
 
 EXCERPT_CONTEXT = 30
 """Characters of context on each side of a finding in its excerpt, cut at word boundaries."""
@@ -27,18 +29,24 @@ class Document:
     the map from prose offsets to its offsets: findings point into the original file.
     """
 
+    directives: tuple[Directive, ...] = ()
+    """The mtqa comments of the source (qa.suppress); set by the loaders of formats with comments."""
+
     def __init__(
         self,
         path: str,
         text: str,
         warnings: tuple[str, ...] = (),
         source: tuple[str, OffsetMap] | None = None,
+        encoding: Encoding | None = None,
     ) -> None:
         self.path = path
         self.text = text
         self.warnings = warnings
         """What the reader should know about how the text was read (a guessed encoding)."""
         self.source_text, self.offset_map = source if source else (text, None)
+        self.encoding = encoding
+        """How `source_text` is stored in the file; None when the file is not text (a .docx)."""
 
     def to_source(self, offset: int, end: bool = False) -> int:
         return self.offset_map.to_source(offset, end) if self.offset_map else offset

@@ -10,17 +10,18 @@ from __future__ import annotations
 import os
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from qa.catalogue import Rule
+from qa import suppress
+from qa.catalogue import Catalogue, Rule
 from qa.dedupe import drop_echoes
 from qa.document import Document
 from qa.errors import InputError, NotConfigured, Unavailable, UsageError
 from qa.findings import FileResult, Finding, Match, Results
-from qa.loaders import SUFFIXES, LoadOptions, load_bytes, load_path
+from qa.loaders import LoadOptions, load_bytes, load_path
 
 STDIN = "-"
 
@@ -51,16 +52,19 @@ def discover(
     stdin: Any = None,
     stdin_name: str | None = None,
     options: LoadOptions = LoadOptions(),
+    excluded: Callable[[str], bool] = lambda path: False,
 ) -> Discovery:
     """Sources for the command-line paths: files as given, directories walked, `-` for stdin.
 
     `stdin_name` names standard input in the output, and its extension picks its format.
+    Files `excluded` says yes to are left out, named on the command line or found in a
+    folder alike, so a pre-commit hook (which names every file) honours the exclusions.
     """
     found = Discovery()
     seen: set[str] = set()
 
     def add(source: Source) -> None:
-        if source.display not in seen:
+        if source.display not in seen and (source.path is None or not excluded(source.display)):
             seen.add(source.display)
             found.sources.append(source)
 
@@ -71,7 +75,7 @@ def discover(
             continue
         path = Path(argument)
         if path.is_dir():
-            for file in _walk(path):
+            for file in _walk(path, options, excluded):
                 add(Source(file.as_posix(), path=file, options=options))
         elif path.exists():
             add(Source(path.as_posix(), path=path, options=options))
@@ -80,11 +84,12 @@ def discover(
     return found
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def _walk(folder: Path, options: LoadOptions, excluded: Callable[[str], bool]) -> Iterator[Path]:
+    """Files of a known format below `folder`, in name order, skipping hidden and excluded folders."""
     for root, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded((Path(root) / d).as_posix()))
         for name in sorted(files):
-            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
+            if not name.startswith(".") and options.format_for_suffix(Path(name).suffix.lower()):
                 yield Path(root) / name
 
 
@@ -93,6 +98,8 @@ class FileOutcome:
     result: FileResult
     facts: dict[str, Any]
     """Corpus facts by rule id."""
+    directives: tuple[suppress.Directive, ...] = ()
+    """The file's inline directives: run() applies them once corpus findings have joined the file's."""
 
 
 @dataclass(frozen=True)
@@ -158,7 +165,7 @@ def check_source(source: Source, rules: Sequence[Rule]) -> FileOutcome:
         warnings=(*doc.warnings, *warnings),
         metrics=doc.metrics,
     )
-    return FileOutcome(result, facts)
+    return FileOutcome(result, facts, doc.directives)
 
 
 def _internal_error(rule: Rule, error: Exception) -> str:
@@ -186,20 +193,93 @@ def to_finding(rule: Rule, path: str, match: Match, doc: Document | None = None)
     )
 
 
-def run(sources: Sequence[Source], rules: Sequence[Rule], errors: Iterable[str] = ()) -> Results:
-    """Check every source, then reduce corpus facts; findings come sorted by file and position."""
-    prepared = prepare(rules)
-    rules = prepared.ready
-    outcomes = [check_source(source, rules) for source in sources]
-    corpus_findings = _reduce_corpus(outcomes, [r for r in rules if r.is_corpus])
+Progress = Callable[[int, int], None]
+"""Told (files done, files in all) as files finish."""
+
+
+def run(
+    sources: Sequence[Source],
+    rules: Sequence[Rule],
+    errors: Iterable[str] = (),
+    rules_for: Callable[[str], Sequence[Rule]] | None = None,
+    jobs: int = 1,
+    progress: Progress | None = None,
+    catalogue: Catalogue | None = None,
+) -> Results:
+    """Check every source, then reduce corpus facts; findings come sorted by file and position.
+
+    `rules_for` gives a file's own rules (per-path configuration); by default every file
+    gets `rules`. With `jobs` > 1 files are checked in worker processes; results are the
+    same, in the same order. Inline directives may name any rule of `catalogue` (by
+    default, any rule run); other names are a warning.
+    """
+    plans = [tuple(rules_for(source.display)) if rules_for else tuple(rules) for source in sources]
+    prepared = prepare(_distinct([rules, *plans]))
+    ready = {id(rule) for rule in prepared.ready}
+    plans = [tuple(rule for rule in plan if id(rule) in ready) for plan in plans]
+    outcomes = check_all(sources, plans, jobs, progress)
+    corpus_rules = {r.id: r for plan in plans for r in plan if r.is_corpus}
+    corpus_findings = _reduce_corpus(outcomes, list(corpus_rules.values()))
+    names = suppress.rule_names(catalogue.rules if catalogue else _distinct([rules, *plans]))
     files = []
-    for outcome in outcomes:
+    for outcome, plan in zip(outcomes, plans):
         result = outcome.result
         extra = corpus_findings.get(result.path)
         if extra:
             result = replace(result, findings=tuple(sorted(result.findings + tuple(extra))))
-        files.append(replace(result, findings=drop_echoes(result.findings, rules)))
+        result = replace(result, findings=drop_echoes(result.findings, plan))
+        files.append(suppress.apply(result, outcome.directives, names))
     return Results(tuple(files), tuple(errors), tuple(prepared.warnings), prepared.not_configured)
+
+
+def _distinct(rule_sets: Iterable[Sequence[Rule]]) -> list[Rule]:
+    """Each rule object once, in order (files without overrides share theirs)."""
+    return list({id(rule): rule for rules in rule_sets for rule in rules}.values())
+
+
+def check_all(
+    sources: Sequence[Source], plans: Sequence[Sequence[Rule]], jobs: int, progress: Progress | None
+) -> list[FileOutcome]:
+    """`check_source` over every file, in worker processes when that pays; outcomes in input order."""
+    workers = min(jobs, len(sources) // MIN_FILES_PER_WORKER)
+    if workers < 2:
+        outcomes = []
+        for source, plan in zip(sources, plans):
+            outcomes.append(check_source(source, plan))
+            if progress:
+                progress(len(outcomes), len(sources))
+        return outcomes
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    distinct_plans = list({id(plan): plan for plan in plans}.values())
+    plan_number = {id(plan): number for number, plan in enumerate(distinct_plans)}
+    tasks = [(source, plan_number[id(plan)]) for source, plan in zip(sources, plans)]
+    outcomes = []
+    try:
+        with ProcessPoolExecutor(workers, initializer=_receive_plans, initargs=(distinct_plans,)) as pool:
+            for outcome in pool.map(_check_task, tasks, chunksize=max(1, len(tasks) // (workers * 8))):
+                outcomes.append(outcome)
+                if progress:
+                    progress(len(outcomes), len(sources))
+    except BrokenProcessPool:
+        raise UsageError("a worker process died (out of memory?); try again with --jobs 1") from None
+    return outcomes
+
+
+MIN_FILES_PER_WORKER = 4
+"""Fewer files than this per worker are checked in this process: starting workers costs more."""
+_worker_plans: list[Sequence[Rule]] = []
+
+
+def _receive_plans(plans: list[Sequence[Rule]]) -> None:
+    """Runs once in each worker: the rule sets arrive once, not with every file."""
+    _worker_plans[:] = plans
+
+
+def _check_task(task: tuple[Source, int]) -> FileOutcome:
+    source, plan = task
+    return check_source(source, _worker_plans[plan])
 
 
 def _reduce_corpus(outcomes: Sequence[FileOutcome], rules: Sequence[Rule]) -> dict[str, list[Finding]]:

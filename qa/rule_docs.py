@@ -14,12 +14,15 @@ FIX_LINES = {
 
 
 def fix_marker(rule: Rule) -> str:
-    return {"always": "fix", "sometimes": "(fix)"}.get(rule.kind.fixable, "")
+    """`fix` when a suggestion is offered, `auto` when `mtqa fix` applies it; bracketed: only sometimes."""
+    marker = "auto" if rule.safe_fix else "fix"
+    return {"always": marker, "sometimes": f"({marker})"}.get(rule.kind.fixable, "")
 
 
 def explain(rule: Rule) -> str:
     lines = [f"# {rule.id} ({rule.severity.label})", ""]
-    lines.append(f"Check: {rule.check}. {FIX_LINES[rule.kind.fixable]}")
+    applied = " `mtqa fix` applies it." if rule.safe_fix else ""
+    lines.append(f"Check: {rule.check}. {FIX_LINES[rule.kind.fixable]}{applied}")
     if not rule.enabled:
         lines.append("Off by default: select it by name to run it.")
     if rule.aliases:

@@ -10,15 +10,25 @@ FENCE = re.compile(r"^```(\w*)\n(.*?)^```", re.DOTALL | re.MULTILINE)
 
 
 def section(heading: str) -> str:
-    """The text under a `## heading` (or `### heading`) up to the next heading of that level or above."""
-    text = README.read_text(encoding="utf-8")
-    match = re.search(rf"^(#+) {re.escape(heading)}\n", text, re.MULTILINE)
-    if match is None:
+    """The text under a `## heading` (or `### heading`) up to the next heading of that level or above.
+
+    Lines inside fenced blocks are never headings (a TOML or shell comment starts with `#`).
+    """
+    lines = README.read_text(encoding="utf-8").splitlines(keepends=True)
+    found, level, fenced, body = False, 0, False, []
+    for line in lines:
+        if line.startswith("```"):
+            fenced = not fenced
+        heading_level = len(line) - len(line.lstrip("#")) if not fenced and re.match(r"#+ ", line) else 0
+        if found and heading_level and heading_level <= level:
+            break
+        if found:
+            body.append(line)
+        elif heading_level and line[heading_level:].strip() == heading:
+            found, level = True, heading_level
+    if not found:
         raise LookupError(f"README has no section {heading!r}")
-    level = len(match.group(1))
-    rest = text[match.end():]
-    end = re.search(rf"^#{{1,{level}}} ", rest, re.MULTILINE)
-    return rest[: end.start()] if end else rest
+    return "".join(body)
 
 
 def code_blocks(heading: str, language: str) -> list[str]:

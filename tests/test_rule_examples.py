@@ -31,7 +31,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
 
 def test_bad_example_is_flagged(bad_case) -> None:
     rule_id, example = bad_case
-    findings = findings_for(example.text, rule_id)
+    findings = findings_for(example.text, rule_id, examples=True)
     assert findings, f"{rule_id} did not flag: {example.text!r}"
     pinned = dict(example.pinned)
     if "count" in pinned:
@@ -45,4 +45,4 @@ def test_bad_example_is_flagged(bad_case) -> None:
 
 def test_good_example_is_not_flagged(good_case) -> None:
     rule_id, text = good_case
-    assert findings_for(text, rule_id) == []
+    assert findings_for(text, rule_id, examples=True) == []

@@ -27,6 +27,7 @@ KINDS: dict[str, str] = {
     "sentence_length": "qa.checks.sentence_length:SentenceLength",
     "readability": "qa.checks.readability:Readability",
     "language": "qa.checks.language:Language",
+    "preferred_names": "qa.checks.preferred_names:PreferredNames",
 }
 
 

@@ -6,6 +6,8 @@ A document kind has `check(doc, options) -> Iterator[Match]`. A corpus kind has
 all files. Both declare `name`, an `Options` dataclass and `fixable`. A kind may
 add `prepare(options)`, run once per run before any file: it loads heavy data and
 raises ValueError for option values only that data can judge (an unknown locale).
+A kind whose suggestions are right without an editor's judgement sets
+`safe_fix = True`: `mtqa fix` applies only those.
 """
 
 from __future__ import annotations

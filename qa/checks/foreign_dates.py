@@ -125,6 +125,7 @@ class ForeignDates:
     name: ClassVar[str] = "foreign_dates"
     Options: ClassVar[type] = ForeignDatesOptions
     fixable: ClassVar[str] = "sometimes"
+    safe_fix: ClassVar[bool] = True
 
     def prepare(self, options: ForeignDatesOptions) -> None:
         """Build the lookup before any file is read, so an unknown locale is a configuration error."""

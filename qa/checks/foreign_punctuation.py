@@ -147,6 +147,7 @@ class ForeignPunctuation:
     name: ClassVar[str] = "foreign_punctuation"
     Options: ClassVar[type] = ForeignPunctuationOptions
     fixable: ClassVar[str] = "always"
+    safe_fix: ClassVar[bool] = True
 
     def check(self, doc: Document, options: ForeignPunctuationOptions) -> Iterator[Match]:
         allowed = frozenset(options.allow)

@@ -61,6 +61,7 @@ class Mojibake:
     name: ClassVar[str] = "mojibake"
     Options: ClassVar[type] = MojibakeOptions
     fixable: ClassVar[str] = "sometimes"
+    safe_fix: ClassVar[bool] = True
 
     def check(self, doc: Document, options: MojibakeOptions) -> Iterator[Match]:
         for start, end in _damaged_spans(doc.text, options):

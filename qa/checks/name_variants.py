@@ -67,6 +67,9 @@ class NameVariantsOptions:
     distinct: tuple[str, ...] = option(
         (), 'Close names of different things, "Colombia | Columbia": never reported.'
     )
+    preferred: tuple[str, ...] = option(
+        (), 'House spellings ("Kyiv", "Antony Blinken"): never flagged, and suggested over their variants.'
+    )
     ignore_words_file: str | None = option(
         None, "Capitalised words that are not names: function words and titles (The, However, President)."
     )
@@ -430,8 +433,9 @@ class _Rivalry:
 class _Corpus:
     """The name facts of every file, indexed by unit."""
 
-    def __init__(self, facts_by_path: Mapping[str, NameFacts]) -> None:
+    def __init__(self, facts_by_path: Mapping[str, NameFacts], preferred: Iterable[str] = ()) -> None:
         self.facts = facts_by_path
+        self.preferred = frozenset(fold(name) for name in preferred)
         self.files: dict[Unit, list[str]] = defaultdict(list)
         self.counts: dict[Unit, int] = defaultdict(int)
         evidence: dict[str, int] = defaultdict(int)
@@ -462,13 +466,22 @@ class _Corpus:
         return next(s for s in self.facts[path].spellings[word].spots if s.start == start)
 
     def rivalries(self, a: Unit, b: Unit, files: frozenset[str] | None = None) -> list[_Rivalry]:
-        """The less used spelling is the minor one; on a tie each is minor to the other."""
+        """The less used spelling is the minor one; on a tie each is minor to the other.
+
+        A house spelling is never minor to a spelling that is not one, whatever the counts.
+        """
+        house_a, house_b = self.is_house_spelling(a), self.is_house_spelling(b)
+        if house_a != house_b:
+            return [_Rivalry(b, a, files) if house_a else _Rivalry(a, b, files)]
         found = []
         if self.counts[a] <= self.counts[b]:
             found.append(_Rivalry(a, b, files))
         if self.counts[b] <= self.counts[a]:
             found.append(_Rivalry(b, a, files))
         return found
+
+    def is_house_spelling(self, unit: Unit) -> bool:
+        return fold("".join(unit)) in self.preferred
 
 
 def _phrase_rivalries(corpus: _Corpus, judge: Judge) -> Iterator[_Rivalry]:
@@ -495,7 +508,10 @@ def _look_alike_rivalries(corpus: _Corpus) -> Iterator[_Rivalry]:
 
 
 def _matches(corpus: _Corpus, rivalries: Iterable[_Rivalry]) -> Iterator[tuple[str, Match]]:
-    """A match at each occurrence of a minor spelling; a span flagged twice is reported once."""
+    """A match at each occurrence of a minor spelling; a span flagged twice is reported once.
+
+    A house spelling is the one suggested, whatever the counts.
+    """
     by_minor: dict[Unit, list[_Rivalry]] = defaultdict(list)
     for rivalry in rivalries:
         by_minor[rivalry.minor].append(rivalry)
@@ -505,11 +521,12 @@ def _matches(corpus: _Corpus, rivalries: Iterable[_Rivalry]) -> Iterator[tuple[s
             rivals = {r.major for r in by_minor[minor] if r.files is None or path in r.files}
             if not rivals:
                 continue
-            best = min(rivals, key=lambda unit: (-corpus.counts[unit], unit))
+            best = min(rivals, key=lambda unit: (not corpus.is_house_spelling(unit), -corpus.counts[unit], unit))
             index = next(i for i, (x, y) in enumerate(zip(minor[::2], best[::2])) if x != y)
             word = minor[2 * index]
             message = _message(corpus, path, minor, best)
-            suggestion = best[2 * index] if _is_clear_majority(corpus, minor, best, rivals) else None
+            clear = corpus.is_house_spelling(best) or _is_clear_majority(corpus, minor, best, rivals)
+            suggestion = best[2 * index] if clear else None
             related = tuple(sorted(set(corpus.files[best]) - {path}))
             for occurrence in corpus.occurrences(minor, path):
                 if (path, occurrence[index]) not in reported:
@@ -547,6 +564,8 @@ class NameVariants:
     name: ClassVar[str] = "name_variants"
     Options: ClassVar[type] = NameVariantsOptions
     fixable: ClassVar[str] = "sometimes"
+    defers: ClassVar[bool] = True
+    """A name the house list settles is preferred-name's to report, with its own message (qa.dedupe)."""
 
     def facts(self, doc: Document, options: NameVariantsOptions) -> NameFacts:
         return _collect_facts(doc, options)
@@ -554,7 +573,7 @@ class NameVariants:
     def reduce(
         self, facts_by_path: Mapping[str, NameFacts], options: NameVariantsOptions
     ) -> Iterator[tuple[str, Match]]:
-        corpus = _Corpus(facts_by_path)
+        corpus = _Corpus(facts_by_path, options.preferred)
         judge = _judge(options)
         rivalries = [
             *_phrase_rivalries(corpus, judge),

@@ -26,6 +26,7 @@ class Repetition:
     name: ClassVar[str] = "repetition"
     Options: ClassVar[type] = RepetitionOptions
     fixable: ClassVar[str] = "always"
+    safe_fix: ClassVar[bool] = True
 
     def check(self, doc: Document, options: RepetitionOptions) -> Iterator[Match]:
         allowed = {" ".join(pair.split()) for pair in options.allow}

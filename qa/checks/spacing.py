@@ -94,6 +94,7 @@ class Spacing:
     name: ClassVar[str] = "spacing"
     Options: ClassVar[type] = SpacingOptions
     fixable: ClassVar[str] = "always"
+    safe_fix: ClassVar[bool] = True
 
     def check(self, doc: Document, options: SpacingOptions) -> Iterator[Match]:
         suffixes = load_dot_suffixes(options.dot_suffixes_file)

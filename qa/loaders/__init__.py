@@ -32,11 +32,17 @@ class LoadOptions:
     warning naming it; when False such a file is refused (exit 2)."""
     format: str | None = None
     """Read every input as this format, whatever its name (`--format-of md`)."""
+    formats: tuple[tuple[str, str], ...] = ()
+    """More file name endings and their formats (the configuration's `formats`), as (".mdx", "md") pairs."""
+
+    def format_for_suffix(self, suffix: str) -> str | None:
+        """The format of a file name ending, configured endings first; None for an ending no format reads."""
+        return dict(self.formats).get(suffix) or SUFFIXES.get(suffix)
 
 
 def format_of(display: str, options: LoadOptions) -> str:
     """The format named by the options, or by the file's ending; plain text for any other ending."""
-    return options.format or SUFFIXES.get(Path(display).suffix.lower(), DEFAULT_FORMAT)
+    return options.format or options.format_for_suffix(Path(display).suffix.lower()) or DEFAULT_FORMAT
 
 
 def loader_for(format_name: str) -> Loader:

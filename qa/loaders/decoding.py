@@ -16,10 +16,21 @@ BOMS = (
 )
 
 
+class Encoding(NamedTuple):
+    """How a file's text is stored, so that `mtqa fix` writes it back in the same bytes."""
+
+    codec: str = "utf-8"
+    bom: bytes = b""
+
+    def encode(self, text: str) -> bytes:
+        return self.bom + text.encode(self.codec)
+
+
 class Decoded(NamedTuple):
     text: str
     warning: str | None = None
     """Set when the encoding was guessed: the reader must know the text may be wrong."""
+    encoding: Encoding = Encoding()
 
 
 def decode(data: bytes, guess_legacy: bool = False) -> Decoded:
@@ -31,7 +42,7 @@ def decode(data: bytes, guess_legacy: bool = False) -> Decoded:
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
-                return Decoded(data[len(bom) :].decode(encoding))
+                return Decoded(data[len(bom) :].decode(encoding), encoding=Encoding(encoding, bom))
             except UnicodeDecodeError as error:
                 raise InputError(f"not valid {encoding.upper()}: {error.reason} at byte {error.start}") from None
     if b"\x00" in data:
@@ -51,4 +62,5 @@ def _guess(data: bytes) -> Decoded:
     best = from_bytes(data).best()
     if best is None:
         raise InputError("not valid UTF-8, and no legacy encoding fits it")
-    return Decoded(str(best), f"not UTF-8: decoded as {best.encoding} (a guess); check the text")
+    warning = f"not UTF-8: decoded as {best.encoding} (a guess); check the text"
+    return Decoded(str(best), warning, Encoding(best.encoding))

@@ -12,6 +12,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from qa.document import Document
+from qa.loaders.decoding import Encoding
+from qa.suppress import parse as parse_directives
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +78,8 @@ class ProseBuilder:
         self._parts: list[str] = []
         self._pieces: list[Piece] = []
         self._length = 0
+        self.comment_starts: list[int] = []
+        """Where the source's comments start, for the mtqa directives among them (qa.suppress)."""
 
     def take(self, start: int, end: int) -> None:
         """Append source[start:end] as it stands."""
@@ -98,9 +102,14 @@ class ProseBuilder:
         if self._length and not self._ends_with_space():
             self._append(" ")
 
-    def document(self, path: str, warnings: tuple[str, ...] = ()) -> Document:
+    def document(
+        self, path: str, warnings: tuple[str, ...] = (), encoding: Encoding | None = None
+    ) -> Document:
         prose = "".join(self._parts)
-        return Document(path, prose, warnings, source=(self.source, OffsetMap(tuple(self._pieces), len(self.source))))
+        offset_map = OffsetMap(tuple(self._pieces), len(self.source))
+        document = Document(path, prose, warnings, source=(self.source, offset_map), encoding=encoding)
+        document.directives = parse_directives(self.source, self.comment_starts)
+        return document
 
     def _append(self, text: str) -> None:
         self._parts.append(text)

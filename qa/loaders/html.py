@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 
 from qa.document import Document
 from qa.errors import InputError
-from qa.loaders.decoding import Decoded, decode
+from qa.loaders.decoding import Decoded, Encoding, decode
 from qa.loaders.extraction import ProseBuilder
 
 if TYPE_CHECKING:
@@ -51,6 +51,8 @@ NOT_PROSE = frozenset(
     object plaintext pre rp rt samp script select style svg template textarea title video xmp""".split()
 )
 """Elements skipped with everything inside them: code, page furniture, media fallbacks."""
+CODE_ELEMENTS = frozenset("code kbd listing plaintext pre samp script style textarea xmp".split())
+"""Elements whose comments are code, not mtqa directives (a `<pre>` showing how to write one)."""
 
 SECTIONING = frozenset("article aside main nav section".split())
 PAGE_LANDMARKS = frozenset({"header", "footer"})
@@ -108,7 +110,8 @@ def load(data: bytes, display: str, options: LoadOptions) -> Document:
     warnings = [decoded.warning] if decoded.warning else []
     if not prose.has_text:
         warnings.append(_nothing_to_check(prose.foreign_languages))
-    return prose.builder.document(display, tuple(f"{display}: {warning}" for warning in warnings))
+    labelled = tuple(f"{display}: {warning}" for warning in warnings)
+    return prose.builder.document(display, labelled, decoded.encoding)
 
 
 def _nothing_to_check(foreign_languages: list[str]) -> str:
@@ -127,7 +130,7 @@ def _decode(data: bytes, guess_legacy: bool) -> Decoded:
         if declared is None:
             return decode(data, guess_legacy)  # refuses the file, or guesses with a warning
         try:
-            return Decoded(data.decode(declared))
+            return Decoded(data.decode(declared), encoding=Encoding(declared))
         except UnicodeDecodeError:
             return decode(data, guess_legacy)
 
@@ -276,6 +279,10 @@ class HtmlWalker(HTMLParser):
                 return
             if element.tag in BLOCK_ELEMENTS and tag not in BLOCK_ELEMENTS:
                 return  # `<span><p>…</span>`: an inline end tag cannot close a block (as browsers do)
+
+    def handle_comment(self, data: str) -> None:
+        if not any(element.tag in CODE_ELEMENTS for element in self._open):
+            self.writer.builder.comment_starts.append(self._offset())
 
     def handle_data(self, data: str) -> None:
         start = self._offset()

@@ -52,6 +52,9 @@ CONTAINER_MARKS = frozenset(">-+*.)0123456789")
 MARKERS = frozenset({"em_open", "em_close", "strong_open", "strong_close"})
 STRUCK = {"s_open": 1, "s_close": -1}
 """Strikethrough: deleted text, not prose (as <del> is not in HTML)."""
+COMMENT = re.compile("<!--")
+RAW_TEXT_BLOCK = re.compile(r"\s*<(?:pre|script|style|textarea)(?:\s|>|$)", re.IGNORECASE)
+"""An HTML block of raw text (CommonMark's first kind): its comments are code, not mtqa directives."""
 
 
 class Kind(Enum):
@@ -132,7 +135,7 @@ class ContentMap:
 def load(data: bytes, display: str, options: LoadOptions) -> Document:
     decoded = decode(data, options.guess_encoding)
     warnings = (f"{display}: {decoded.warning}",) if decoded.warning else ()
-    return prose(decoded.text).document(display, warnings)
+    return prose(decoded.text).document(display, warnings, decoded.encoding)
 
 
 def prose(source: str) -> ProseBuilder:
@@ -141,12 +144,30 @@ def prose(source: str) -> ProseBuilder:
     parsed = without_front_matter(source, lines)
     builder = ProseBuilder(source)
     tokens = _parser().parse(parsed)
+    builder.comment_starts.extend(block_comments(tokens, source, lines))
     for block in located_blocks(tokens, source, lines):
+        builder.comment_starts.extend(inline_comments(block))
         fragments = InlineWalk(block.inline.content).walk(block.inline.children or [])
         if fragments:
             builder.paragraph_break()  # none before the first block, none after the last
             emit(builder, fragments, block)
     return builder
+
+
+def block_comments(tokens: Sequence[Token], source: str, lines: Sequence[SourceLine]) -> Iterator[int]:
+    """Where the comments of HTML blocks start; code, front matter and raw-text blocks have none."""
+    for token in tokens:
+        if token.type == "html_block" and not RAW_TEXT_BLOCK.match(token.content):
+            start, end = block_span(token, lines)
+            yield from (found.start() for found in COMMENT.finditer(source, start, end))
+
+
+def inline_comments(block: Block) -> Iterator[int]:
+    """Where the comments inside a block's text start (in inline code a comment is not HTML)."""
+    for child in block.inline.children or []:
+        span = child.meta.get(SPAN)
+        if child.type == "html_inline" and child.content.startswith("<!--") and span and block.content_map:
+            yield block.content_map.to_source(*span)[0]
 
 
 def source_lines(source: str) -> list[SourceLine]:

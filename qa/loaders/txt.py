@@ -14,4 +14,4 @@ if TYPE_CHECKING:
 def load(data: bytes, display: str, options: LoadOptions) -> Document:
     decoded = decode(data, options.guess_encoding)
     warnings = (f"{display}: {decoded.warning}",) if decoded.warning else ()
-    return Document(display, decoded.text, warnings)
+    return Document(display, decoded.text, warnings, encoding=decoded.encoding)

@@ -20,5 +20,14 @@ FORMATTERS: dict[str, str] = {
 }
 
 
-def renderer(name: str) -> Renderer:
+def renderer(name: str, *, quiet: bool = False, statistics: bool = False) -> Renderer:
+    """The `--format` renderer; `--statistics` counts by rule instead, `--quiet` drops the text summary."""
+    if statistics:
+        from qa.output import statistics as by_rule
+
+        return by_rule.render_json if name == "json" else by_rule.render
+    if quiet and name == "text":
+        from qa.output.text import render_findings
+
+        return render_findings
     return importlib.import_module(FORMATTERS[name]).render

@@ -18,6 +18,12 @@ def use_colour(out: TextIO) -> bool:
 
 
 def render(results: Results, catalogue: Catalogue, out: TextIO) -> None:
+    render_findings(results, catalogue, out)
+    out.write(summary_line(results) + "\n")
+
+
+def render_findings(results: Results, catalogue: Catalogue, out: TextIO) -> None:
+    """The findings alone, for `--quiet`."""
     colour = use_colour(out)
 
     def paint(text: str, code: str) -> str:
@@ -30,7 +36,6 @@ def render(results: Results, catalogue: Catalogue, out: TextIO) -> None:
         out.write(f"    {paint(finding.excerpt, DIM)}\n")
         if finding.suggestion is not None:
             out.write(f"    suggestion: {shown_suggestion(finding.suggestion)}\n")
-    out.write(summary_line(results) + "\n")
 
 
 def shown_suggestion(suggestion: str) -> str:

@@ -1,0 +1,66 @@
+"""`mtqa config`: the effective settings as TOML, so what is printed can be pasted back."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from qa.catalogue import Rule
+from qa.settings import Settings
+
+BARE_KEY = re.compile(r"[A-Za-z0-9_-]+\Z")
+
+
+def render(settings: Settings, path: str | None = None) -> str:
+    config = settings.config
+    source = f"from {config.path}" if config.path else "no configuration file found: built-in defaults"
+    lines = [f"# mtqa configuration, {source}"]
+    if path:
+        lines.append(f"# for {path}" + (" (excluded: not checked)" if settings.excluded(path) else ""))
+    top = {
+        "fail-on": settings.fail_on,
+        "guess-encoding": settings.load_options.guess_encoding,
+        "exclude": list(config.exclude),
+        "rule-paths": [str(p) for p in config.rule_paths],
+        "formats": dict(settings.load_options.formats),
+    }
+    lines += [f"{key} = {toml_value(value)}" for key, value in top.items()]
+    if config.names:
+        lines += ["", "[names]"] + [f"{_key(house)} = {toml_value(list(v))}" for house, v in config.names.items()]
+    rules = settings.rules_for(path) if path else settings.rules
+    running = {rule.id for rule in rules}
+    lines += ["", f"# {len(rules)} of {len(settings.catalogue.rules)} rules run"]
+    off = [rule.id for rule in settings.catalogue.rules if rule.id not in running]
+    if off:
+        lines.append(f"# not running: {', '.join(off)}")
+    for rule in rules:
+        lines += ["", f"[rules.{rule.id}]", *_rule_lines(rule)]
+    return "\n".join(lines) + "\n"
+
+
+def _rule_lines(rule: Rule) -> list[str]:
+    lines = [f"severity = {toml_value(rule.severity.label)}"]
+    for field in dataclasses.fields(rule.options):
+        value = getattr(rule.options, field.name)
+        lines.append(f"# {field.name}: not set" if value is None else f"{field.name} = {toml_value(value)}")
+    return lines
+
+
+def toml_value(value: Any) -> str:
+    """A TOML literal for the values options and settings hold (no None: TOML has no null)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
+    if isinstance(value, Mapping):
+        return "{ " + ", ".join(f"{_key(k)} = {toml_value(v)}" for k, v in value.items()) + " }" if value else "{}"
+    return "[" + ", ".join(toml_value(item) for item in value) + "]"
+
+
+def _key(key: str) -> str:
+    return key if BARE_KEY.match(key) else json.dumps(key, ensure_ascii=False)
