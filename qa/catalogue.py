@@ -22,6 +22,10 @@ PINNABLE = frozenset({"flagged", "suggestion", "message", "count"})
 """What a bad example may pin: the flagged text, the suggestion, the message, how many findings."""
 
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+"""libyaml's safe loader when PyYAML has it: reading the catalogue is most of a one-file run's start-up."""
+
+
 class CatalogueError(Exception):
     """A rule file that cannot be used; the message names the file and the cause."""
 
@@ -123,7 +127,7 @@ def bundled_rules_folder() -> Path:
 
 def load_rule(path: Path) -> Rule:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         reason = str(error).replace("\n", " ")
         raise CatalogueError(f"{path}: cannot read rule file: {reason}") from None

@@ -59,15 +59,23 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_config_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--config", metavar="FILE", help="use this configuration file (default: the nearest .mtqa.toml or pyproject.toml with [tool.mtqa])")
-    parser.add_argument("--no-config", action="store_true", help="ignore configuration files: built-in defaults and the command line only")
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        help="use this configuration file (default: the nearest .mtqa.toml, or pyproject.toml with [tool.mtqa])",
+    )
+    parser.add_argument(
+        "--no-config", action="store_true", help="ignore configuration files: built-in defaults and the command line only"
+    )
 
 
 def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
     from qa.loaders import FORMATS
 
     _add_config_arguments(parser)
-    parser.add_argument("--jobs", type=_positive, default=None, metavar="N", help="check files in N processes (default: the number of cores)")
+    parser.add_argument(
+        "--jobs", type=_positive, metavar="N", help="check files in N processes (default: the number of cores)"
+    )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check; - reads stdin")
     parser.add_argument("--select", type=_rule_list, default=[], metavar="RULE,...", help="run only these rules or groups")
     parser.add_argument("--ignore", type=_rule_list, default=[], metavar="RULE,...", help="do not run these rules or groups")
@@ -169,9 +177,22 @@ def execute(catalogue, arguments: argparse.Namespace, found=None) -> Run:
     jobs = arguments.jobs or _cores()
     progress = None if getattr(arguments, "quiet", False) else progress_bar(sys.stderr)
     results = run(
-        found.sources, settings.rules, found.errors, settings.rules_for, jobs, progress, catalogue=catalogue
+        found.sources,
+        settings.rules,
+        found.errors,
+        rules_for=settings.rules_for,
+        jobs=jobs,
+        progress=progress,
+        catalogue=catalogue,
+        measure=_shows_metrics(arguments),
     )
     return Run(catalogue, settings, settings.rules, found, _baselined(results, arguments))
+
+
+def _shows_metrics(arguments: argparse.Namespace) -> bool:
+    """Only the JSON and the HTML report show readability figures; text runs skip computing them."""
+    wants_json = getattr(arguments, "format", None) == "json" and not getattr(arguments, "statistics", False)
+    return wants_json or arguments.command == "report" or bool(getattr(arguments, "report", None))
 
 
 def _baselined(results, arguments: argparse.Namespace):

@@ -138,7 +138,7 @@ def unavailable_message(rule: Rule, reason: Unavailable) -> str:
     return f"rule {rule.id!r} did not run: {reason}"
 
 
-def check_source(source: Source, rules: Sequence[Rule]) -> FileOutcome:
+def check_source(source: Source, rules: Sequence[Rule], measure: bool = True) -> FileOutcome:
     try:
         doc = source.load()
     except InputError as error:
@@ -163,7 +163,7 @@ def check_source(source: Source, rules: Sequence[Rule]) -> FileOutcome:
         tuple(sorted(findings)),
         rule_errors=tuple(failures),
         warnings=(*doc.warnings, *warnings),
-        metrics=doc.metrics,
+        metrics=doc.metrics if measure else {},
     )
     return FileOutcome(result, facts, doc.directives)
 
@@ -201,23 +201,26 @@ def run(
     sources: Sequence[Source],
     rules: Sequence[Rule],
     errors: Iterable[str] = (),
+    *,
     rules_for: Callable[[str], Sequence[Rule]] | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
     catalogue: Catalogue | None = None,
+    measure: bool = True,
 ) -> Results:
     """Check every source, then reduce corpus facts; findings come sorted by file and position.
 
     `rules_for` gives a file's own rules (per-path configuration); by default every file
     gets `rules`. With `jobs` > 1 files are checked in worker processes; results are the
     same, in the same order. Inline directives may name any rule of `catalogue` (by
-    default, any rule run); other names are a warning.
+    default, any rule run); other names are a warning. `measure` computes each file's
+    readability figures, which only the JSON and the report show.
     """
     plans = [tuple(rules_for(source.display)) if rules_for else tuple(rules) for source in sources]
     prepared = prepare(_distinct([rules, *plans]))
     ready = {id(rule) for rule in prepared.ready}
     plans = [tuple(rule for rule in plan if id(rule) in ready) for plan in plans]
-    outcomes = check_all(sources, plans, jobs, progress)
+    outcomes = check_all(sources, plans, jobs, progress, measure)
     corpus_rules = {r.id: r for plan in plans for r in plan if r.is_corpus}
     corpus_findings = _reduce_corpus(outcomes, list(corpus_rules.values()))
     names = suppress.rule_names(catalogue.rules if catalogue else _distinct([rules, *plans]))
@@ -238,14 +241,18 @@ def _distinct(rule_sets: Iterable[Sequence[Rule]]) -> list[Rule]:
 
 
 def check_all(
-    sources: Sequence[Source], plans: Sequence[Sequence[Rule]], jobs: int, progress: Progress | None
+    sources: Sequence[Source],
+    plans: Sequence[Sequence[Rule]],
+    jobs: int = 1,
+    progress: Progress | None = None,
+    measure: bool = True,
 ) -> list[FileOutcome]:
     """`check_source` over every file, in worker processes when that pays; outcomes in input order."""
     workers = min(jobs, len(sources) // MIN_FILES_PER_WORKER)
     if workers < 2:
         outcomes = []
         for source, plan in zip(sources, plans):
-            outcomes.append(check_source(source, plan))
+            outcomes.append(check_source(source, plan, measure))
             if progress:
                 progress(len(outcomes), len(sources))
         return outcomes
@@ -254,7 +261,7 @@ def check_all(
 
     distinct_plans = list({id(plan): plan for plan in plans}.values())
     plan_number = {id(plan): number for number, plan in enumerate(distinct_plans)}
-    tasks = [(source, plan_number[id(plan)]) for source, plan in zip(sources, plans)]
+    tasks = [(source, plan_number[id(plan)], measure) for source, plan in zip(sources, plans)]
     outcomes = []
     try:
         with ProcessPoolExecutor(workers, initializer=_receive_plans, initargs=(distinct_plans,)) as pool:
@@ -277,9 +284,9 @@ def _receive_plans(plans: list[Sequence[Rule]]) -> None:
     _worker_plans[:] = plans
 
 
-def _check_task(task: tuple[Source, int]) -> FileOutcome:
-    source, plan = task
-    return check_source(source, _worker_plans[plan])
+def _check_task(task: tuple[Source, int, bool]) -> FileOutcome:
+    source, plan, measure = task
+    return check_source(source, _worker_plans[plan], measure)
 
 
 def _reduce_corpus(outcomes: Sequence[FileOutcome], rules: Sequence[Rule]) -> dict[str, list[Finding]]:

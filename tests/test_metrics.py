@@ -206,3 +206,12 @@ def test_report_pages_of_a_text_without_words_show_no_figures() -> None:
     result = FileResult("empty.txt", 0, metrics=figures("— —"))
     assert 'id="metrics"' not in file_page(Document("empty.txt", "— —"), result, CATALOGUE, {})
     assert '<td class="num" data-label="Grade">—</td>' in index_page([result], CATALOGUE, {}, [], [])
+
+
+def test_runs_that_do_not_show_metrics_do_not_compute_them() -> None:
+    from qa.engine import Source, run
+
+    sources = [Source("a.txt", data=b"The minister spoke in Geneva on Friday.")]
+    rules = CATALOGUE.select(["duplicated-word"])
+    assert run(sources, rules, measure=False).files[0].metrics == {}
+    assert run(sources, rules).files[0].metrics["words"] == 7
