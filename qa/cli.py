@@ -13,7 +13,6 @@ from qa import __version__
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 FAIL_ON = ("error", "warning", "info", "never")
-GRAMMAR_WARNING = "rule 'grammar' did not run"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -335,7 +334,9 @@ def exit_code(done: Run, arguments: argparse.Namespace) -> int:
             print(f"mtqa: warning: {message}", file=sys.stderr)
     for message in results.input_errors:
         print(f"mtqa: error: {message}", file=sys.stderr)
-    grammar_failed = arguments.strict_grammar and any(w.startswith(GRAMMAR_WARNING) for w in [*results.warnings, *unset])
+    grammar = {rule.id for rule in done.catalogue.rules if rule.check == "grammar"}
+    missing = results.unavailable | {rule_id for rule_id in results.not_configured if rule_id in asked_for}
+    grammar_failed = arguments.strict_grammar and bool(grammar & missing)
     if results.input_errors or grammar_failed:
         return EXIT_ERROR
     worst = results.worst_severity()

@@ -105,8 +105,8 @@ class FileOutcome:
 @dataclass(frozen=True)
 class Preparation:
     ready: list[Rule]
-    warnings: list[str]
-    """Rules that should run and cannot (an unreachable server)."""
+    unavailable: dict[str, str]
+    """Rules that should run and cannot (an unreachable server), with why, by rule id."""
     not_configured: dict[str, str]
     """Rules left out because nobody set them up, with the reason, by rule id."""
 
@@ -117,7 +117,7 @@ def prepare(rules: Sequence[Rule]) -> Preparation:
     A bad option value is a UsageError; a rule that cannot run here is left out, with a
     warning unless it was merely not configured.
     """
-    prepared = Preparation([], [], {})
+    prepared = Preparation([], {}, {})
     for rule in rules:
         try:
             if hasattr(rule.kind, "prepare"):
@@ -128,7 +128,7 @@ def prepare(rules: Sequence[Rule]) -> Preparation:
             prepared.not_configured[rule.id] = unavailable_message(rule, reason)
             continue
         except Unavailable as reason:
-            prepared.warnings.append(unavailable_message(rule, reason))
+            prepared.unavailable[rule.id] = unavailable_message(rule, reason)
             continue
         prepared.ready.append(rule)
     return prepared
@@ -146,7 +146,7 @@ def check_source(source: Source, rules: Sequence[Rule], measure: bool = True) ->
     findings: list[Finding] = []
     facts: dict[str, Any] = {}
     failures: list[str] = []
-    warnings: list[str] = []
+    unavailable: dict[str, str] = {}
     for rule in rules:
         try:
             if rule.is_corpus:
@@ -154,7 +154,7 @@ def check_source(source: Source, rules: Sequence[Rule], measure: bool = True) ->
             else:
                 findings.extend(to_finding(rule, doc.path, m, doc) for m in rule.kind.check(doc, rule.options))
         except Unavailable as reason:
-            warnings.append(unavailable_message(rule, reason))
+            unavailable[rule.id] = unavailable_message(rule, reason)
         except Exception as error:  # noqa: BLE001 - one broken rule must not lose the other results
             failures.append(_internal_error(rule, error))
     result = FileResult(
@@ -162,7 +162,8 @@ def check_source(source: Source, rules: Sequence[Rule], measure: bool = True) ->
         doc.word_count,
         tuple(sorted(findings)),
         rule_errors=tuple(failures),
-        warnings=(*doc.warnings, *warnings),
+        warnings=(*doc.warnings, *unavailable.values()),
+        unavailable=tuple(unavailable),
         metrics=doc.metrics if measure else {},
     )
     return FileOutcome(result, facts, doc.directives)
@@ -232,7 +233,7 @@ def run(
             result = replace(result, findings=tuple(sorted(result.findings + tuple(extra))))
         result = replace(result, findings=drop_echoes(result.findings, plan))
         files.append(suppress.apply(result, outcome.directives, names))
-    return Results(tuple(files), tuple(errors), tuple(prepared.warnings), prepared.not_configured)
+    return Results(tuple(files), tuple(errors), prepared.unavailable, prepared.not_configured)
 
 
 def _distinct(rule_sets: Iterable[Sequence[Rule]]) -> list[Rule]:

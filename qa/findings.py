@@ -112,7 +112,9 @@ class FileResult:
     rule_errors: tuple[str, ...] = ()
     """Rules that crashed on this file; its other findings still stand."""
     warnings: tuple[str, ...] = ()
-    """Rules that could not run on this file (see qa.errors.Unavailable)."""
+    """How the file was read (a guessed encoding), and rules that could not run on it, as messages."""
+    unavailable: tuple[str, ...] = ()
+    """The ids of the rules that could not run on this file (see qa.errors.Unavailable)."""
     metrics: Mapping[str, float] = field(default_factory=dict, hash=False)
     """Size and readability figures (qa.metrics.measure); read-only, and picklable for worker processes."""
 
@@ -127,16 +129,21 @@ class Results:
     files: tuple[FileResult, ...]
     errors: tuple[str, ...] = field(default=())
     """Input problems not tied to a checked file (a missing path), as one-line messages."""
-    run_warnings: tuple[str, ...] = field(default=())
-    """Rules that could not run at all in this run, as one-line messages."""
+    run_warnings: Mapping[str, str] = field(default_factory=dict)
+    """Rules that could not run at all in this run, with why, by rule id."""
     not_configured: Mapping[str, str] = field(default_factory=dict)
     """Rules left out because they need set-up (a server), with why, by rule id."""
 
     @property
     def warnings(self) -> list[str]:
         """Every warning of the run once, in the order first seen."""
-        found = [*self.run_warnings, *(w for r in self.files for w in r.warnings)]
+        found = [*self.run_warnings.values(), *(w for r in self.files for w in r.warnings)]
         return list(dict.fromkeys(found))
+
+    @property
+    def unavailable(self) -> set[str]:
+        """The ids of the rules that were to run and could not, for the run or for some file."""
+        return {*self.run_warnings, *(rule_id for r in self.files for rule_id in r.unavailable)}
 
     @property
     def findings(self) -> list[Finding]:
