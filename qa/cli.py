@@ -138,7 +138,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments.command == "rules":
         return list_rules(catalogue, sys.stdout)
     if arguments.command == "explain":
-        return explain_rule(catalogue, arguments.rule, sys.stdout)
+        return explain_rule(catalogue, arguments, sys.stdout)
     if arguments.command == "config":
         return show_config(catalogue, arguments, sys.stdout)
     if arguments.command == "fix":
@@ -368,13 +368,18 @@ def list_rules(catalogue, out: TextIO) -> int:
     return EXIT_CLEAN
 
 
-def explain_rule(catalogue, name: str, out: TextIO) -> int:
+def explain_rule(catalogue, arguments: argparse.Namespace, out: TextIO) -> int:
+    """The rule as the configuration sets it: its severity and option values are the ones that apply."""
+    from qa.errors import UsageError
     from qa.rule_docs import explain
+    from qa.settings import configure
 
     try:
-        rule = catalogue.get(name)
+        rule = configure(catalogue.get(arguments.rule), arguments.configuration)
     except KeyError:
-        return _fail(f"unknown rule {name!r} (see `mtqa rules`)")
+        return _fail(f"unknown rule {arguments.rule!r} (see `mtqa rules`)")
+    except UsageError as error:
+        return _fail(str(error))
     out.write(explain(rule))
     return EXIT_CLEAN
 

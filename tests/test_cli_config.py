@@ -147,3 +147,11 @@ def test_readme_configuration_example_is_valid(mtqa, project: Path) -> None:
     result = run(mtqa, "check", "news", "--format", "json", cwd=project)
     assert result.returncode in (0, 1), result.stderr
     assert ("news/kiev.txt", "preferred-name") in findings(result)
+
+
+def test_explain_shows_the_configured_severity_and_options(mtqa, project: Path) -> None:
+    (project / ".mtqa.toml").write_text("[rules.long-sentence]\nseverity = 'warning'\nmax_words = 35\n", encoding="utf-8")
+    shown = run(mtqa, "explain", "long-sentence", cwd=project).stdout.decode()
+    assert shown.startswith("# long-sentence (warning)") and "- max_words = 35:" in shown
+    default = run(mtqa, "explain", "long-sentence", "--no-config", cwd=project).stdout.decode()
+    assert default.startswith("# long-sentence (info)") and "- max_words = 50:" in default
