@@ -98,7 +98,9 @@ def _has_mtqa_table(pyproject: Path) -> bool:
     try:
         return "mtqa" in _read_toml(pyproject).get("tool", {})
     except ConfigError:
-        return False  # someone else's broken pyproject.toml is not ours to report
+        # Someone else's broken pyproject.toml is not ours to report; one that meant to configure
+        # mtqa is (load_config reads it again and says why), or its settings would silently not apply.
+        return "tool.mtqa" in pyproject.read_text(encoding="utf-8", errors="replace")
 
 
 def load_config(explicit: str | None = None, start: Path | None = None) -> Config:
@@ -191,13 +193,19 @@ def _resolve_files(root: Path, options: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _names(reader: _Reader, data: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
-    names = {}
+    names: dict[str, tuple[str, ...]] = {}
+    listed: dict[str, str] = {}
     for preferred, variants in reader.mapping(data, "names").items():
-        spellings = reader.strings(variants, f"names.{preferred}")
+        key = f"names.{preferred}"
+        spellings = reader.strings(variants, key)
         if not spellings:
-            raise reader.error(f"names.{preferred}", "list at least one variant spelling")
+            raise reader.error(key, "list at least one variant spelling")
         if "|" in preferred or any("|" in s for s in spellings):
-            raise reader.error(f"names.{preferred}", "a spelling may not contain '|'")
+            raise reader.error(key, "a spelling may not contain '|'")
+        for spelling in (preferred, *spellings):
+            if spelling in listed:
+                raise reader.error(key, f"{spelling!r} is already listed under names.{listed[spelling]}")
+            listed[spelling] = preferred
         names[preferred] = spellings
     return names
 

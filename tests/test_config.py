@@ -216,6 +216,8 @@ def test_command_line_fail_on_and_guess_encoding_win(tmp_path: Path) -> None:
         ("[formats]\n'.mdx' = 'rst'\n", "formats..mdx: unknown format 'rst'"),
         ("[names]\nKyiv = []\n", "names.Kyiv: list at least one variant"),
         ("[names]\nKyiv = 'Kiev'\n", "names.Kyiv: must be a list of strings"),
+        ("[names]\nKyiv = ['Kiev']\nKiev = ['Kyiv']\n", "names.Kiev: 'Kiev' is already listed under names.Kyiv"),
+        ("[names]\nKyiv = ['Kiev', 'Kiev']\n", "names.Kyiv: 'Kiev' is already listed under names.Kyiv"),
         ("[rules.no-such-rule]\nseverity = 'error'\n", "rules: unknown rule 'no-such-rule'"),
         ("[rules.mt-artifact]\nseverity = 'error'\n", "rules: unknown rule 'mt-artifact'"),
         ("[rules.long-sentence]\nseverity = 'fatal'\n", "rules.long-sentence.severity: unknown severity 'fatal'"),
@@ -246,6 +248,18 @@ def test_pyproject_errors_name_the_key_as_written_there(tmp_path: Path) -> None:
     config = load_config(str(path))
     with pytest.raises(ConfigError, match=r"pyproject.toml: tool\.mtqa\.rules\.long-sentence: option 'max_words'"):
         resolve_settings(config, CATALOGUE)
+
+
+def test_a_broken_pyproject_meant_for_mtqa_is_an_error_not_ignored(tmp_path: Path) -> None:
+    write(tmp_path / "pyproject.toml", "[tool.mtqa]\nselect = [\n")
+    with pytest.raises(ConfigError, match="pyproject.toml: not valid TOML"):
+        load_config(start=tmp_path)
+
+
+def test_a_broken_pyproject_of_someone_else_is_passed_by(tmp_path: Path) -> None:
+    write(tmp_path / ".mtqa.toml", "fail-on = 'info'\n")
+    write(tmp_path / "sub" / "pyproject.toml", "[project\nname = 'x'\n")
+    assert load_config(start=tmp_path / "sub").fail_on == "info"
 
 
 def test_missing_explicit_file(tmp_path: Path) -> None:
