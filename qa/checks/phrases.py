@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 from typing import ClassVar
 
@@ -75,11 +75,16 @@ class PhrasesOptions:
 class Phrase:
     """One list entry: what to look for, the replacement template, and why it is wrong."""
 
-    pattern: re.Pattern[str]
+    regex: str
     template: str | None
     explanation: str
     keyword: str | None = None
     """A lowercase word every match contains: documents without it skip the entry (regexes have none)."""
+
+    @cached_property
+    def pattern(self) -> re.Pattern[str]:
+        """Compiled on first use: most documents never contain most plain entries' keywords."""
+        return re.compile(self.regex, re.IGNORECASE)
 
 
 class Phrases:
@@ -152,25 +157,30 @@ def parse_entry(entry: str, mode: str = "anywhere") -> Phrase:
     if not pattern_text or suggestion == [""]:
         raise ValueError("empty pattern or suggestion")
     is_regex = pattern_text.startswith(REGEX_PREFIX)
-    pattern = _compile(pattern_text[len(REGEX_PREFIX) :] if is_regex else _plain_regex(pattern_text), mode)
+    regex = _decorated(pattern_text[len(REGEX_PREFIX) :] if is_regex else _plain_regex(pattern_text), mode)
     template = None
     if suggestion:
         template = suggestion[0] if is_regex else suggestion[0].replace("\\", "\\\\")
-        _check_template(pattern, template)
+    if is_regex:  # a plain entry is escaped text, always valid: its regex waits until a document needs it
+        _check_template(_compile(regex), template)
     keyword = None if is_regex else _keyword(pattern_text)
-    return Phrase(pattern, template, explanation.strip(), keyword)
+    return Phrase(regex, template, explanation.strip(), keyword)
 
 
-def _compile(core: str, mode: str) -> re.Pattern[str]:
-    if mode == "paragraph":
-        core = LINE_DECORATION.format(core=core)
+def _decorated(core: str, mode: str) -> str:
+    return LINE_DECORATION.format(core=core) if mode == "paragraph" else core
+
+
+def _compile(regex: str) -> re.Pattern[str]:
     try:
-        return re.compile(core, re.IGNORECASE)
+        return re.compile(regex, re.IGNORECASE)
     except re.error as error:
         raise ValueError(f"invalid regular expression ({error})") from None
 
 
-def _check_template(pattern: re.Pattern[str], template: str) -> None:
+def _check_template(pattern: re.Pattern[str], template: str | None) -> None:
+    if template is None:
+        return
     try:
         pattern.sub(template, "")  # parses the template, so a bad group reference fails here
     except (re.error, IndexError) as error:
