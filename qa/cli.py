@@ -307,12 +307,22 @@ def fix(catalogue, arguments: argparse.Namespace) -> int:
             elif fixed.source.path is not None:
                 write_atomically(fixed.source.path, fixed.data)
             changed.append(fixed)
+        except BrokenPipeError:
+            _silence_stdout()  # `mtqa fix --diff | head`: the reader has seen enough
+            changed.append(fixed)
         except OSError as error:
             errors.append(f"{fixed.source.display}: cannot write: {error.strerror or error}")
     for source in done.found.sources:
         if source.path is None and not arguments.diff:  # standard input: the text, fixed or not, to stdout
             fixed = fixer.fixed.get(source.display)
             sys.stdout.buffer.write(fixed.data if fixed else source.data)
+    if not arguments.diff and all(source.path is not None for source in done.found.sources):
+        from qa.output.text import render_findings
+
+        try:
+            render_findings(results, catalogue, sys.stdout)  # what is left for an editor, as `check` shows it
+        except BrokenPipeError:
+            _silence_stdout()
     for note in fixer.notes:
         print(f"mtqa: note: {note}", file=sys.stderr)
     print(summary(changed, fixer.left, would=arguments.diff), file=sys.stderr)

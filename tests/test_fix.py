@@ -224,6 +224,8 @@ def test_fix_writes_the_seeds_and_a_second_run_changes_nothing(mtqa, seeds: Path
     assert result.stderr.decode().startswith("Fixed 2 issues in 2 files (")
     assert b"21 Jan 2022 12:55 GMT" in (seeds / DATE_SEED).read_bytes()
     assert b"There can be no bargaining" in (seeds / DOUBLED_SEED).read_bytes()
+    left = result.stdout.decode()  # what is left is listed as `check` lists it
+    assert f"{DATE_SEED}:" in left and " unbalanced-quote " in left and " duplicated-word " not in left
     before = snapshot(seeds)
     again = run_mtqa(mtqa, "fix", ".", cwd=seeds)
     assert snapshot(seeds) == before
@@ -364,3 +366,4 @@ def test_the_readme_example(tmp_path: Path) -> None:
     ]
     assert result.stderr.decode().splitlines()[-1] == example.splitlines()[-1].split("# ")[1]
     assert b"21 Jan 2022" in (tmp_path / "story.txt").read_bytes()
+    assert (tmp_path / "left.txt").read_text(encoding="utf-8").count("story.txt:") == 6
