@@ -21,7 +21,7 @@ CONFIG_FILES = (".mtqa.toml", "pyproject.toml")
 FAIL_ON = ("error", "warning", "info", "never")
 
 TOP_KEYS = frozenset(
-    "select extend-select ignore fail-on exclude rule-paths source-locales names guess-encoding formats"
+    "select extend-select ignore fail-on exclude rule-paths source-locales names names-file guess-encoding formats"
     " rules overrides per-file-ignores".split()
 )
 OVERRIDE_KEYS = frozenset("paths select extend-select ignore rules".split())
@@ -148,7 +148,7 @@ def parse_config(data: Mapping[str, Any], path: Path, prefix: str = "") -> Confi
         exclude=reader.optional_strings(data, "exclude") or (),
         rule_paths=tuple(root / p for p in reader.optional_strings(data, "rule-paths") or ()),
         source_locales=_locales(reader, data),
-        names=_names(reader, data),
+        names=_names(reader, data, root),
         guess_encoding=reader.flag(data, "guess-encoding"),
         formats=_formats(reader, data),
         rules=_rule_tables(reader, reader.mapping(data, "rules"), "rules", root),
@@ -192,22 +192,42 @@ def _resolve_files(root: Path, options: Mapping[str, Any]) -> dict[str, Any]:
     return {k: str(root / v) if k.endswith("_file") and isinstance(v, str) else v for k, v in options.items()}
 
 
-def _names(reader: _Reader, data: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
+def _names(reader: _Reader, data: Mapping[str, Any], root: Path) -> dict[str, tuple[str, ...]]:
+    """`[names]` and the entries of `names-file`, each spelling listed once across both."""
+    entries = [
+        (f"names.{house}", house, reader.strings(variants, f"names.{house}"))
+        for house, variants in reader.mapping(data, "names").items()
+    ]
+    names_file = reader.optional_path(data, "names-file", root)
+    if names_file is not None:
+        entries += _names_file_entries(reader, names_file)
     names: dict[str, tuple[str, ...]] = {}
     listed: dict[str, str] = {}
-    for preferred, variants in reader.mapping(data, "names").items():
-        key = f"names.{preferred}"
-        spellings = reader.strings(variants, key)
+    for where, preferred, spellings in entries:
         if not spellings:
-            raise reader.error(key, "list at least one variant spelling")
+            raise reader.error(where, "list at least one variant spelling")
         if "|" in preferred or any("|" in s for s in spellings):
-            raise reader.error(key, "a spelling may not contain '|'")
+            raise reader.error(where, "a spelling may not contain '|'")
         for spelling in (preferred, *spellings):
             if spelling in listed:
-                raise reader.error(key, f"{spelling!r} is already listed under names.{listed[spelling]}")
+                raise reader.error(where, f"{spelling!r} is already listed, with {listed[spelling]!r}")
             listed[spelling] = preferred
         names[preferred] = spellings
     return names
+
+
+def _names_file_entries(reader: _Reader, path: Path) -> list[tuple[str, str, tuple[str, ...]]]:
+    """A house list kept apart: `Kyiv | Kiev | Kyev`, one name a line, `#` comments."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise reader.error("names-file", f"cannot read {path}: {getattr(error, 'strerror', None) or error}") from None
+    entries = []
+    for number, line in enumerate(lines, start=1):
+        if line.strip() and not line.lstrip().startswith("#"):
+            house, *variants = (part.strip() for part in line.split("|"))
+            entries.append((f"names-file ({path}, line {number})", house, tuple(v for v in variants if v)))
+    return entries
 
 
 def _locales(reader: _Reader, data: Mapping[str, Any]) -> tuple[str, ...] | None:
@@ -259,6 +279,12 @@ class _Reader:
 
     def optional_strings(self, table: Mapping[str, Any], key: str, where: str = "") -> tuple[str, ...] | None:
         return self.strings(table[key], _join(where, key)) if key in table else None
+
+    def optional_path(self, table: Mapping[str, Any], key: str, root: Path) -> Path | None:
+        value = table.get(key)
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            raise self.error(key, f"must be a path, not {value!r}")
+        return root / value if value else None
 
     def choice(self, table: Mapping[str, Any], key: str, valid: tuple[str, ...]) -> str | None:
         value = table.get(key)

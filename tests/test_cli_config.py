@@ -141,6 +141,7 @@ def test_jobs_must_be_a_positive_number(mtqa, project: Path) -> None:
 def test_readme_configuration_example_is_valid(mtqa, project: Path) -> None:
     example = code_blocks("Configuration", "toml")[0]
     (project / "house-rules").mkdir()
+    (project / "house-names.txt").write_text("# house spellings\nKharkiv | Kharkov\n", encoding="utf-8")
     (project / "pyproject.toml").write_text(example, encoding="utf-8")
     shown = run(mtqa, "config", cwd=project)
     assert shown.returncode == 0, shown.stderr

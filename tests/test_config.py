@@ -129,6 +129,23 @@ def test_names_feed_preferred_name_and_name_variant(tmp_path: Path) -> None:
     assert rules["name-variant"].options.preferred == ("Kyiv", "Antony Blinken")
 
 
+def test_names_file_adds_to_names(tmp_path: Path) -> None:
+    write(tmp_path / "lists" / "names.txt", "# house spellings\nKharkiv | Kharkov\n\nZelenskyy | Zelensky | Zelenskiy\n")
+    settings = settings_for(tmp_path, "names-file = 'lists/names.txt'\n[names]\nKyiv = ['Kiev']\n")
+    rule = next(r for r in settings.rules if r.id == "preferred-name")
+    assert rule.options.names == ("Kyiv | Kiev", "Kharkiv | Kharkov", "Zelenskyy | Zelensky | Zelenskiy")
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [("Kyiv\n", r"names.txt, line 2\): list at least one variant"), ("Kharkiv | Kiev\n", r"names.txt, line 2\): 'Kiev' is already listed, with 'Kyiv'")],
+)
+def test_names_file_errors_name_the_line(tmp_path: Path, line: str, message: str) -> None:
+    write(tmp_path / "names.txt", "# list\n" + line)
+    with pytest.raises(ConfigError, match=message):
+        settings_for(tmp_path, "names-file = 'names.txt'\n[names]\nKyiv = ['Kiev']\n")
+
+
 def test_guess_encoding(tmp_path: Path) -> None:
     assert settings_for(tmp_path, "guess-encoding = true\n").load_options.guess_encoding
 
@@ -216,8 +233,10 @@ def test_command_line_fail_on_and_guess_encoding_win(tmp_path: Path) -> None:
         ("[formats]\n'.mdx' = 'rst'\n", "formats..mdx: unknown format 'rst'"),
         ("[names]\nKyiv = []\n", "names.Kyiv: list at least one variant"),
         ("[names]\nKyiv = 'Kiev'\n", "names.Kyiv: must be a list of strings"),
-        ("[names]\nKyiv = ['Kiev']\nKiev = ['Kyiv']\n", "names.Kiev: 'Kiev' is already listed under names.Kyiv"),
-        ("[names]\nKyiv = ['Kiev', 'Kiev']\n", "names.Kyiv: 'Kiev' is already listed under names.Kyiv"),
+        ("names-file = 'missing.txt'\n", "names-file: cannot read"),
+        ("names-file = 3\n", "names-file: must be a path"),
+        ("[names]\nKyiv = ['Kiev']\nKiev = ['Kyiv']\n", "names.Kiev: 'Kiev' is already listed, with 'Kyiv'"),
+        ("[names]\nKyiv = ['Kiev', 'Kiev']\n", "names.Kyiv: 'Kiev' is already listed, with 'Kyiv'"),
         ("[rules.no-such-rule]\nseverity = 'error'\n", "rules: unknown rule 'no-such-rule'"),
         ("[rules.mt-artifact]\nseverity = 'error'\n", "rules: unknown rule 'mt-artifact'"),
         ("[rules.long-sentence]\nseverity = 'fatal'\n", "rules.long-sentence.severity: unknown severity 'fatal'"),
