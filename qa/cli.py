@@ -10,9 +10,9 @@ from dataclasses import dataclass
 from typing import Any, TextIO
 
 from qa import __version__
+from qa.config import FAIL_ON
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-FAIL_ON = ("error", "warning", "info", "never")
 
 
 def build_parser() -> argparse.ArgumentParser:
