@@ -123,7 +123,19 @@ def _rule_list(value: str) -> list[str]:
     return [name.strip() for name in value.split(",") if name.strip()]
 
 
+EXIT_INTERRUPTED = 130
+"""As a shell reports a command stopped by Ctrl-C."""
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return run_command(argv)
+    except KeyboardInterrupt:
+        print("mtqa: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def run_command(argv: Sequence[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     from qa.catalogue import CatalogueError
     from qa.config import Config, ConfigError, load_config

@@ -122,7 +122,7 @@ def load_config(explicit: str | None = None, start: Path | None = None) -> Confi
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))  # an editor's byte-order mark is no error
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read the configuration: {getattr(error, 'strerror', None) or error}") from None
     except tomllib.TOMLDecodeError as error:

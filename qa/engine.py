@@ -265,11 +265,14 @@ def check_all(
     tasks = [(source, plan_number[id(plan)], measure) for source, plan in zip(sources, plans)]
     outcomes = []
     try:
-        with ProcessPoolExecutor(workers, initializer=_receive_plans, initargs=(distinct_plans,)) as pool:
+        pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(distinct_plans,))
+        try:
             for outcome in pool.map(_check_task, tasks, chunksize=max(1, len(tasks) // (workers * 8))):
                 outcomes.append(outcome)
                 if progress:
                     progress(len(outcomes), len(sources))
+        finally:  # on Ctrl-C, drop the files not started rather than wait for them
+            pool.shutdown(cancel_futures=True)
     except BrokenProcessPool:
         raise UsageError("a worker process died (out of memory?); try again with --jobs 1") from None
     return outcomes
@@ -280,8 +283,15 @@ MIN_FILES_PER_WORKER = 4
 _worker_plans: list[Sequence[Rule]] = []
 
 
-def _receive_plans(plans: list[Sequence[Rule]]) -> None:
-    """Runs once in each worker: the rule sets arrive once, not with every file."""
+def _start_worker(plans: list[Sequence[Rule]]) -> None:
+    """Runs once in each worker: the rule sets arrive once, not with every file.
+
+    Ctrl-C is the parent's to handle: a worker that took it too would die mid-message
+    and print a traceback of its own.
+    """
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_plans[:] = plans
 
 

@@ -156,3 +156,29 @@ def test_explain_shows_the_configured_severity_and_options(mtqa, project: Path) 
     assert shown.startswith("# long-sentence (warning)") and "- max_words = 35:" in shown
     default = run(mtqa, "explain", "long-sentence", "--no-config", cwd=project).stdout.decode()
     assert default.startswith("# long-sentence (info)") and "- max_words = 50:" in default
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_is_one_line_and_exit_130(mtqa, tmp_path: Path, jobs: str) -> None:
+    """As from a terminal: the signal reaches the whole process group, workers too."""
+    import os
+    import signal
+    import subprocess
+    import time
+
+    from tests.conftest import SEEDS
+
+    for copy in range(600):
+        (tmp_path / f"{copy}.txt").write_bytes((SEEDS / "000_4ba9a3a3582aff3b.txt").read_bytes())
+    process = subprocess.Popen(
+        [*mtqa, "check", ".", "--jobs", jobs],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    time.sleep(1.5)
+    os.killpg(process.pid, signal.SIGINT)
+    _out, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert err.decode().splitlines() == ["mtqa: interrupted"]

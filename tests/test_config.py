@@ -61,6 +61,11 @@ def test_no_file_means_defaults_rooted_at_the_start(tmp_path: Path) -> None:
     assert settings.fail_on == "error"
 
 
+def test_a_byte_order_mark_is_allowed(tmp_path: Path) -> None:
+    (tmp_path / ".mtqa.toml").write_bytes("\ufefffail-on = 'info'\n".encode("utf-8"))
+    assert load_config(start=tmp_path).fail_on == "info"
+
+
 def test_explicit_file_may_hold_a_tool_mtqa_table_under_any_name(tmp_path: Path) -> None:
     path = write(tmp_path / "house.toml", "[tool.mtqa]\nfail-on = 'never'\n")
     assert load_config(str(path)).fail_on == "never"
