@@ -7,10 +7,17 @@ import sys
 from collections.abc import Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from qa import __version__
 from qa.config import FAIL_ON
+
+if TYPE_CHECKING:  # the modules behind these load on first use, keeping `mtqa --help` fast
+    from qa.catalogue import Catalogue, Rule
+    from qa.config import Config
+    from qa.engine import Discovery
+    from qa.findings import Results
+    from qa.settings import Settings
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -146,30 +153,31 @@ def run_command(argv: Sequence[str] | None = None) -> int:
         catalogue = load_catalogue(config)
     except (ConfigError, CatalogueError) as error:
         return _fail(str(error))
-    arguments.configuration = config  # what the file says travels with what the command line says
     if arguments.command == "rules":
         return list_rules(catalogue, sys.stdout)
     if arguments.command == "explain":
-        return explain_rule(catalogue, arguments, sys.stdout)
+        return explain_rule(catalogue, config, arguments, sys.stdout)
     if arguments.command == "config":
-        return show_config(catalogue, arguments, sys.stdout)
+        return show_config(catalogue, config, arguments, sys.stdout)
     if arguments.command == "fix":
-        return fix(catalogue, arguments)
-    return check(catalogue, arguments)  # `check` and `report` share the run
+        return fix(catalogue, config, arguments)
+    return check(catalogue, config, arguments)  # `check` and `report` share the run
 
 
 @dataclass(frozen=True)
 class Run:
     """What one `check`, `report` or `fix` run saw and found."""
 
-    catalogue: Any
-    settings: Any
-    rules: list
-    found: Any
-    results: Any
+    catalogue: Catalogue
+    settings: Settings
+    rules: list[Rule]
+    found: Discovery
+    results: Results
 
 
-def execute(catalogue, arguments: argparse.Namespace, found=None) -> Run:
+def execute(
+    catalogue: Catalogue, config: Config, arguments: argparse.Namespace, found: Discovery | None = None
+) -> Run:
     """Select the rules, find the inputs and check them; UsageError for a bad selection or option.
 
     `found` gives the inputs instead of the paths: `fix` checks its fixed text again.
@@ -177,7 +185,7 @@ def execute(catalogue, arguments: argparse.Namespace, found=None) -> Run:
     from qa.engine import discover, run
     from qa.progress import progress_bar
 
-    settings = _settings(catalogue, arguments)
+    settings = _settings(catalogue, config, arguments)
     if found is None:
         found = discover(
             arguments.paths,
@@ -206,7 +214,7 @@ def _shows_metrics(arguments: argparse.Namespace) -> bool:
     return wants_json or arguments.command == "report" or bool(getattr(arguments, "report", None))
 
 
-def _baselined(results, arguments: argparse.Namespace):
+def _baselined(results: Results, arguments: argparse.Namespace) -> Results:
     """The results less the findings of the baseline; --write-baseline first records them all."""
     from pathlib import Path
 
@@ -225,7 +233,7 @@ def _baselined(results, arguments: argparse.Namespace):
     return results
 
 
-def _settings(catalogue, arguments: argparse.Namespace):
+def _settings(catalogue: Catalogue, config: Config, arguments: argparse.Namespace) -> Settings:
     """The configuration file and the command line, resolved against the catalogue."""
     from qa.settings import CommandLine, resolve_settings
 
@@ -236,7 +244,7 @@ def _settings(catalogue, arguments: argparse.Namespace):
         guess_encoding=getattr(arguments, "guess_encoding", False),
         format_of=getattr(arguments, "format_of", None),
     )
-    return resolve_settings(arguments.configuration, catalogue, command_line)
+    return resolve_settings(config, catalogue, command_line)
 
 
 def _cores() -> int:
@@ -248,7 +256,7 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-def check(catalogue, arguments: argparse.Namespace) -> int:
+def check(catalogue: Catalogue, config: Config, arguments: argparse.Namespace) -> int:
     import webbrowser
     from pathlib import Path
 
@@ -259,7 +267,7 @@ def check(catalogue, arguments: argparse.Namespace) -> int:
     if statistics and arguments.format not in ("text", "json"):
         return _fail(f"--statistics prints text or json, not {arguments.format}")
     try:
-        done = execute(catalogue, arguments)
+        done = execute(catalogue, config, arguments)
     except UsageError as error:
         return _fail(str(error))
     results = done.results
@@ -289,7 +297,7 @@ def check(catalogue, arguments: argparse.Namespace) -> int:
     return exit_code(done, arguments)
 
 
-def fix(catalogue, arguments: argparse.Namespace) -> int:
+def fix(catalogue: Catalogue, config: Config, arguments: argparse.Namespace) -> int:
     """Apply the safe fixes until none is left and write the files (standard input: to stdout), or
     print them as a diff (`--diff`: exit 1 when there is one); else exit on what is left, as `check`."""
     from dataclasses import replace
@@ -298,12 +306,12 @@ def fix(catalogue, arguments: argparse.Namespace) -> int:
     from qa.fix import Fixer, summary, unified_diff, write_atomically
 
     try:
-        done = execute(catalogue, arguments)
+        done = execute(catalogue, config, arguments)
         safe = {rule.id for rule in catalogue.rules if rule.safe_fix}
         fixer = Fixer(
             done.found.sources,
             safe,
-            lambda sources: execute(catalogue, arguments, replace(done.found, sources=sources)).results,
+            lambda sources: execute(catalogue, config, arguments, replace(done.found, sources=sources)).results,
         )
         results = fixer.run(done.results)
     except UsageError as error:
@@ -368,19 +376,19 @@ def exit_code(done: Run, arguments: argparse.Namespace) -> int:
     return EXIT_FINDINGS if worst >= Severity.parse(fail_on) else EXIT_CLEAN
 
 
-def show_config(catalogue, arguments: argparse.Namespace, out: TextIO) -> int:
+def show_config(catalogue: Catalogue, config: Config, arguments: argparse.Namespace, out: TextIO) -> int:
     from qa.config_view import render
     from qa.errors import UsageError
 
     try:
-        settings = _settings(catalogue, arguments)
+        settings = _settings(catalogue, config, arguments)
     except UsageError as error:
         return _fail(str(error))
     out.write(render(settings, arguments.path))
     return EXIT_CLEAN
 
 
-def list_rules(catalogue, out: TextIO) -> int:
+def list_rules(catalogue: Catalogue, out: TextIO) -> int:
     from qa.rule_docs import fix_marker
 
     width = max(len(rule.id) for rule in catalogue.rules)
@@ -390,14 +398,14 @@ def list_rules(catalogue, out: TextIO) -> int:
     return EXIT_CLEAN
 
 
-def explain_rule(catalogue, arguments: argparse.Namespace, out: TextIO) -> int:
+def explain_rule(catalogue: Catalogue, config: Config, arguments: argparse.Namespace, out: TextIO) -> int:
     """The rule as the configuration sets it: its severity and option values are the ones that apply."""
     from qa.errors import UsageError
     from qa.rule_docs import explain
     from qa.settings import configure
 
     try:
-        rule = configure(catalogue.get(arguments.rule), arguments.configuration)
+        rule = configure(catalogue.get(arguments.rule), config)
     except KeyError:
         return _fail(f"unknown rule {arguments.rule!r} (see `mtqa rules`)")
     except UsageError as error:

@@ -29,9 +29,6 @@ class Document:
     the map from prose offsets to its offsets: findings point into the original file.
     """
 
-    directives: tuple[Directive, ...] = ()
-    """The mtqa comments of the source (qa.suppress); set by the loaders of formats with comments."""
-
     def __init__(
         self,
         path: str,
@@ -39,6 +36,7 @@ class Document:
         warnings: tuple[str, ...] = (),
         source: tuple[str, OffsetMap] | None = None,
         encoding: Encoding | None = None,
+        directives: tuple[Directive, ...] = (),
     ) -> None:
         self.path = path
         self.text = text
@@ -47,6 +45,8 @@ class Document:
         self.source_text, self.offset_map = source if source else (text, None)
         self.encoding = encoding
         """How `source_text` is stored in the file; None when the file is not text (a .docx)."""
+        self.directives = directives
+        """The mtqa comments of the source (qa.suppress), from the loaders of formats with comments."""
 
     def to_source(self, offset: int, end: bool = False) -> int:
         return self.offset_map.to_source(offset, end) if self.offset_map else offset

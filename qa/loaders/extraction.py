@@ -107,9 +107,10 @@ class ProseBuilder:
     ) -> Document:
         prose = "".join(self._parts)
         offset_map = OffsetMap(tuple(self._pieces), len(self.source))
-        document = Document(path, prose, warnings, source=(self.source, offset_map), encoding=encoding)
-        document.directives = parse_directives(self.source, self.comment_starts)
-        return document
+        directives = parse_directives(self.source, self.comment_starts)
+        return Document(
+            path, prose, warnings, source=(self.source, offset_map), encoding=encoding, directives=directives
+        )
 
     def _append(self, text: str) -> None:
         self._parts.append(text)

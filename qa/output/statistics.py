@@ -23,7 +23,7 @@ def render(results: Results, catalogue: Catalogue, out: TextIO) -> None:
     count_width = len(str(rows[0][1]))
     id_width = max(len(rule.id) for rule, _ in rows)
     for rule, count in rows:
-        fix = "[*]" if getattr(rule.kind, "safe_fix", False) else "[ ]"
+        fix = "[*]" if rule.safe_fix else "[ ]"
         severity = rule.severity.label
         out.write(f"{count:>{count_width}}  {rule.id:<{id_width}}  {severity:<7}  {fix} {rule.summary}\n")
 
