@@ -61,7 +61,7 @@ NEVER_FINAL = frozenset("e.g i.e a.k.a cf viz vs approx incl excl esp ca".split(
 MAYBE_FINAL = frozenset(
     """etc inc ltd co corp bros plc llc jr sr al no nos art arts fig figs vol vols pp para paras
     sec ch chap est ed eds min max lb lbs oz sq mi pct yr yrs mo mos wk wks hr hrs govt dept univ
-    assn intl tel ext ibid op cit ave blvd rd""".split()
+    assn intl tel ext ibid op cit ave blvd rd km kg cm mm ml mg kw kwh mw gw mph kph ft yd gal""".split()
 )
 # Capitalised, these are U.S. states in AP style ("Springfield, Ill. officials"); they may end a sentence.
 STATES = frozenset(
@@ -175,6 +175,8 @@ def _is_boundary(text: str, boundary: re.Match[str], floor: int) -> bool:
         return not starts_lower  # an ellipsis that trails into the same sentence
     if CLOSING_QUOTES.intersection(closers):
         return not starts_lower  # “Is it over?” he asked.
+    if closers[:1] in (")", "]"):
+        return not starts_lower  # an aside closed inside the sentence: "3M (U.S.) supply", "— Ed.) may"
     if punctuation == "." and not closers:
         if _is_enumerator(text, floor, boundary.start()):
             return False

@@ -38,6 +38,9 @@ def split(text: str) -> list[str]:
         "He paused . . . then he left.",
         "Russia vs. the West is an old story.",
         "GENEVA, Jan. 21 (Reuters) - The talks began.",
+        "Gore (U.S.), and 3M (U.S.) supply membrane films.",
+        "The strain (\"severity\" — Ed.) may be milder.",
+        "The queue grew by 3 km. more than expected.",
         "He met the concerns that\nwe feel in the region.",
         "He met the concerns that\nWe feel in the region.",
         "The talks with Sergey Lavrov of\nRussia ended.",
@@ -79,6 +82,8 @@ def test_one_sentence(text: str) -> None:
         ("“We agree,” he said. “Then we left.”", ["“We agree,” he said.", "“Then we left.”"]),
         ("It ended... The next day was calm.", ["It ended...", "The next day was calm."]),
         ("The shares rose.) Then they fell.", ["The shares rose.)", "Then they fell."]),
+        ("The road is 3 km. The town is far.", ["The road is 3 km.", "The town is far."]),
+        ("He left (the talks were over). and so did we.", ["He left (the talks were over).", "and so did we."]),
     ],
 )
 def test_sentences(text: str, expected: list[str]) -> None:

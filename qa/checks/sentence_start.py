@@ -6,7 +6,8 @@ at an abbreviation, an initial or an ellipsis that runs on ("e.g. this", "U.S.
 officials", "5 p.m. today", "wait... then"), so what is left are real full stops.
 Lowercase by design is left alone: brand names with inner capitals (iPhone, eBay),
 name particles before a surname (de Gaulle, van Gogh), words with digits (x86),
-web addresses, list markers ("a) item", "ii. item") and the allowed words.
+web addresses, list markers ("a) item", "ii. item"), bracketed stage directions
+("(applause) and the minister went on") and the allowed words.
 """
 
 from __future__ import annotations
@@ -81,6 +82,8 @@ def _is_lowercase_start(text: str, sentence: Span, words: list[Word], options: S
         return False  # iPhone, eBay, al-Assad, x86
     if LIST_MARKER.match(text, first.start) or _is_address(text, first.start):
         return False
+    if "(" in text[sentence.start : first.start] or "[" in text[sentence.start : first.start]:
+        return False  # a stage direction: "(applause) and the minister went on"
     if _is_allowed(text, first.start, options.allow):
         return False
     is_particle = first.text in options.name_particles

@@ -13,6 +13,9 @@ looks the same in correct copy is left alone:
 - abbreviations, initials and dotted acronyms ("U.S.", "e.g.", "a.m.", "J.R.R.",
   "Ph.D", "Ph.Ds"): a single letter on one side, or two at most on both; acronyms
   on both sides ("ASP.NET");
+- brand and site names: an exclamation mark between two capitalised words where the
+  second does not open a sentence ("Yahoo!News", "WoW!Korea"), a capitalised domain
+  ending after a name ("Gazeta.Ru"), and non-Latin domains ("президент.рф");
 - ellipses, spaced or not ("wait . . . what", "wait ...", "wait...what"), leading dots
   (".NET", ".45") and emoticons (":)");
 - white space at the start or end of a line, runs of four or more spaces, lines with
@@ -22,6 +25,7 @@ looks the same in correct copy is left alone:
   (reported only with `sentence_double_space`).
 
 Scripts written without spaces between words (Chinese, Japanese, Thai) are skipped.
+A title joined to a name ("St.Petersburg", "Dr.Watson") is a style point, reported at info.
 """
 
 from __future__ import annotations
@@ -36,7 +40,8 @@ from typing import ClassVar
 
 from qa.checks.base import data_file, option, word_list
 from qa.document import LINE_BREAK, Document
-from qa.findings import Match
+from qa.findings import Match, Severity
+from qa.segment import SENTENCE_OPENERS, TITLES_AND_MONTHS
 
 GAP = re.compile(r"(?<=\S)[ \u00a0\u2009\u202f]+(?=\S)")
 """Horizontal space between two characters of one line; NBSP and thin spaces are French spacing."""
@@ -143,7 +148,13 @@ def _missing_space_findings(text: str, suffixes: frozenset[str]) -> Iterator[Mat
                 f"No space after the {PUNCTUATION_NAMES[text[start]]} in '{before}{text[start]}{after}'; "
                 f"write '{before}{text[start]} {after}'.",
                 suggestion=text[start] + " ",
+                severity=Severity.INFO if _is_title_before_name(text[start], before, after) else None,
             )
+
+
+def _is_title_before_name(mark: str, before: str, after: str) -> bool:
+    """ "St.Petersburg", "Dr.Watson": house styles differ on the space, so it is a style point."""
+    return mark == "." and before[:1].isupper() and before.lower() in TITLES_AND_MONTHS and after[:1].isupper()
 
 
 def _space_before(text: str, start: int, end: int, suffixes: frozenset[str], lines: Lines) -> Match | None:
@@ -244,7 +255,19 @@ def _lacks_space_after(text: str, start: int, suffixes: frozenset[str]) -> bool:
         return True
     if len(after) < 2 or len(before) <= 2 and len(after) <= 2 or before.isupper() and after.isupper():
         return False  # "Ph.D", "Ph.Ds", "ASP.NET"
-    return mark != "." or not _is_dot_suffix(after, suffixes)
+    if mark == "!":
+        return not _is_brand_name(before, after)
+    return mark != "." or not (_is_dot_suffix(after, suffixes) or _is_site_name(before, after, suffixes))
+
+
+def _is_brand_name(before: str, after: str) -> bool:
+    """ "Yahoo!News", "WoW!Korea": two capitalised words, the second not one that opens a sentence."""
+    return before[0].isupper() and after[0].isupper() and after not in SENTENCE_OPENERS
+
+
+def _is_site_name(before: str, after: str, suffixes: frozenset[str]) -> bool:
+    """A news site named by its domain, ending capitalised: "Gazeta.Ru", "Lenta.Ru"."""
+    return before[0].isupper() and after.istitle() and after.lower() in suffixes and after not in SENTENCE_OPENERS
 
 
 def _is_host_or_file_name(token: str, suffixes: frozenset[str]) -> bool:

@@ -3,11 +3,17 @@
 Machine translation carries capitals over from a sentence that was split or joined
 in the source, so a pronoun, auxiliary or article keeps its capital mid-sentence.
 Capitals that English asks for are left alone: after a colon, an opening quote, a
-dash or a bracket; in names and titles, where a capitalised function word stands
-next to another capitalised word or after an article ("The Hague", "Doctors Without
-Borders", "Let It Be", "the No campaign"); in headlines, title-case lines and
-all-caps text; in letter labels ("grade A", "from A to B"). "I" is never reported,
-and acronyms ("US", "IT", "WHO") are not capitalised words at all.
+dash, a bracket or a bullet (any mark but a comma or semicolon); in names and titles,
+where a capitalised function word stands next to another capitalised word or after an
+article ("The Hague", "Doctors Without Borders", "Let It Be", "the No campaign"); in
+numbering and initials ("No. 7", "the No.2 seed", "A. Smith"); in headlines, title-case
+lines, verse and all-caps text; in letter labels ("grade A", "from A to B"). "I" is never
+reported, and acronyms ("US", "IT", "WHO") are not capitalised words at all. A word that
+repeats the one before it ("no No") is `duplicated-word`'s, reported there once.
+
+A sentence opener after a word that can end a sentence ("the dishes Although it may
+break") is more often a lost full stop or a heading run into the text than a stray
+capital: it is reported at info, asking which, with no suggestion.
 """
 
 from __future__ import annotations
@@ -19,11 +25,13 @@ from typing import ClassVar
 
 from qa.checks.base import data_file, option, word_list
 from qa.document import Document
-from qa.findings import Match
-from qa.segment import Word, looks_like_heading
+from qa.findings import Match, Severity
+from qa.segment import SENTENCE_OPENERS, Word, looks_like_heading
 
-LICENSING_MARKS = frozenset(":“\"‘'«([{)—–-•/.!?…؟。！？：")
-"""Between two words, any of these lets the second one be capitalised ("Washington (CNN) The …")."""
+CLAUSE_MARKS = frozenset(",;")
+"""The only marks after which a capital stays suspect; any other ("(CNN) The", "● For") licenses it."""
+VERSE_LINE_ENDS = (",", ";")
+"""A sentence that stops on one of these is a line of verse or a fragment, not prose."""
 ARTICLES = frozenset({"a", "an", "the"})
 LETTER_CONNECTORS = frozenset({"to", "and", "or", "through", "versus", "vs"})
 TITLE_CASE_SHARE = 0.8
@@ -57,13 +65,27 @@ class StrayCapitals:
             for index in range(1, len(words)):
                 word = words[index]
                 if word.text not in ignored and _is_stray_capital(doc.text, words, index, function_words):
-                    lowercase = word.text.lower()
-                    yield Match(
-                        word.start,
-                        word.end,
-                        f"'{word.text}' is capitalised in the middle of a sentence; write '{lowercase}'.",
-                        suggestion=lowercase,
-                    )
+                    yield _finding(words, index, function_words)
+
+
+def _finding(words: Sequence[Word], index: int, function_words: frozenset[str]) -> Match:
+    """A stray capital, or, for a sentence opener after a word that can end a sentence, a lost stop."""
+    word, previous = words[index], words[index - 1]
+    if word.text in SENTENCE_OPENERS and _normalise(previous.text) not in function_words:
+        return Match(
+            word.start,
+            word.end,
+            f"'{word.text}' starts a new sentence with no full stop before it: add the lost full stop "
+            f"(or a line break after a heading), or write '{word.text.lower()}'.",
+            severity=Severity.INFO,
+        )
+    lowercase = word.text.lower()
+    return Match(
+        word.start,
+        word.end,
+        f"'{word.text}' is capitalised in the middle of a sentence; write '{lowercase}'.",
+        suggestion=lowercase,
+    )
 
 
 @cache
@@ -82,6 +104,8 @@ def _is_stray_capital(text: str, words: Sequence[Word], index: int, function_wor
         return False
     if _licensed_by_punctuation(text, previous, word, function_words):
         return False
+    if word.text.casefold() == previous.text.casefold() or _is_numbering_or_initial(text, word):
+        return False
     if _starts_name(text, words, index) or _continues_name(text, words, index, function_words):
         return False
     return word.text != "A" or not _is_letter_label(words, index, function_words)
@@ -93,11 +117,21 @@ def _is_capitalised(word: str) -> bool:
 
 
 def _licensed_by_punctuation(text: str, previous: Word, word: Word, function_words: frozenset[str]) -> bool:
-    """After a colon, quote, dash, bracket or stop, or at the start of a line after a complete one."""
+    """After any mark but a comma or semicolon, or at the start of a line after a complete one."""
     gap = text[previous.end : word.start]
-    if LICENSING_MARKS.intersection(gap):
+    if any(not c.isspace() and c not in CLAUSE_MARKS for c in gap):
         return True
     return ("\n" in gap or "\r" in gap) and _normalise(previous.text) not in function_words
+
+
+def _is_numbering_or_initial(text: str, word: Word) -> bool:
+    """ "No. 7", "the No.2 seed", "A. Smith": a full stop right after, then a number or a name."""
+    if not text.startswith(".", word.end):
+        return False
+    following = text[word.end + 1 : word.end + 3].lstrip(" ")
+    if following[:1].isdigit():
+        return True
+    return len(word.text) == 1 and following[:1].isupper()
 
 
 def _starts_name(text: str, words: Sequence[Word], index: int) -> bool:
@@ -138,8 +172,8 @@ def _adjacent(text: str, first: Word, second: Word) -> bool:
 
 
 def _is_headline_style(sentence: str, words: Sequence[Word], function_words: frozenset[str]) -> bool:
-    """A headline, a title-case line or shouted text, where capitals follow other conventions."""
-    if looks_like_heading(sentence):
+    """A headline, a title-case line, verse or shouted text, where capitals follow other conventions."""
+    if looks_like_heading(sentence) or sentence.rstrip().endswith(VERSE_LINE_ENDS):
         return True
     long_words = [w.text for w in words if len(w.text) > 1 and not w.text[0].isdigit()]
     if long_words and sum(w.isupper() for w in long_words) * 2 > len(long_words):

@@ -171,3 +171,14 @@ def test_a_missing_dot_suffixes_file_is_an_option_error(tmp_path: Path) -> None:
 @pytest.mark.parametrize("text", ["", " ", "  ", ",", " .", "a  ", "  a", ".a", "Zürich"])
 def test_tiny_documents(text: str) -> None:
     assert check(text) == []
+
+
+def test_a_title_joined_to_a_name_is_a_style_point() -> None:
+    [finding] = findings_for("The delegation flew on to St.Petersburg on Friday.", "spacing")
+    assert (finding.severity.label, finding.suggestion) == ("info", ". ")
+
+
+@pytest.mark.parametrize("text", ["Stop!He said it twice.", "He walked to the door.It was late."])
+def test_a_sentence_opener_after_a_mark_is_still_a_lost_space(text: str) -> None:
+    [finding] = findings_for(text, "spacing")
+    assert finding.severity.label == "warning"
