@@ -1,0 +1,244 @@
+"""Artifacts of structure and naming: quotation marks, name spellings, page furniture, captions, calques."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from benchmarks.detection.injection import (
+    Doc,
+    Variant,
+    insert_paragraph_after,
+    mid_sentence_sentences,
+    pick,
+    quote_pairs,
+    replace_match,
+)
+from benchmarks.detection.model import Edit
+from benchmarks.detection.text import sentence_spans
+
+QUOTE_REWRITES = {
+    "lost-close": lambda inner, straight: ('"' if straight else "“") + inner,
+    "wrong-orientation": lambda inner, straight: "“" + inner + "“",
+    "mixed-straight-curly": lambda inner, straight: "“" + inner + '"',
+}
+
+
+def broken_quote_pair(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
+    """An existing quotation whose closing mark is lost, turned the wrong way, or straight after a curly opener."""
+    pairs = quote_pairs(doc.paragraph(index))
+    if not pairs:
+        return None
+    match = rng.choice(pairs)
+    return replace_match(
+        doc,
+        index,
+        match,
+        QUOTE_REWRITES[variant.name](match.group()[1:-1], doc.uses_straight_quotes),
+        variant,
+    )
+
+
+def opened_never_closed(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
+    """An opening mark before a sentence in the middle of a paragraph, with no closing mark anywhere."""
+    paragraph = doc.paragraph(index)
+    spans = sentence_spans(paragraph)[:-1]
+    if '"' in paragraph or "“" in paragraph or not spans:
+        return None
+    span = rng.choice(spans)
+    opening = '"' if doc.uses_straight_quotes else "“"
+    offset = doc.paragraphs[index].start + span.start
+    sentence = paragraph[span.start : span.end]
+    return [Edit(offset, offset + len(sentence), opening + sentence, (variant.mark(0, len(sentence) + 1),))]
+
+
+def stray_close(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
+    """A closing mark after a word, with no quotation open: 'it was not so” and left'."""
+    paragraph = doc.paragraph(index)
+    if '"' in paragraph or "“" in paragraph:
+        return None
+    match = pick(rng, r"(?<=[a-z] )([a-z]{3,})(?= [a-z])", paragraph)
+    if not match:
+        return None
+    closing = '"' if doc.uses_straight_quotes else "”"
+    new = match.group(1) + closing
+    return replace_match(doc, index, match, new, variant, 1, mark=(len(new) - 1, len(new)))
+
+
+NAME = re.compile(r"\b[A-Z][a-z]{4,}\b")
+TRANSLITERATIONS = [
+    (r"ey$", "ei"),
+    (r"ei$", "ey"),
+    (r"iy$", "y"),
+    (r"y$", "i"),
+    (r"ii$", "iy"),
+    (r"ov$", "off"),
+    (r"ev$", "yev"),
+    (r"ks", "x"),
+    (r"x", "ks"),
+    (r"ya", "ia"),
+    (r"yu", "iu"),
+    (r"kh", "h"),
+    (r"shi", "si"),
+    (r"tsu", "tu"),
+    (r"chi", "ti"),
+    (r"o$", "oh"),
+    (r"ou", "o"),
+    (r"ts", "tz"),
+    (r"ei", "ey"),
+    (r"y$", "yy"),
+]
+
+
+def document_names(doc: Doc) -> dict[str, list[int]]:
+    """Capitalised words written twice or more, never in lowercase, at least once mid-sentence: names."""
+    occurrences: dict[str, list[int]] = {}
+    for match in NAME.finditer(doc.text):
+        occurrences.setdefault(match.group(), []).append(match.start())
+    mid_sentence = {m.group(1) for m in re.finditer(r"[a-z,] ([A-Z][a-z]{4,})\b", doc.text)}
+    return {
+        name: offsets
+        for name, offsets in occurrences.items()
+        if len(offsets) >= 2 and name in mid_sentence and name.lower() not in doc.lowercase_words
+    }
+
+
+def transliterate(name: str, rng: random.Random) -> str | None:
+    """Another romanisation of a name: Sergey/Sergei, Lavrov/Lavroff, Takahashi/Takahasi, Sato/Satoh."""
+    rules = TRANSLITERATIONS[:]
+    rng.shuffle(rules)
+    for pattern, replacement in rules:
+        tail = name[1:]
+        changed = name[0] + re.sub(pattern, replacement, tail, count=1)
+        if changed != name and len(changed) >= 5:
+            return changed
+    return None
+
+
+def name_variant_in_file(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
+    """One later occurrence of a name spelled another way: 'Sergey Lavrov … Sergei Lavrov'."""
+    span = doc.paragraphs[index]
+    candidates = [
+        (name, offset)
+        for name, offsets in document_names(doc).items()
+        for offset in offsets[1:]
+        if span.start <= offset < span.end
+    ]
+    if not candidates:
+        return None
+    name, offset = rng.choice(candidates)
+    changed = transliterate(name, rng)
+    if not changed:
+        return None
+    return [Edit(offset, offset + len(name), changed, (variant.mark(0, len(changed)),))]
+
+
+def name_variant_across_files(
+    doc: Doc, index: int, rng: random.Random, variant: Variant
+) -> list[Edit] | None:
+    """Every occurrence of a name spelled another way in this copy; the other copies keep the original."""
+    names = document_names(doc)
+    span = doc.paragraphs[index]
+    candidates = [name for name, offsets in names.items() if any(span.start <= o < span.end for o in offsets)]
+    if not candidates:
+        return None
+    name = rng.choice(sorted(candidates))
+    changed = transliterate(name, rng)
+    if not changed:
+        return None
+    return [Edit(o, o + len(name), changed, (variant.mark(0, len(changed)),)) for o in names[name]]
+
+
+FURNITURE = {
+    "label": ["Advertisement", "ADVERTISEMENT", "Breaking News", "Live updates"],
+    "share-prompt": [
+        "Share this article",
+        "Follow us on Telegram",
+        "Subscribe to our newsletter",
+        "Share on Facebook Share on Twitter",
+    ],
+    "photo-credit": ["Photo: Reuters", "Photo: TASS", "Photo: Kyodo News", "Photo: AFP/Getty Images"],
+}
+
+
+def boilerplate_line(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
+    """Web-page furniture on a line of its own between paragraphs."""
+    if variant.name == "read-more":
+        if not doc.other_headlines:
+            return None
+        line = f"Read more: {rng.choice(doc.other_headlines)}"
+    elif variant.name == "copyright":
+        publisher = doc.name.split("/")[-1].rsplit(".", 1)[0].replace("-ja", "").title()
+        line = f"© 2022 {publisher}. All rights reserved."
+    else:
+        line = rng.choice(FURNITURE[variant.name])
+    return insert_paragraph_after(doc, index, line, variant)
+
+
+# Words that open a clause after the comma, not a role: "Chojin Olympics, which began …".
+CLAUSE_OPENERS = {
+    "which",
+    "who",
+    "whose",
+    "where",
+    "when",
+    "that",
+    "and",
+    "but",
+    "as",
+    "if",
+    "so",
+    "said",
+    "says",
+}
+APPOSITIVE = re.compile(r"\b([A-Z][a-z]+ [A-Z][a-z]+), (?:the |a )?([a-z][^,.;:\"“”()]{5,60}?)[,.]")
+
+
+def caption_line(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
+    """'Name, role.' left between paragraphs, built from an appositive the article itself writes."""
+    if index < 2 or index >= len(doc.paragraphs) - 1:
+        return None
+    appositives = [
+        m
+        for m in APPOSITIVE.finditer(doc.text)
+        if 2 <= len(m.group(2).split()) <= 7 and m.group(2).split()[0] not in CLAUSE_OPENERS
+    ]
+    if not appositives:
+        return None
+    match = rng.choice(appositives)
+    role = match.group(2)[0].upper() + match.group(2)[1:]
+    ending = {"name-role": ".", "no-full-stop": "", "with-credit": ". Photo: Reuters"}[variant.name]
+    return insert_paragraph_after(doc, index, f"{match.group(1)}, {role}{ending}", variant)
+
+
+EPITHETS = {
+    "Russia": ["the Eurasian country", "the Eurasian giant"],
+    "Japan": ["the Asian country", "the Land of the Rising Sun"],
+    "China": ["the Asian giant"],
+    "Ukraine": ["the Slavic country"],
+    "the United States": ["the North American country"],
+}
+
+
+def translationese(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
+    """A calque an editor would not write: an epithet for a country, a stock opener, 'both the two'."""
+    paragraph = doc.paragraph(index)
+    if variant.name == "epithet":
+        match = pick(rng, r"(?<=[a-z] )(" + "|".join(EPITHETS) + r")\b(?!['’])", paragraph)
+        return (
+            replace_match(doc, index, match, rng.choice(EPITHETS[match.group(1)]), variant, 1)
+            if match
+            else None
+        )
+    if variant.name == "both-the-two":
+        match = pick(rng, r"(?<=[a-z] )(the two)\b", paragraph)
+        return replace_match(doc, index, match, "both the two", variant, 1, mark=(0, 12)) if match else None
+    spans = mid_sentence_sentences(doc, index)
+    if not spans:
+        return None
+    span = rng.choice(spans)
+    opener = rng.choice(["It is worth mentioning that", "It should be noted that"])
+    offset = doc.paragraphs[index].start + span.start
+    first = paragraph[span.start]
+    new = f"{opener} {first.lower()}"
+    return [Edit(offset, offset + 1, new, (variant.mark(0, len(opener)),))]
