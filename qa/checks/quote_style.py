@@ -73,6 +73,8 @@ class QuoteStyle:
     name: ClassVar[str] = "quote_style"
     Options: ClassVar[type] = QuoteStyleOptions
     fixable: ClassVar[str] = "sometimes"
+    defers: ClassVar[bool] = True
+    """A closing ' that unbalanced-quote reports as not matching its opening “ is one problem, told there."""
 
     def check(self, doc: Document, options: QuoteStyleOptions) -> Iterator[Match]:
         marks = _style_marks(doc)

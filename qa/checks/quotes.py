@@ -7,14 +7,23 @@ over the whole document, so nesting (“He said ‘no’ twice”) works. A quot
 stay open at the end of a paragraph only if the next paragraph carries it on: by
 reopening with an opening mark (the English convention for a quotation over several
 paragraphs, where only the last paragraph closes) or by closing it.
+
+A quotation that balances can still be miswritten, and then it is reported once, as
+what it is rather than as an unclosed quotation plus a stray closer: a mark turned the
+wrong way (“…“), a closing mark of the other family (“…’), a doubled mark (""…""), a
+space inside the marks ("TianZi " in), or a closing mark with the space before it
+instead of after (percent, "added the minister).
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum, auto
+from functools import cache
 from typing import ClassVar
 
 from qa import segment
@@ -46,6 +55,22 @@ class Role(Enum):
     """A straight mark its position cannot orient: closes its family if innermost, else opens."""
 
 
+class Defect(Enum):
+    """What is wrong with a mark of a quotation that otherwise pairs."""
+
+    TURNED = auto()
+    """“ at the end of a quotation, ” at its start."""
+    MISMATCHED = auto()
+    """A closing mark of the other family: “…’ or ‘…”."""
+    DOUBLED = auto()
+    SPACE_BEFORE = auto()
+    """Between the quoted words and the closing mark."""
+    SPACE_AFTER = auto()
+    """Between the opening mark and the quoted words."""
+    SPACE_MISPLACED = auto()
+    """A closing mark with the space before it instead of after it: 'percent, "added the minister'."""
+
+
 class Reason(Enum):
     NOT_CONTINUED = auto()
     """Open at the end of a paragraph, and the next paragraph neither reopens nor closes it."""
@@ -58,6 +83,15 @@ class Reason(Enum):
 DOUBLE, SINGLE = "double", "single"
 FAMILY = {"“": DOUBLE, "”": DOUBLE, '"': DOUBLE, "‘": SINGLE, "’": SINGLE, "'": SINGLE}
 STRAIGHT = frozenset("\"'")
+TURNED_GLYPH = {"“": "”", "”": "“", "‘": "’", "’": "‘"}
+CLOSING_GLYPH = {"“": "”", "”": "”", '"': '"', "‘": "’", "’": "’", "'": "'"}
+"""The closing mark that matches an opening one."""
+HORIZONTAL_SPACE = frozenset(" \t\u00a0\u202f")
+SENTENCE_END = frozenset(".!?…")
+QUOTATION_PUNCTUATION = frozenset(",.!?…")
+"""What ends the words of a quotation just before its closing mark."""
+STRAY_CONTEXT_CHARS = 200
+"""How far back a stray closer's message looks for the words before it."""
 OPENING_CONTEXT = frozenset("([{<—–-/\"'“‘")
 """What may stand just before an opening mark (besides white space)."""
 CLOSING_CONTEXT = frozenset(".,;:!?)]}>…—–-/\"'”’")
@@ -68,6 +102,15 @@ ATTRIBUTION_SPEAKER = r"(?:he|she|they|the(?:\s+\w+){1,2}|[A-Z][\w’'.-]*(?:\s+
 SURNAME_PREFIXES = frozenset({"Fitz", "Mac", "Van", "Von"})
 """Capitalised prefixes of names written in one word (MacArthur), never a lost word break."""
 QUOTE_PREVIEW_WORDS = 5
+RESTART_PREVIEW_WORDS = 3
+DEFECT_PHRASES = {
+    Defect.TURNED: "is turned the wrong way",
+    Defect.MISMATCHED: "does not match the opening {opener}",
+    Defect.DOUBLED: "is doubled",
+    Defect.SPACE_BEFORE: "has a space before it",
+    Defect.SPACE_AFTER: "has a space after it",
+    Defect.SPACE_MISPLACED: "has a space before it instead of after it",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,16 +121,41 @@ class Mark:
     at_line_start: bool
     quoted_end: int
     """Where the text this mark could open ends at the latest: the next definite mark or the paragraph end."""
+    doubled: bool = False
+    """Two identical double marks typed as one (""), as MT output escaped for CSV has them."""
+    space_before: bool = False
+    space_after: bool = False
+    opens_sentence: bool = False
+    """Stands after the end of a sentence and a space: a new quotation rather than a nested one."""
+    after_quotation_words: bool = False
+    """After a quotation's final punctuation and a space: 'percent, "'."""
+    attribution_follows: bool = False
+    """Just before "added the minister" or "he said", or one space before it."""
 
     @property
     def family(self) -> str:
         return FAMILY[self.char]
+
+    @property
+    def may_close_before_attribution(self) -> bool:
+        """Placed as an opener, but between a quotation's last words and "added the minister"."""
+        return self.role is Role.OPEN and self.after_quotation_words and self.attribution_follows
+
+    @property
+    def end(self) -> int:
+        return self.offset + (2 if self.doubled else 1)
+
+    @property
+    def token(self) -> str:
+        return self.char * (2 if self.doubled else 1)
 
 
 @dataclass(frozen=True, slots=True)
 class Unclosed:
     opener: Mark
     reason: Reason
+    restart: Mark | None = None
+    """A second opening mark of the same kind after a sentence end inside it: one too many, or a lost close."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,31 +163,71 @@ class Stray:
     closer: Mark
 
 
+@dataclass(frozen=True, slots=True)
+class Miswritten:
+    """A quotation that pairs, with something wrong with one mark or both."""
+
+    opener: Mark
+    closer: Mark
+    opener_defects: tuple[Defect, ...]
+    closer_defects: tuple[Defect, ...]
+
+
 class Quotes:
-    """An opening quotation mark that is never closed, or a closing one that was never opened."""
+    """An opening quotation mark that is never closed, a closing one that was never opened, or a miswritten mark."""
 
     name: ClassVar[str] = "quotes"
     Options: ClassVar[type] = QuotesOptions
-    fixable: ClassVar[str] = "never"
+    fixable: ClassVar[str] = "sometimes"
 
     def check(self, doc: Document, options: QuotesOptions) -> Iterator[Match]:
-        attribution = _attribution_pattern(options.reporting_verbs)
-        for problem in _problems(doc, options):
-            if isinstance(problem, Stray):
-                mark, message = problem.closer, _stray_message(doc.text, problem.closer)
-            else:
-                mark, message = problem.opener, _unclosed_message(doc.text, problem, attribution)
-            yield Match(mark.offset, mark.offset + 1, message)
+        scan = _scan_settings(options)
+        for problem in _problems(doc, scan):
+            yield _match(doc.text, problem, scan)
 
 
-def _problems(doc: Document, options: QuotesOptions) -> Iterator[Unclosed | Stray]:
-    quote_chars = re.compile(f"[{re.escape(''.join(_checked_chars(options)))}]")
+@dataclass(frozen=True, slots=True)
+class _Scan:
+    """The options compiled once: which characters are marks, and how an attribution reads."""
+
+    quote_chars: re.Pattern[str]
+    elisions: tuple[str, ...]
+    attribution: re.Pattern[str] | None
+    """"added the minister", "he said": matched just after a closing mark."""
+    attribution_after_words: re.Pattern[str] | None
+    """", he said" inside an unclosed quotation: where it probably ended."""
+
+
+@cache
+def _scan_settings(options: QuotesOptions) -> _Scan:
+    core = _attribution_core(options.reporting_verbs)
+    return _Scan(
+        quote_chars=re.compile(f"[{re.escape(''.join(_checked_chars(options)))}]"),
+        elisions=options.elisions,
+        attribution=re.compile(rf"{core}\b") if core else None,
+        attribution_after_words=re.compile(rf"[,?!]\s+({core})\b") if core else None,
+    )
+
+
+def _match(text: str, problem: Unclosed | Stray | Miswritten, scan: _Scan) -> Match:
+    if isinstance(problem, Stray):
+        closer = problem.closer
+        return Match(closer.offset, closer.end, _stray_message(text, closer))
+    if isinstance(problem, Unclosed):
+        opener = problem.opener
+        return Match(
+            opener.offset, opener.end, _unclosed_message(text, problem, scan.attribution_after_words)
+        )
+    return _miswritten_match(text, problem)
+
+
+def _problems(doc: Document, scan: _Scan) -> Iterator[Unclosed | Stray | Miswritten]:
     pairing = _Pairing()
     for paragraph in doc.paragraphs:
         heading = segment.looks_like_heading(doc.slice(paragraph))
         if heading:
             yield from pairing.abandon_carried()
-        for mark in _marks(doc.text, paragraph, quote_chars, options.elisions):
+        for mark in _marks(doc.text, paragraph, scan):
             yield from pairing.feed(mark)
         yield from pairing.end_paragraph(heading)
     yield from pairing.abandon(Reason.END)
@@ -135,22 +243,27 @@ class _Pairing:
 
     def __init__(self) -> None:
         self.open: list[Mark] = []
+        self.depth: Counter[str] = Counter()
+        """Open quotations per family, so a closer with none of its family open costs nothing."""
+        self.restarts: dict[int, Mark] = {}
+        """By the offset of an open quotation: the first same-family opener after a sentence end inside it."""
         self.carried = False
 
-    def feed(self, mark: Mark) -> Iterator[Unclosed | Stray]:
+    def feed(self, mark: Mark) -> Iterator[Unclosed | Stray | Miswritten]:
         role = self._resolve(mark)
         if role is None:
             return
         if role is Role.OPEN and self._reopens(mark):
+            self.restarts.pop(self.open[0].offset, None)
             self.open[0] = mark  # the last paragraph of a run is the one that must close
             self.carried = False
             return
         if self.carried:
             self.carried = False
-            if not (role is Role.CLOSE and self._index_of(mark.family) is not None):
+            if not (role is Role.CLOSE and self.depth[mark.family]):
                 yield from self.abandon(Reason.NOT_CONTINUED)
         if role is Role.OPEN:
-            self.open.append(mark)
+            self._push(mark)
         else:
             yield from self._close(mark)
 
@@ -166,49 +279,156 @@ class _Pairing:
             yield from self.abandon(Reason.NOT_CONTINUED)
 
     def abandon(self, reason: Reason) -> Iterator[Unclosed]:
-        opened, self.open = self.open, []
-        yield from (Unclosed(opener, reason) for opener in opened)
+        opened, restarts = self.open, self.restarts
+        self.open, self.restarts = [], {}
+        self.depth.clear()
+        yield from (Unclosed(opener, reason, restarts.get(opener.offset)) for opener in opened)
 
     def _resolve(self, mark: Mark) -> Role | None:
         innermost = bool(self.open) and self.open[-1].family == mark.family
         if mark.role is Role.CLOSE_IF_OPEN:
             return Role.CLOSE if innermost else None
-        if mark.role is Role.TOGGLE:
+        if mark.role is Role.TOGGLE or mark.may_close_before_attribution:
             return Role.CLOSE if innermost else Role.OPEN
         return mark.role
 
     def _reopens(self, mark: Mark) -> bool:
         return mark.at_line_start and bool(self.open) and self.open[0].family == mark.family
 
-    def _index_of(self, family: str) -> int | None:
-        return next((i for i in reversed(range(len(self.open))) if self.open[i].family == family), None)
+    def _push(self, mark: Mark) -> None:
+        if mark.opens_sentence and self.open and self.open[-1].family == mark.family:
+            self.restarts.setdefault(self.open[-1].offset, mark)
+        self.open.append(mark)
+        self.depth[mark.family] += 1
 
-    def _close(self, mark: Mark) -> Iterator[Unclosed | Stray]:
+    def _index_of(self, family: str) -> int | None:
+        if not self.depth[family]:
+            return None
+        return next(i for i in reversed(range(len(self.open))) if self.open[i].family == family)
+
+    def _close(self, mark: Mark) -> Iterator[Unclosed | Stray | Miswritten]:
         index = self._index_of(mark.family)
+        if index is None and mark.role is Role.CLOSE and self.open:
+            index = len(self.open) - 1  # “…’: the closer was typed from the other family
         if index is None:
             yield Stray(mark)
             return
-        yield from (Unclosed(inner, Reason.ENCLOSING) for inner in self.open[index + 1 :])
+        if self._closes_two(mark, index):
+            self._pop_from(index - 1)
+            return
+        opener = self.open[index]
+        yield from (
+            Unclosed(inner, Reason.ENCLOSING, self.restarts.get(inner.offset))
+            for inner in self.open[index + 1 :]
+        )
+        self._pop_from(index)
+        yield from _miswritten(opener, mark, misplaced_space=mark.role is Role.OPEN)
+
+    def _closes_two(self, mark: Mark, index: int) -> bool:
+        """A doubled mark after two single-width openers closes both: a quotation that ends inside another."""
+        if not mark.doubled or index != len(self.open) - 1 or index == 0:
+            return False
+        pair = self.open[index - 1 :]
+        return all(m.family == mark.family and not m.doubled for m in pair)
+
+    def _pop_from(self, index: int) -> None:
+        for mark in self.open[index:]:
+            self.depth[mark.family] -= 1
+            self.restarts.pop(mark.offset, None)
         del self.open[index:]
 
 
-def _marks(text: str, paragraph: Span, quote_chars: re.Pattern[str], elisions: tuple[str, ...]) -> list[Mark]:
+def _miswritten(opener: Mark, closer: Mark, misplaced_space: bool) -> Iterator[Miswritten]:
+    opener_defects = _opener_defects(opener)
+    closer_defects = _closer_defects(opener, closer, misplaced_space)
+    if opener_defects or closer_defects:
+        yield Miswritten(opener, closer, opener_defects, closer_defects)
+
+
+def _opener_defects(opener: Mark) -> tuple[Defect, ...]:
+    turned = opener.char in "”’"
+    return _present(
+        (Defect.TURNED, turned), (Defect.DOUBLED, opener.doubled), (Defect.SPACE_AFTER, opener.space_after)
+    )
+
+
+def _closer_defects(opener: Mark, closer: Mark, misplaced_space: bool) -> tuple[Defect, ...]:
+    mismatched = closer.family != opener.family
+    return _present(
+        (Defect.MISMATCHED, mismatched),
+        (Defect.TURNED, not mismatched and closer.char in "“‘"),
+        (Defect.DOUBLED, closer.doubled),
+        (Defect.SPACE_MISPLACED, misplaced_space),
+        (Defect.SPACE_BEFORE, closer.space_before and not misplaced_space),
+    )
+
+
+def _present(*checks: tuple[Defect, bool]) -> tuple[Defect, ...]:
+    return tuple(defect for defect, found in checks if found)
+
+
+def _marks(text: str, paragraph: Span, scan: _Scan) -> list[Mark]:
     """The quotation marks of a paragraph with their roles; apostrophes and unit marks left out."""
     feet_and_inches = FEET_AND_INCHES.finditer(text, paragraph.start, paragraph.end)
     units = {m.start(group) for m in feet_and_inches for group in (1, 2)}
     found = [
-        (m.start(), role)
-        for m in quote_chars.finditer(text, paragraph.start, paragraph.end)
-        if m.start() not in units and (role := mark_role(text, m.start(), paragraph, elisions))
+        (start, end, role)
+        for start, end in _tokens(text, paragraph, scan.quote_chars)
+        if start not in units and (role := _token_role(text, start, end, paragraph, scan.elisions))
     ]
     marks = []
     quoted_end = paragraph.end
-    for offset, role in reversed(_drop_apostrophes_before_closers(text, found)):
-        at_line_start = not text[_line_start(text, offset, paragraph.start) : offset].strip()
-        marks.append(Mark(offset, text[offset], role, at_line_start, quoted_end))
+    for start, end, role in reversed(_drop_apostrophes_before_closers(text, found)):
+        marks.append(_mark(text, (start, end), role, paragraph, quoted_end, scan.attribution))
         if role is not Role.CLOSE_IF_OPEN:
-            quoted_end = offset
+            quoted_end = start
     return marks[::-1]
+
+
+def _tokens(text: str, paragraph: Span, quote_chars: re.Pattern[str]) -> Iterator[tuple[int, int]]:
+    """The spans of the marks: one character, or two identical double marks ("", ““) typed as one."""
+    skip_to = paragraph.start
+    for found in quote_chars.finditer(text, paragraph.start, paragraph.end):
+        start = found.start()
+        if start < skip_to:
+            continue
+        char = text[start]
+        doubled = FAMILY[char] == DOUBLE and text.startswith(char, start + 1, paragraph.end)
+        skip_to = start + (2 if doubled else 1)
+        yield start, skip_to
+
+
+def _mark(
+    text: str,
+    span: tuple[int, int],
+    role: Role,
+    paragraph: Span,
+    quoted_end: int,
+    attribution: re.Pattern[str] | None,
+) -> Mark:
+    start, end = span
+    before = text[start - 1] if start > paragraph.start else ""
+    two_before = text[start - 2] if start - 1 > paragraph.start else ""
+    space_before = before in HORIZONTAL_SPACE and before != ""
+    after_quotation = space_before and two_before in QUOTATION_PUNCTUATION and two_before != ""
+    return Mark(
+        start,
+        text[start],
+        role,
+        _at_line_start(text, start, paragraph.start),
+        quoted_end,
+        doubled=end - start == 2,
+        space_before=space_before,
+        space_after=end < paragraph.end and text[end] in HORIZONTAL_SPACE,
+        opens_sentence=after_quotation and two_before in SENTENCE_END,
+        after_quotation_words=after_quotation,
+        attribution_follows=_attribution_follows(text, end, paragraph, attribution),
+    )
+
+
+def _attribution_follows(text: str, end: int, paragraph: Span, attribution: re.Pattern[str] | None) -> bool:
+    start = end + 1 if end < paragraph.end and text[end] in HORIZONTAL_SPACE else end
+    return attribution is not None and attribution.match(text, start, paragraph.end) is not None
 
 
 def _checked_chars(options: QuotesOptions) -> list[str]:
@@ -219,67 +439,79 @@ def _checked_chars(options: QuotesOptions) -> list[str]:
     ]
 
 
-def _drop_apostrophes_before_closers(text: str, found: list[tuple[int, Role]]) -> list[tuple[int, Role]]:
+def _drop_apostrophes_before_closers(
+    text: str, found: list[tuple[int, int, Role]]
+) -> list[tuple[int, int, Role]]:
     """A tentative closer followed by a definite closer of its family is an apostrophe or a unit.
 
     ‘The workers’ rights matter,’ she said. / “He is 6” tall,” she said.
     """
     kept = []
     next_definite: dict[str, Role] = {}
-    for offset, role in reversed(found):
-        family = FAMILY[text[offset]]
+    for start, end, role in reversed(found):
+        family = FAMILY[text[start]]
         if role is Role.CLOSE_IF_OPEN:
             if next_definite.get(family) is Role.CLOSE:
                 continue
         else:
             next_definite[family] = role
-        kept.append((offset, role))
+        kept.append((start, end, role))
     return kept[::-1]
 
 
 def mark_role(text: str, offset: int, paragraph: Span, elisions: tuple[str, ...]) -> Role | None:
     """Whether the quote character at `offset` opens, closes, or is an apostrophe (None)."""
-    char = text[offset]
-    before = text[offset - 1] if offset > paragraph.start else None
-    after = text[offset + 1] if offset + 1 < paragraph.end else None
-    can_open = _is_solid(after) and (before is None or before.isspace() or before in OPENING_CONTEXT)
+    return _token_role(text, offset, offset + 1, paragraph, elisions)
+
+
+def _token_role(text: str, start: int, end: int, paragraph: Span, elisions: tuple[str, ...]) -> Role | None:
+    """The role of the mark at text[start:end], read from the characters on either side of it."""
+    char = text[start]
+    before = text[start - 1] if start > paragraph.start else None
+    after = text[end] if end < paragraph.end else None
+    can_open = _is_solid(after) and (before is None or before.isspace() or _is_opening_context(before))
     can_close = _is_solid(before) and (after is None or after.isspace() or after in CLOSING_CONTEXT)
     if FAMILY[char] == SINGLE:
-        return _single_role(text, offset, before, after, can_open, can_close, elisions)
-    return _double_role(char, before, can_open, can_close)
+        leading_apostrophe = char == "’" or _is_elision(text, end, elisions)
+        return _single_role(before, after, can_open, can_close, leading_apostrophe)
+    return _double_role(char, before, after, can_open, can_close)
 
 
-def _double_role(char: str, before: str | None, can_open: bool, can_close: bool) -> Role | None:
-    """Position orients a double mark when it can; the glyph decides otherwise."""
+def _double_role(
+    char: str, before: str | None, after: str | None, can_open: bool, can_close: bool
+) -> Role | None:
+    """Position orients a double mark when it can; the glyph decides otherwise.
+
+    A straight mark with space on both sides ("TianZi " in) is a quotation mark with a
+    stray space, and which way it faces depends on what is open.
+    """
     closing = Role.CLOSE_IF_OPEN if before is not None and before.isdigit() else Role.CLOSE  # 12" pipe
     if can_open != can_close:
         if can_open:
             return Role.OPEN
         return Role.CLOSE_IF_OPEN if char == "“" else closing
     if char == '"':
-        return Role.TOGGLE if can_open else None
+        loose = not _is_solid(before) and not _is_solid(after)
+        return Role.TOGGLE if can_open or loose else None
     return Role.OPEN if char == "“" else closing
 
 
 def _single_role(
-    text: str,
-    offset: int,
-    before: str | None,
-    after: str | None,
-    can_open: bool,
-    can_close: bool,
-    elisions: tuple[str, ...],
+    before: str | None, after: str | None, can_open: bool, can_close: bool, leading_apostrophe: bool
 ) -> Role | None:
     """Single marks are mostly apostrophes: only a clear position makes one a quotation mark."""
     if _is_word_char(before) and _is_word_char(after):
         return None  # don't, o’clock, Hawai‘i
     if can_open and not can_close:
-        if text[offset] == "’" or _is_elision(text, offset + 1, elisions):
-            return None  # ’em, the '90s, rock 'n' roll
-        return Role.OPEN
+        return None if leading_apostrophe else Role.OPEN  # ’em, the '90s, rock 'n' roll
     if can_close and not can_open:
         return Role.CLOSE_IF_OPEN if _is_word_char(before) else Role.CLOSE  # Texas', goin'
     return None
+
+
+def _is_opening_context(char: str) -> bool:
+    """Punctuation that may precede a quotation, or a symbol such as a bullet (●"Kinnikuman")."""
+    return char in OPENING_CONTEXT or unicodedata.category(char) == "So"
 
 
 def _is_solid(char: str | None) -> bool:
@@ -297,26 +529,34 @@ def _is_elision(text: str, start: int, elisions: tuple[str, ...]) -> bool:
     return word.group()[0].isdigit() or word.group().lower() in elisions
 
 
-def _line_start(text: str, offset: int, floor: int) -> int:
-    return max(text.rfind("\n", floor, offset), text.rfind("\r", floor, offset), floor - 1) + 1
+def _at_line_start(text: str, offset: int, floor: int) -> bool:
+    """Only spaces stand between the mark and the start of its line (looked at back to `floor`)."""
+    start = offset
+    while start > floor and text[start - 1] in HORIZONTAL_SPACE:
+        start -= 1
+    return start == floor or text[start - 1] in "\r\n"
 
 
-def _attribution_pattern(verbs: tuple[str, ...]) -> re.Pattern[str] | None:
-    """", he said" or ", said the minister" after the words of a quotation."""
+def _attribution_core(verbs: tuple[str, ...]) -> str | None:
+    """ "he said" or "said the minister": the words of an attribution, as a regex group."""
     if not verbs:
         return None
     verb = "|".join(re.escape(v) for v in sorted(verbs, key=len, reverse=True))
     speaker = ATTRIBUTION_SPEAKER
-    return re.compile(rf"[,?!]\s+({speaker}\s+(?:{verb})|(?:{verb})\s+{speaker})\b")
+    return rf"({speaker}\s+(?:{verb})|(?:{verb})\s+{speaker})"
 
 
 def _unclosed_message(text: str, problem: Unclosed, attribution: re.Pattern[str] | None) -> str:
     opener = problem.opener
-    quotation = f"Quotation {_preview(text, opener)}"
+    quotation = f"Quotation {opener.token}{_preview(text, opener.end, opener.quoted_end)}"
     if problem.reason is Reason.ENCLOSING:
         head = f"{quotation} is not closed before the quotation around it ends"
     else:
         head = f"{quotation} is never closed"
+    if problem.restart is not None:
+        restart = problem.restart
+        words = _preview(text, restart.end, restart.quoted_end, RESTART_PREVIEW_WORDS)
+        return f'{head}: a second opening mark stands before "{words}": remove it, or close the quotation before it.'
     ending = _probable_end(text, opener, attribution)
     if ending is not None:
         return f'{head}: it probably ended before "{ending}".'
@@ -327,21 +567,90 @@ def _unclosed_message(text: str, problem: Unclosed, attribution: re.Pattern[str]
 
 
 def _stray_message(text: str, closer: Mark) -> str:
-    words = text[_line_start(text, closer.offset, 0) : closer.offset].split()[-4:]
+    window = text[max(0, closer.offset - STRAY_CONTEXT_CHARS) : closer.offset]
+    words = re.split("[\r\n]", window)[-1].split()[-4:]
     after = f' after "{" ".join(words)}"' if words else ""
+    if closer.attribution_follows:  # '…yesterday," said the diplomat': the opening mark is what was lost
+        return f"Closing mark {closer.token}{after} ends a quotation that has no opening mark: add one where it starts."
     advice = "add one where the quotation starts, or remove it"
-    return f"Closing mark {closer.char}{after} has no opening mark: {advice}."
+    return f"Closing mark {closer.token}{after} has no opening mark: {advice}."
 
 
-def _preview(text: str, opener: Mark) -> str:
-    words = text[opener.offset + 1 : opener.quoted_end].split()
-    more = "…" if len(words) > QUOTE_PREVIEW_WORDS else ""
-    return f"{opener.char}{' '.join(words[:QUOTE_PREVIEW_WORDS])}{more}"
+def _miswritten_match(text: str, problem: Miswritten) -> Match:
+    """One finding for a miswritten quotation: on the bad mark, or over the quotation if both are bad."""
+    opener, closer = problem.opener, problem.closer
+    opener_fix = _mark_fix(
+        text, opener, problem.opener_defects, _right_opening(opener, problem.opener_defects)
+    )
+    closer_fix = _mark_fix(text, closer, problem.closer_defects, _right_closing(problem))
+    if problem.opener_defects and problem.closer_defects:
+        between = text[opener_fix.end : closer_fix.start]
+        opening = f"opening mark {opener.token} {_phrases(problem.opener_defects, opener)}"
+        closing = f"closing mark {closer.token} {_phrases(problem.closer_defects, opener)}"
+        message = f"Quotation {_preview(text, opener.offset, closer.end)}: {opening}; {closing}."
+        return Match(opener_fix.start, closer_fix.end, message, opener_fix.text + between + closer_fix.text)
+    mark, defects, fix = (
+        (opener, problem.opener_defects, opener_fix)
+        if problem.opener_defects
+        else (closer, problem.closer_defects, closer_fix)
+    )
+    kind = "Opening" if mark is opener else "Closing"
+    message = f"{kind} mark {mark.token} {_phrases(defects, opener)}: {_advice(defects, fix.text)}."
+    return Match(fix.start, fix.end, message, fix.text)
+
+
+@dataclass(frozen=True, slots=True)
+class _Fix:
+    start: int
+    end: int
+    text: str
+
+
+def _mark_fix(text: str, mark: Mark, defects: tuple[Defect, ...], glyph: str) -> _Fix:
+    """The mark's span, with the stray space next to it, and what to write instead."""
+    if Defect.SPACE_MISPLACED in defects:
+        return _Fix(mark.offset - 1, mark.end, glyph + text[mark.offset - 1])
+    start = mark.offset - 1 if Defect.SPACE_BEFORE in defects else mark.offset
+    end = mark.end + 1 if Defect.SPACE_AFTER in defects else mark.end
+    return _Fix(start, end, glyph)
+
+
+def _right_opening(opener: Mark, defects: tuple[Defect, ...]) -> str:
+    return TURNED_GLYPH[opener.char] if Defect.TURNED in defects else opener.char
+
+
+def _right_closing(problem: Miswritten) -> str:
+    closer = problem.closer
+    if Defect.MISMATCHED in problem.closer_defects:
+        return CLOSING_GLYPH[_right_opening(problem.opener, problem.opener_defects)]
+    return TURNED_GLYPH[closer.char] if Defect.TURNED in problem.closer_defects else closer.char
+
+
+def _phrases(defects: tuple[Defect, ...], opener: Mark) -> str:
+    return " and ".join(DEFECT_PHRASES[d].format(opener=opener.char) for d in defects)
+
+
+def _advice(defects: tuple[Defect, ...], replacement: str) -> str:
+    """What to do about a mark: its right glyph, and where its space goes."""
+    glyph = replacement.strip()
+    steps = [f"write {glyph}"] if {Defect.TURNED, Defect.MISMATCHED, Defect.DOUBLED} & set(defects) else []
+    if Defect.SPACE_MISPLACED in defects:
+        steps.append("move the space after it")
+    elif Defect.SPACE_BEFORE in defects or Defect.SPACE_AFTER in defects:
+        steps.append("remove the space")
+    return ", ".join(steps)
+
+
+def _preview(text: str, start: int, end: int, limit: int = QUOTE_PREVIEW_WORDS) -> str:
+    """The first words of text[start:end], with … if there are more."""
+    words = text[start:end].split()
+    more = "…" if len(words) > limit else ""
+    return f"{' '.join(words[:limit])}{more}"
 
 
 def _probable_end(text: str, opener: Mark, attribution: re.Pattern[str] | None) -> str | None:
     """The words the quotation probably stopped before: a lost word break, or an attribution."""
-    start, end = opener.offset + 1, opener.quoted_end
+    start, end = opener.end, opener.quoted_end
     candidates = [_run_together_end(text, start, end)]
     if attribution is not None and (found := attribution.search(text, start, end)):
         candidates.append((found.start(1), found.group(1)))

@@ -129,3 +129,73 @@ def test_without_elisions_a_leading_apostrophe_opens_a_quotation() -> None:
     text = "They rocked 'til dawn."
     assert check_with(text) == []
     assert check_with(text, elisions=[]) == ["'"]
+
+
+def findings_with_suggestions(text: str) -> list[tuple[str, str | None]]:
+    return [(text[f.start : f.end], f.suggestion) for f in findings_for(text, RULE)]
+
+
+def test_closing_mark_turned_the_wrong_way_is_one_finding_with_its_glyph() -> None:
+    text = "He said “we will go.“ Then he left."
+    assert messages(text) == ["Closing mark “ is turned the wrong way: write ”."]
+    assert findings_with_suggestions(text) == [("“", "”")]
+
+
+def test_opening_mark_turned_the_wrong_way() -> None:
+    assert findings_with_suggestions("”We will go,” he said.") == [("”", "“")]
+
+
+def test_closing_mark_with_the_space_before_it_instead_of_after() -> None:
+    text = '"We will raise it by 5 percent, "added the minister. "And more," he said.'
+    assert findings_with_suggestions(text) == [(' "', '" ')]
+    assert "instead of after it" in messages(text)[0]
+
+
+def test_space_inside_a_closing_straight_quote() -> None:
+    text = 'Under the moniker "TianZi " in 2000.'
+    assert findings_with_suggestions(text) == [(' "', '"')]
+
+
+def test_space_inside_an_opening_straight_quote() -> None:
+    assert findings_with_suggestions('He said " we will go." Then left.') == [('" ', '"')]
+
+
+@pytest.mark.parametrize("closer", ["’", "'"])
+def test_single_mark_closing_a_double_quotation(closer: str) -> None:
+    text = f"“We will go,{closer} he said."
+    assert messages(text) == [f"Closing mark {closer} does not match the opening “: write ”."]
+
+
+def test_doubled_marks_on_both_sides_are_one_finding_over_the_quotation() -> None:
+    text = 'It introduced a ""communication book"" for townspeople.'
+    assert findings_with_suggestions(text) == [('""communication book""', '"communication book"')]
+
+
+def test_doubled_closer_after_two_openers_closes_both() -> None:
+    assert findings_for('"He named it "Nord Stream 2"" and left.', RULE) == []
+
+
+def test_a_second_opening_mark_after_a_sentence_end_is_named() -> None:
+    text = '"Europe is not ours. "Neither the USA nor NATO would," another commented.'
+    (message,) = messages(text)
+    assert 'a second opening mark stands before "Neither the USA…"' in message
+
+
+def test_stray_closer_before_an_attribution_asks_only_for_the_opening_mark() -> None:
+    (message,) = messages('However, they are going to bargain about Ukraine," the analyst wrote.')
+    assert message.endswith("ends a quotation that has no opening mark: add one where it starts.")
+
+
+def test_mixed_straight_and_curly_pair_is_left_to_quote_style() -> None:
+    assert findings_for("He called it “a non-starter\" and ‘a joke' too.", RULE) == []
+
+
+def test_quote_style_gives_way_on_a_mark_unbalanced_quote_reports() -> None:
+    text = "“Don’t go,” she said. “We will go,' he said. “It’s done,” she said."
+    assert [f.rule for f in findings_for(text, RULE, "quote-style")] == [RULE]
+
+
+def test_long_one_line_paragraph_of_marks_is_checked_in_linear_time() -> None:
+    """Shapes that once rescanned back to the paragraph start from every mark; big enough to notice."""
+    text = "“a ’b " * 20000 + " " * 20000 + "”" * 20000
+    assert len(list(Quotes().check(Document("t.txt", text), QuotesOptions()))) > 0
