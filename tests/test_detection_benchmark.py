@@ -28,7 +28,7 @@ The next round is due in February. Both sides said they would meet again, and th
 """
 
 SOURCE = Segment(
-    "Переговоры продолжатся на следующей неделе в Женеве.", "Officials said the meeting was useful.", 2
+    "Переговоры продолжатся на следующей неделе в Женеве.", "Officials said the meeting was useful."
 )
 
 

@@ -51,7 +51,7 @@ def aligned_segments(corpus: Path) -> dict[str, list[Segment]]:
         for line in path.read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
             segments.setdefault(f"{path.stem}/{record['doc']}", []).append(
-                Segment(record["source"], record["reference"], record["para"])
+                Segment(record["source"], record["reference"])
             )
     return segments
 

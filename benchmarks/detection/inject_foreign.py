@@ -90,7 +90,8 @@ def foreign_percent(doc: Doc, index: int, rng: random.Random, variant: Variant) 
 
 def source_paragraph(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
     """The source paragraph pasted beside its translation and never deleted."""
-    sources = [s.source for s in doc.segments if s.paragraph == index + 1]
+    paragraph = doc.paragraph(index)
+    sources = [s.source for s in doc.segments if s.reference and s.reference in paragraph]
     if not sources or len(" ".join(sources)) < 40:
         return None
     return insert_paragraph_after(doc, index, " ".join(sources), variant)

@@ -26,7 +26,6 @@ class Segment:
 
     source: str
     reference: str
-    paragraph: int
 
 
 @dataclass
