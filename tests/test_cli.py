@@ -10,7 +10,7 @@ import pytest
 
 from tests.conftest import SEEDS
 
-DOUBLED = "The minister said there can be no No bargaining.\n"
+DOUBLED = "The minister said there can be no No bargaining, and that We agree.\n"
 CLEAN = "The minister said there can be no bargaining.\n"
 
 

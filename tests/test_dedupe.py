@@ -18,7 +18,7 @@ def finding(rule: str, start: int, end: int, path: str = "a.txt") -> Finding:
 
 
 def test_only_kinds_that_declare_it_defer() -> None:
-    assert deferring_rule_ids(CATALOGUE.rules) == {"grammar", "name-variant"}
+    assert deferring_rule_ids(CATALOGUE.rules) == {"grammar", "name-variant", "quote-style"}
 
 
 def test_an_echo_on_the_same_span_is_dropped_and_everything_else_kept() -> None:

@@ -80,7 +80,7 @@ def test_unwritable_output_folder_is_a_clear_error(mtqa, tmp_path: Path) -> None
 
 @pytest.mark.parametrize("count", [1, 3])
 def test_one_mark_per_finding(mtqa, tmp_path: Path, count: int) -> None:
-    (tmp_path / "a.txt").write_text("There can be no No bargaining. " * count + "\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text("There can be no No bargaining, and that We agree. " * count + "\n", encoding="utf-8")
     report(mtqa, tmp_path, "a.txt", "--select", "duplicated-word,mid-sentence-capital")
     html = (tmp_path / "reports" / "a.txt.html").read_text(encoding="utf-8")
     assert html.count('<mark class="hl ') == 2 * count
