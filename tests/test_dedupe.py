@@ -56,3 +56,51 @@ def test_languagetool_repeating_duplicated_word_is_dropped(monkeypatch: pytest.M
         ("duplicated-word", "no No"),
         ("grammar", "teh"),
     ]
+
+
+def test_a_finding_inside_or_touching_a_covering_kind_is_dropped() -> None:
+    rules = CATALOGUE.select(["mojibake", "foreign-punctuation", "spacing", "duplicated-word"])
+    kept = [
+        finding("mojibake", 10, 13),
+        finding("foreign-punctuation", 20, 21),  # apart from any mojibake
+        finding("spacing", 10, 13, path="b.txt"),  # mojibake is in another file
+    ]
+    echoes = [
+        finding("foreign-punctuation", 11, 12),
+        finding("spacing", 9, 10),
+        finding("spacing", 13, 14),
+        finding("duplicated-word", 5, 11),
+    ]
+    assert drop_echoes(sorted(kept + echoes), rules) == tuple(sorted(kept))
+
+
+def test_yields_to_is_one_way() -> None:
+    rules = CATALOGUE.select(["unbalanced-quote", "foreign-punctuation"])
+    punctuation, quote = finding("foreign-punctuation", 4, 5), finding("unbalanced-quote", 4, 30)
+    assert drop_echoes([punctuation, quote], rules) == (punctuation,)
+    assert drop_echoes([punctuation, finding("unbalanced-quote", 40, 41)], rules) == (
+        punctuation,
+        finding("unbalanced-quote", 40, 41),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "rules"),
+    [
+        ("\u00ef\u00bb\u00bfIsraeli Prime Minister Bennett spoke on Friday.", "mojibake,foreign-punctuation"),
+        ("The product\u2019s composition \u00e2\u20ac\u201d an ingredient like sugar.", "mojibake,unbalanced-quote"),
+        ("The war in eastern Ukraine,\u00e2\u20ac\ufffd the ministers said.", "mojibake,spacing"),
+    ],
+)
+def test_mojibake_is_one_finding(text: str, rules: str) -> None:
+    assert [f.rule for f in findings_for(text, *rules.split(","))] == ["mojibake"]
+
+
+def test_an_untranslated_passage_covers_what_its_words_trip() -> None:
+    text = (
+        "The minister spoke on Friday.\n\n"
+        "Это предложение осталось без перевода, и его никто не заметил. Могут умереть до 75 тыс. человек.\n"
+    )
+    assert [f.rule for f in findings_for(text, "untranslated-text", "lowercase-sentence-start")] == [
+        "untranslated-text"
+    ]

@@ -16,6 +16,7 @@ from benchmarks.detection.injection import (
 )
 from benchmarks.detection.model import Edit
 from benchmarks.detection.text import sentence_spans
+from qa.segment import SENTENCE_OPENERS
 
 QUOTE_REWRITES = {
     "lost-close": lambda inner, straight: ('"' if straight else "“") + inner,
@@ -27,8 +28,8 @@ QUOTE_REWRITES = {
 def broken_quote_pair(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
     """An existing quotation whose closing mark is lost, turned the wrong way, or straight after a curly opener."""
     pairs = quote_pairs(doc.paragraph(index))
-    if not pairs:
-        return None
+    if not pairs or variant.name == "wrong-orientation" and doc.uses_straight_quotes:
+        return None  # straight marks have no orientation: only curly copy can turn one the wrong way
     match = rng.choice(pairs)
     return replace_match(
         doc,
@@ -201,7 +202,9 @@ def caption_line(doc: Doc, index: int, rng: random.Random, variant: Variant) -> 
     appositives = [
         m
         for m in APPOSITIVE.finditer(doc.text)
-        if 2 <= len(m.group(2).split()) <= 7 and m.group(2).split()[0] not in CLAUSE_OPENERS
+        if 2 <= len(m.group(2).split()) <= 7
+        and m.group(2).split()[0] not in CLAUSE_OPENERS
+        and m.group(1).split()[0] not in SENTENCE_OPENERS  # "In Spain, from the start" is no name
     ]
     if not appositives:
         return None

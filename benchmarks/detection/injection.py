@@ -12,6 +12,8 @@ from benchmarks.detection.material import Material, Segment
 from benchmarks.detection.model import LOOKALIKE, Edit, Mark
 from benchmarks.detection.text import QUOTE_PAIR, Span, paragraph_spans, sentence_spans, words
 
+FINAL = (".", "!", "?")
+
 
 @dataclass
 class Doc:
@@ -40,6 +42,11 @@ class Doc:
     @cached_property
     def uses_straight_quotes(self) -> bool:
         return self.text.count('"') >= self.text.count("“")
+
+    @cached_property
+    def uses_straight_apostrophes(self) -> bool:
+        """Apostrophes are a family of their own: a file may pair straight double quotes with curly ’."""
+        return self.text.count("'") > self.text.count("’")  # a tie: curly, the style that prints
 
     def paragraph_of(self, offset: int) -> int:
         for index, span in enumerate(self.paragraphs):
@@ -100,16 +107,24 @@ def insert_paragraph_after(doc: Doc, index: int, paragraph: str, variant: Varian
 
 def insert_after_sentence(
     doc: Doc, index: int, rng: random.Random, sentence: str, variant: Variant
-) -> list[Edit]:
-    """``sentence`` after a random sentence of paragraph ``index``, wholly marked."""
+) -> list[Edit] | None:
+    """``sentence`` after a random sentence of paragraph ``index`` that ends a sentence, wholly marked.
+
+    Not after a verse line or a heading ("a copse,"), which the new sentence would turn into prose.
+    """
     paragraph = doc.paragraph(index)
-    span = rng.choice(sentence_spans(paragraph))
+    spans = [s for s in sentence_spans(paragraph) if paragraph[s.start : s.end].rstrip("\"'”’)»").endswith(FINAL)]
+    if not spans:
+        return None
+    span = rng.choice(spans)
     offset = doc.paragraphs[index].start + span.end
     return [Edit(offset, offset, " " + sentence, (variant.mark(1, 1 + len(sentence)),))]
 
 
 def quote_pairs(paragraph: str) -> list[re.Match]:
-    return list(QUOTE_PAIR.finditer(paragraph))
+    """The quotations of a paragraph whose marks balance; in one that has a slip already, pairs are guesses."""
+    balanced = paragraph.count('"') % 2 == 0 and paragraph.count("“") == paragraph.count("”")
+    return list(QUOTE_PAIR.finditer(paragraph)) if balanced else []
 
 
 def mid_sentence_sentences(doc: Doc, index: int) -> list[Span]:

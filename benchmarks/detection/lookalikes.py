@@ -57,7 +57,7 @@ def legitimate_sentence(doc: Doc, index: int, rng: random.Random, variant: Varia
     template, _ = SENTENCES[variant.name]
     straight = doc.uses_straight_quotes
     sentence = template.format(
-        a="'" if straight else "’", o='"' if straight else "“", c='"' if straight else "”"
+        a="'" if doc.uses_straight_apostrophes else "’", o='"' if straight else "“", c='"' if straight else "”"
     )
     return insert_after_sentence(doc, index, rng, sentence, variant)
 

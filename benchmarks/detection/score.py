@@ -4,7 +4,9 @@ A finding matches a truth item when its rule is one the item expects and the spa
 matching finding detects the item; any further finding on it (same rule again, or another rule) is a
 duplicate and counts against precision: one problem, one finding. A finding the clean base text already
 had (same rule, same place once mapped through the edits) is background, counted apart. A finding on a
-legitimate look-alike is a false positive, and so is any other unexplained finding.
+legitimate look-alike is a false positive, and so is any other unexplained finding. Rules that describe
+the text rather than claim an artifact (a long sentence, hard reading) are notes: a sentence made long by
+a lost full stop is long, whatever else is wrong with it, so their findings are counted but not judged.
 """
 
 from __future__ import annotations
@@ -16,7 +18,11 @@ from benchmarks.detection.model import TruthItem, WrittenFile
 from benchmarks.detection.mtqa_run import Finding
 from benchmarks.detection.text import to_base_offset
 
-MATCH, DUPLICATE, BACKGROUND, LOOKALIKE_HIT, FALSE = "match", "duplicate", "background", "lookalike", "false"
+MATCH, DUPLICATE, BACKGROUND, LOOKALIKE_HIT, FALSE, NOTE, OTHER_KIND = (
+    "match", "duplicate", "background", "lookalike", "false", "note", "other-kind"
+)
+NOTE_RULES = frozenset({"long-sentence", "readability", "grammar"})
+"""Rules about how the text reads, not about an artifact in it: never a duplicate of one."""
 
 
 def overlaps(start: int, end: int, other_start: int, other_end: int) -> bool:
@@ -47,13 +53,18 @@ def is_background(finding: Finding, file: WrittenFile, base_findings: list[Findi
 
 
 def score_file(file: WrittenFile, findings: list[Finding], base_findings: list[Finding]) -> FileScore:
-    """One verdict per finding, in reading order, and which truth items were detected."""
+    """One verdict per finding, in reading order, and which truth items were detected.
+
+    A finding on another kind's artifact is a duplicate when that artifact's own rule found it too;
+    when its own rule missed it, the finding is the only one there: not a duplicate, and not a
+    false alarm either, since something is wrong where it points (OTHER_KIND, left out of precision).
+    """
     score = FileScore(file, [])
     items = file.items
-    for finding in sorted(findings, key=lambda f: (f.start, f.end, f.rule)):
-        touching = [
-            i for i, item in enumerate(items) if overlaps(finding.start, finding.end, item.start, item.end)
-        ]
+    ordered = sorted(findings, key=lambda f: (f.start, f.end, f.rule))
+    own_rule_found = {i for f in ordered for i in _touching(f, items) if f.rule in items[i].rules}
+    for finding in ordered:
+        touching = _touching(finding, items)
         expected = [i for i in touching if finding.rule in items[i].rules]
         fresh = [i for i in expected if i not in score.detected]
         if fresh:
@@ -63,13 +74,20 @@ def score_file(file: WrittenFile, findings: list[Finding], base_findings: list[F
             score.verdicts.append(Verdict(finding, DUPLICATE, items[expected[0]]))
         elif is_background(finding, file, base_findings):
             score.verdicts.append(Verdict(finding, BACKGROUND))
+        elif finding.rule in NOTE_RULES:
+            score.verdicts.append(Verdict(finding, NOTE))
         elif artifacts := [i for i in touching if not items[i].is_lookalike]:
-            score.verdicts.append(Verdict(finding, DUPLICATE, items[artifacts[0]]))
+            outcome = DUPLICATE if own_rule_found.intersection(artifacts) else OTHER_KIND
+            score.verdicts.append(Verdict(finding, outcome, items[artifacts[0]]))
         elif touching:
             score.verdicts.append(Verdict(finding, LOOKALIKE_HIT, items[touching[0]]))
         else:
             score.verdicts.append(Verdict(finding, FALSE))
     return score
+
+
+def _touching(finding: Finding, items: list[TruthItem]) -> list[int]:
+    return [i for i, item in enumerate(items) if overlaps(finding.start, finding.end, item.start, item.end)]
 
 
 @dataclass

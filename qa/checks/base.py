@@ -7,7 +7,10 @@ all files. Both declare `name`, an `Options` dataclass and `fixable`. A kind may
 add `prepare(options)`, run once per run before any file: it loads heavy data and
 raises ValueError for option values only that data can judge (an unknown locale).
 A kind whose suggestions are right without an editor's judgement sets
-`safe_fix = True`: `mtqa fix` applies only those.
+`safe_fix = True`: `mtqa fix` applies only those. A kind whose finding explains
+everything in its span (mojibake, untranslated text) sets `covers = True`; a kind
+whose findings echo particular other kinds' on the same text names them in
+`yields_to`. `qa.dedupe` drops such echoes.
 """
 
 from __future__ import annotations

@@ -102,6 +102,8 @@ class Language:
     name: ClassVar[str] = "language"
     Options: ClassVar[type] = LanguageOptions
     fixable: ClassVar[str] = "never"
+    covers: ClassVar[bool] = True
+    """An untranslated passage is one problem, whatever else its words trip: one finding."""
 
     def prepare(self, options: LanguageOptions) -> None:
         """Check that langdetect knows the target; its profiles load only when a span needs them."""

@@ -62,6 +62,8 @@ class Mojibake:
     Options: ClassVar[type] = MojibakeOptions
     fixable: ClassVar[str] = "sometimes"
     safe_fix: ClassVar[bool] = True
+    covers: ClassVar[bool] = True
+    """Mangled text explains every mark and capital inside it ("ï»¿" is no French quote): one finding."""
 
     def check(self, doc: Document, options: MojibakeOptions) -> Iterator[Match]:
         for start, end in _damaged_spans(doc.text, options):

@@ -93,6 +93,8 @@ class Phrases:
     name: ClassVar[str] = "phrases"
     Options: ClassVar[type] = PhrasesOptions
     fixable: ClassVar[str] = "sometimes"
+    yields_to: ClassVar[frozenset[str]] = frozenset({"captions"})
+    """A phrase inside a leftover caption goes with the caption."""
 
     def prepare(self, options: PhrasesOptions) -> None:
         """Read and compile the lists before any file, so a bad entry is a configuration error."""

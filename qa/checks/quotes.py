@@ -92,9 +92,11 @@ QUOTATION_PUNCTUATION = frozenset(",.!?…")
 """What ends the words of a quotation just before its closing mark."""
 STRAY_CONTEXT_CHARS = 200
 """How far back a stray closer's message looks for the words before it."""
-OPENING_CONTEXT = frozenset("([{<—–-/\"'“‘")
+FOREIGN_QUOTES = "„«»‹›「」『』"
+"""Other languages' quotation marks (and a German closing “): an English quotation may nest inside them."""
+OPENING_CONTEXT = frozenset("([{<—–-/\"'“‘" + FOREIGN_QUOTES)
 """What may stand just before an opening mark (besides white space)."""
-CLOSING_CONTEXT = frozenset(".,;:!?)]}>…—–-/\"'”’")
+CLOSING_CONTEXT = frozenset(".,;:!?)]}>…—–-/\"'”’“" + FOREIGN_QUOTES)
 """What may stand just after a closing mark (besides white space)."""
 FEET_AND_INCHES = re.compile(r"\d(['’])\s?\d{1,2}(?:\.\d+)?([\"”])")
 LEADING_WORD = re.compile(r"[^\W_]+")
@@ -179,6 +181,8 @@ class Quotes:
     name: ClassVar[str] = "quotes"
     Options: ClassVar[type] = QuotesOptions
     fixable: ClassVar[str] = "sometimes"
+    yields_to: ClassVar[frozenset[str]] = frozenset({"foreign_punctuation"})
+    """A German „ or a Japanese 「 is foreign punctuation first: one finding, that one."""
 
     def check(self, doc: Document, options: QuotesOptions) -> Iterator[Match]:
         scan = _scan_settings(options)
@@ -367,6 +371,11 @@ def _present(*checks: tuple[Defect, bool]) -> tuple[Defect, ...]:
     return tuple(defect for defect, found in checks if found)
 
 
+MANGLED_LEAD = "â€"
+"""UTF-8's lead bytes of a dash or quotation mark read as Windows-1252: a ” after them ("â€”") is a mangled
+byte of an em dash, mojibake's to report, and no quotation mark."""
+
+
 def _marks(text: str, paragraph: Span, scan: _Scan) -> list[Mark]:
     """The quotation marks of a paragraph with their roles; apostrophes and unit marks left out."""
     feet_and_inches = FEET_AND_INCHES.finditer(text, paragraph.start, paragraph.end)
@@ -374,7 +383,9 @@ def _marks(text: str, paragraph: Span, scan: _Scan) -> list[Mark]:
     found = [
         (start, end, role)
         for start, end in _tokens(text, paragraph, scan.quote_chars)
-        if start not in units and (role := _token_role(text, start, end, paragraph, scan.elisions))
+        if start not in units
+        and text[max(0, start - len(MANGLED_LEAD)) : start] != MANGLED_LEAD
+        and (role := _token_role(text, start, end, paragraph, scan.elisions))
     ]
     marks = []
     quoted_end = paragraph.end

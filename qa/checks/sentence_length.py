@@ -35,6 +35,8 @@ class SentenceLength:
     name: ClassVar[str] = "sentence_length"
     Options: ClassVar[type] = SentenceLengthOptions
     fixable: ClassVar[str] = "never"
+    yields_to: ClassVar[frozenset[str]] = frozenset({"run_together", "foreign_punctuation"})
+    """A sentence is long because a full stop was lost ("landWhen") or written as '。': that is the finding."""
 
     def check(self, doc: Document, options: SentenceLengthOptions) -> Iterator[Match]:
         for sentence, count in sentence_lengths(doc):

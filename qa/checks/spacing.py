@@ -257,7 +257,9 @@ def _lacks_space_after(text: str, start: int, suffixes: frozenset[str]) -> bool:
         return False  # "Ph.D", "Ph.Ds", "ASP.NET"
     if mark == "!":
         return not _is_brand_name(before, after)
-    return mark != "." or not (_is_dot_suffix(after, suffixes) or _is_site_name(before, after, suffixes))
+    if mark != ".":
+        return True
+    return not (_is_dot_suffix(after, suffixes) or _is_site_name(text, start, before, after, suffixes))
 
 
 def _is_brand_name(before: str, after: str) -> bool:
@@ -265,9 +267,15 @@ def _is_brand_name(before: str, after: str) -> bool:
     return before[0].isupper() and after[0].isupper() and after not in SENTENCE_OPENERS
 
 
-def _is_site_name(before: str, after: str, suffixes: frozenset[str]) -> bool:
-    """A news site named by its domain, ending capitalised: "Gazeta.Ru", "Lenta.Ru"."""
-    return before[0].isupper() and after.istitle() and after.lower() in suffixes and after not in SENTENCE_OPENERS
+def _is_site_name(text: str, dot: int, before: str, after: str, suffixes: frozenset[str]) -> bool:
+    """A news site named by its domain, ending capitalised: "Gazeta.Ru", "Lenta.Ru", "© Belta.By."
+
+    An ending that is also a word opening a sentence ("Ukraine.It was") counts only when no word follows it.
+    """
+    if not (before[0].isupper() and after.istitle() and after.lower() in suffixes):
+        return False
+    following = text[dot + 1 + len(after) : dot + 3 + len(after)]
+    return after not in SENTENCE_OPENERS or not following[1:2].isalpha()
 
 
 def _is_host_or_file_name(token: str, suffixes: frozenset[str]) -> bool:

@@ -199,3 +199,20 @@ def test_long_one_line_paragraph_of_marks_is_checked_in_linear_time() -> None:
     """Shapes that once rescanned back to the paragraph start from every mark; big enough to notice."""
     text = "“a ’b " * 20000 + " " * 20000 + "”" * 20000
     assert len(list(Quotes().check(Document("t.txt", text), QuotesOptions()))) > 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He said: „I wanted to hear him say: 'You did the right thing,'“ the station quotes him.",
+        "Yoshiro: 「At first you think, 'really?'」 and then you laugh.",
+        "She wrote: «He told me 'no,'» and left the room.",
+    ],
+)
+def test_a_quotation_nested_in_foreign_marks_closes_before_them(text: str) -> None:
+    assert [f for f in findings_for(text, "unbalanced-quote")] == []
+
+
+def test_a_mangled_em_dash_holds_no_quotation_mark() -> None:
+    text = "“The talks â€” the first in years â€” were useful,” he said."
+    assert [f for f in findings_for(text, "unbalanced-quote")] == []
