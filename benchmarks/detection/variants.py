@@ -2,6 +2,14 @@
 
 from __future__ import annotations
 
+from benchmarks.detection import (
+    inject_dates,
+    inject_furniture,
+    inject_joins,
+    inject_names,
+    inject_numbers,
+    inject_untranslated,
+)
 from benchmarks.detection import inject_foreign as foreign
 from benchmarks.detection import inject_structure as structure
 from benchmarks.detection import inject_words as words
@@ -89,3 +97,8 @@ LOOKALIKES: list[Variant] = [
         ("unbalanced-quote",),
     ),
 ]
+
+KIND_MODULES = (inject_dates, inject_numbers, inject_joins, inject_untranslated, inject_names, inject_furniture)
+"""Modules that declare their own VARIANTS and LOOKALIKES, one per family of rules."""
+ARTIFACTS += [variant for module in KIND_MODULES for variant in module.VARIANTS]
+LOOKALIKES += [variant for module in KIND_MODULES for variant in module.LOOKALIKES]
