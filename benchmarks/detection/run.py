@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from benchmarks.detection import corpus as corpus_files
-from benchmarks.detection.density import Density, density, density_rows
+from benchmarks.detection.density import Density, density, density_rows, ratio_to_reference
 from benchmarks.detection.generate import add_generation_arguments, generate_from_corpus
 from benchmarks.detection.model import WrittenFile
 from benchmarks.detection.mtqa_run import CheckedFile, check
@@ -105,11 +105,13 @@ def measure(args: argparse.Namespace, folder: Path) -> tuple[Scores, list[Densit
         density("controls", [c for c in injected_run if Path(c.path).name in controls]),
         density("human", human_run),
         *(
-            density(f"human {pair}", [c for c in human_run if Path(c.path).parent.name == pair])
+            density(
+                f"human {pair}", [c for c in human_run if Path(c.path).parent.name == pair], pair, is_reference=True
+            )
             for pair in sorted({Path(c.path).parent.name for c in human_run})
         ),
         *(
-            density(f"{pair} {system}", check([path], args.select))
+            density(f"{pair} {system}", check([path], args.select), pair)
             for pair, system, path in corpus_files.mt_systems(args.corpus)
         ),
     ]
@@ -175,7 +177,12 @@ def as_json(scores: Scores, groups: list[Density]) -> dict:
             {"kind": k, "variant": v, **tally(t)} for (k, v), t in sorted(scores.by_variant.items())
         ],
         "per_10k_words": {
-            g.label: {"words": g.words, "warning_error": dict(g.blocking), "info": dict(g.info)}
+            g.label: {
+                "words": g.words,
+                "warning_error": dict(g.blocking),
+                "info": dict(g.info),
+                "ratio_to_human": ratio_to_reference(g, groups),
+            }
             for g in groups
         },
     }
