@@ -1,0 +1,74 @@
+"""Is this tree slower than another commit? One paired run, whole process, CPU time.
+
+A script, not a test. The machine is shared and wall clock lies, so each side runs as a
+whole `python -m qa check` process and is charged the CPU time (user + system) of that
+process alone, and the two sides alternate run by run so that whatever else the machine
+does falls on both. Reported: median and spread (min–max) of each, and the ratio of medians.
+
+    python benchmarks/compare.py --base REV [--runs 7] [--jobs 1] [--select RULE,...] PATH...
+
+`--base` is any git revision; it is checked out in a temporary worktree (removed after).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def cpu_seconds(tree: Path, arguments: list[str]) -> float:
+    """CPU time of one `python -m qa` run from `tree`, its own code first on the path."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    subprocess.run(
+        [sys.executable, "-m", "qa", *arguments],
+        cwd=tree,
+        env={**os.environ, "PYTHONPATH": str(tree)},
+        stdout=subprocess.DEVNULL,
+        check=False,
+    )
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def summary(label: str, times: list[float]) -> str:
+    return f"{label:>6}: median {statistics.median(times):6.2f} s CPU  (min {min(times):.2f}, max {max(times):.2f})"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("paths", nargs="+", type=Path)
+    parser.add_argument("--base", required=True, help="the git revision to compare with")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--jobs", type=int, default=1)
+    parser.add_argument("--select", help="rules or groups, as for mtqa check")
+    args = parser.parse_args(argv)
+    arguments = ["check", *(str(p.resolve()) for p in args.paths), "--format", "json", "--no-config"]
+    arguments += ["--jobs", str(args.jobs), *(["--select", args.select] if args.select else [])]
+    with tempfile.TemporaryDirectory() as folder:
+        base = Path(folder) / "base"
+        subprocess.run(["git", "worktree", "add", "--detach", "-q", str(base), args.base], cwd=ROOT, check=True)
+        try:
+            times: dict[str, list[float]] = {"base": [], "this": []}
+            for _ in range(args.runs):
+                times["base"].append(cpu_seconds(base, arguments))
+                times["this"].append(cpu_seconds(ROOT, arguments))
+        finally:
+            subprocess.run(["git", "worktree", "remove", "--force", str(base)], cwd=ROOT, check=False)
+    print(f"{args.runs} paired runs of: mtqa {' '.join(arguments)}")
+    print(summary("base", times["base"]) + f"   [{args.base}]")
+    print(summary("this", times["this"]))
+    ratio = statistics.median(times["this"]) / statistics.median(times["base"])
+    print(f" ratio: {ratio:.2f} (this / base)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
