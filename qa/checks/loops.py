@@ -42,6 +42,8 @@ SMALLEST_VALUES = {
 OPENING_QUOTES = frozenset("“‘\"'«")
 CLOSING_QUOTES = frozenset("”’\"'»")
 TRAILING_PUNCTUATION = frozenset(",.!?…")
+PAIR_LINKS = frozenset({"and", "or", "by", "after", "upon"})
+"""The words that join a word to itself in English set phrases ("more and more", "side by side")."""
 QUOTED_PHRASE_LENGTH = 60
 """Longer phrases or sentences are shortened with "…" in the message."""
 
@@ -53,7 +55,7 @@ class LoopsOptions:
         3, 'A phrase written this many times in a row is a loop ("the talks the talks the talks").'
     )
     doubled_phrase_min_words: int = option(
-        4, "A phrase of at least this many words is a loop already when written twice in a row."
+        2, "A phrase of at least this many words is a loop already when written twice in a row."
     )
     punctuated_min_repeats: int = option(
         6, 'Repeats set off by punctuation ("no, no, no") are rhetoric below this many.'
@@ -188,8 +190,10 @@ def _phrase_loops(
     for run in tandem_runs(keys, options.max_phrase_words):
         plain = _is_plain(text, words, run)
         block = keys[run.start : run.start + run.period]
-        if _is_phrase_loop(block, run.repeats, plain, allowed, options) and not _fills_quotation(
-            text, words[run.start].start, words[run.end - 1].end
+        if (
+            _is_phrase_loop(block, run.repeats, plain, allowed, options)
+            and not _fills_quotation(text, words[run.start].start, words[run.end - 1].end)
+            and not _is_meant_double(text, words, keys, run, options)
         ):
             loops.append((run, plain))
     is_plain = dict(loops)
@@ -209,6 +213,35 @@ def _is_phrase_loop(
     if not plain:
         return repeats >= options.punctuated_min_repeats
     return repeats >= options.min_repeats or len(block) >= options.doubled_phrase_min_words
+
+
+def _is_meant_double(
+    text: str,
+    words: Sequence[Word],
+    keys: Sequence[str],
+    run: Run,
+    options: LoopsOptions,
+) -> bool:
+    """A doubled phrase the writer meant: punctuated inside, a linked pair, or a link of a chain.
+
+    "again and again, and more" is punctuated; "and more and more families" holds the
+    linked pair "more and more"; in "over and over and over" the word after the run starts the
+    block again (or the word before it ends the block): a loop only doubled does not run on.
+    """
+    if run.repeats >= options.min_repeats:
+        return False
+    if not all(text[words[i].end : words[i + 1].start].isspace() for i in range(run.start, run.end - 1)):
+        return True
+    if run.period == 2 and any(_is_linked_pair(keys[i : i + 3]) for i in (run.start, run.start + 1)):
+        return True
+    before = run.start > 0 and keys[run.start - 1] == keys[run.start + run.period - 1]
+    after = run.end < len(keys) and keys[run.end] == keys[run.start]
+    return before or after
+
+
+def _is_linked_pair(keys: Sequence[str]) -> bool:
+    """ "more and more", "one by one", "day after day": a word, a linking word, the word again."""
+    return len(keys) == 3 and keys[0] == keys[2] and keys[1] in PAIR_LINKS
 
 
 def _fills_quotation(text: str, start: int, end: int) -> bool:

@@ -18,6 +18,16 @@ form has no English reading, or when what follows settles it:
   currency sign, if it ends in 0 ("20.000 euros", "€1.500", "1.500 million"): an English
   writer drops a decimal's trailing zeros. English decimals stay unreported: "1.125
   billion", "the euro at 1.135 dollars", "a 4.250% coupon", "1.000, 2.125 and 3.250";
+  A dot group that no count, unit or currency settles is thousands too when it ends
+  in 0 or follows a count noun ("2.350 were counted", "cases rose to 2.713"), unless it
+  is in a list of numbers ("1.000, 2.125 and 3.250") or names something ("No. 2.350",
+  "section 3.000", "model 3.000");
+- a decimal comma before any other word ("7,5 earthquake", "3,8l") is reported too,
+  unless the number follows a list head ("verses 1,2"), a month ("March 3,10 people":
+  a lost space) or ends a list ("1,2 and 3");
+- thousands grouped with a space, a no-break or a narrow no-break space ("75 000") and
+  a space before the percent sign ("15 %") are French, Russian or German typography; the
+  SI thin space (U+2009) is left alone, and `thousands_spaces` names the spaces reported;
 - three digits after a comma ("1,500 kg") are English thousands, whatever the source
   meant: the form is ambiguous, so it is never reported.
 Dates ("21.01.2022"), times ("12.30pm"), versions ("2.0.1"), scores and lists ("1,2,3")
@@ -26,7 +36,9 @@ have other shapes and are left alone.
 
 from __future__ import annotations
 
+import calendar
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum, auto
@@ -66,6 +78,21 @@ YEAR_AFTER_PREPOSITION = re.compile(
 PHONE_BEFORE = re.compile(
     r"(?i:\b(?:tel|phone|telephone|fax|call|mobile|whatsapp)\b\W{0,12}|\+\d{1,3}[ .\u00a0]?)\Z"
 )
+LIST_NEIGHBOUR_AFTER = re.compile(r",\s?\d|\s(?:and|or|&)\s\d+(?![.,]\d)")
+"""Another number after it: "1.000, 2.125 and 3.250", "verses 1,2 and 3" are lists, not one quantity."""
+LIST_NEIGHBOUR_BEFORE = re.compile(r"\d(?:,\s?|\s(?:and|or|&)\s)\Z")
+NAMING_WORD_BEFORE = re.compile(
+    r"(?i:\b(?:no|nos|number|section|sections|article|articles|rule|rules|chapter|chapters|clause|verse|"
+    r"verses|page|pages|pp|paragraph|paragraphs|figure|fig|table|item|items|model|version|v|flight|route|"
+    r"question|questions|point|points|level|grade|step|phase))\.?[\s\u00a0]\Z"
+)
+"""Words before a number that names or lists rather than counts: "No. 2.350", "verses 1,2"."""
+BRACKET_BEFORE = re.compile(r"[(\[]\Z")
+WORD_AFTER = re.compile(r"[ \u00a0]?([^\W\d_]+)")
+MONTHS = frozenset(name.lower() for name in (*calendar.month_name, *calendar.month_abbr) if name)
+"""English month names (the C locale's), before "3,10 people": a date and a lost space."""
+COUNT_NOUN_WINDOW = 48
+"""How many characters before a number to look for the count noun it totals ("cases rose to 2.713")."""
 LOOKBEHIND = 24
 """How many characters before a number to search for a currency, a preposition or a phone label."""
 IP_GROUPS = 4
@@ -88,12 +115,21 @@ class NumberFormatsOptions:
     units_file: str | None = option(
         None, "Units, currencies and magnitudes (euros, tonnes, million), one a line; none: built-in list."
     )
+    function_words_file: str | None = option(
+        None, 'Words that are not a unit ("were", "and"), one a line; none: rules/data/function-words.txt.'
+    )
+    thousands_spaces: tuple[str, ...] = option(
+        ("SPACE", "NO-BREAK SPACE", "NARROW NO-BREAK SPACE"),
+        'Unicode names of the spaces reported between thousands ("75 000") and before "%"; '
+        "the SI thin space is not among them.",
+    )
 
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     count_nouns: frozenset[str]
     units: frozenset[str]
+    function_words: frozenset[str]
 
 
 class NumberFormats:
@@ -107,15 +143,54 @@ class NumberFormats:
         vocabulary = Vocabulary(
             load_words(options.count_nouns_file, "number-count-nouns.txt"),
             load_words(options.units_file, "number-units.txt"),
+            load_words(options.function_words_file, "function-words.txt"),
         )
         text = doc.text
-        spaced = [m.span() for m in SPACE_GROUPED.finditer(text)]
-        spaced_form = "spaces between thousands and a decimal comma"
-        found: list[Match | None] = [_match(start, text[start:end], spaced_form) for start, end in spaced]
+        found = list(_spaced_numbers(text, spaced_patterns(options.thousands_spaces)))
+        covered = sorted((m.start, m.end) for m in found)
         for number in NUMBER.finditer(text):
-            if not any(start <= number.start() < end for start, end in spaced):
+            if not _inside(covered, number.start()):
                 found.append(_foreign_number(text, number, vocabulary))
         yield from sorted((m for m in found if m is not None), key=lambda m: m.start)
+
+
+@dataclass(frozen=True, slots=True)
+class SpacedPatterns:
+    """The shapes that a space makes foreign, built from the spaces the options report."""
+
+    thousands: re.Pattern[str]
+    percent: re.Pattern[str]
+
+
+@cache
+def spaced_patterns(space_names: tuple[str, ...]) -> SpacedPatterns:
+    """ "75 000" and "15 %" with the named spaces; a group must not run on into more digits or a word."""
+    spaces = re.escape("".join(unicodedata.lookup(name) for name in space_names)) or "(?!)"
+    thousands = (
+        rf"(?<![\w.,:/+])(?<!\d[{SPACES}])[1-9]\d{{0,2}}(?:[{spaces}]\d{{3}})+"
+        rf"(?![\d\w-]|[{SPACES}]\d|[.,]\d)"
+    )
+    percent = rf"(?<![\w.,:/])\d+(?:[.,]\d+)?[{spaces}]%"
+    return SpacedPatterns(re.compile(thousands), re.compile(percent))
+
+
+def _spaced_numbers(text: str, patterns: SpacedPatterns) -> Iterator[Match]:
+    """Spaced thousands with a decimal comma ("1 234,5"), spaced thousands ("75 000"), "15 %"."""
+    taken: list[tuple[int, int]] = []
+    for found in SPACE_GROUPED.finditer(text):
+        taken.append(found.span())
+        yield _match(found.start(), found.group(), "spaces between thousands and a decimal comma")
+    for found in patterns.percent.finditer(text):
+        if not _inside(taken, found.start()):
+            taken.append(found.span())
+            yield _percent_match(found.start(), found.group())
+    for found in patterns.thousands.finditer(text):
+        if not _inside(taken, found.start()) and not _phone_before(text, found.start()):
+            yield _match(found.start(), found.group(), "spaces between thousands")
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(start <= offset < end for start, end in spans)
 
 
 def _foreign_number(text: str, number: re.Match[str], vocabulary: Vocabulary) -> Match | None:
@@ -138,23 +213,65 @@ def _foreign_number(text: str, number: re.Match[str], vocabulary: Vocabulary) ->
 
 
 def _dot_is_thousands(text: str, start: int, end: int, digits: str, vocabulary: Vocabulary) -> bool:
-    """ "3.000 soldiers", "20.000 euros", "€1.500"; not "1.125 billion", "4.250%" or a bare "3.000"."""
+    """ "3.000 soldiers", "20.000 euros", "€1.500", "2.350 were counted", "cases rose to 2.713".
+
+    Not "1.125 billion", "4.250%", "1.000, 2.125 and 3.250" or "No. 2.350".
+    """
     quantity = _quantity_after(text, end, vocabulary)
     if quantity is Quantity.COUNT:
         return True
-    measured = quantity is Quantity.MEASURE or _currency_before(text, start, vocabulary)
-    return measured and digits.endswith("0")
+    if quantity is Quantity.PERCENT:
+        return False  # "4.250%": a rate written to three places
+    if quantity is Quantity.MEASURE or _currency_before(text, start, vocabulary):
+        return digits.endswith("0")
+    if _names_or_lists(text, start, end) or _content_word_after(text, end, vocabulary):
+        return False  # "No. 2.350", "a 9.580 second run": an unlisted unit may follow
+    before = _quantity_before(text, start, vocabulary)
+    return before is Quantity.COUNT or (before is None and digits.endswith("0"))
 
 
 def _comma_is_decimal(text: str, start: int, end: int, digits: str, vocabulary: Vocabulary) -> bool:
-    """ "1,5 million", "2,75%", "€2,50", "0,5"; not a bare "1,2" nor "in 2019,10 million"."""
+    """ "1,5 million", "2,75%", "€2,50", "0,5", "7,5 earthquake"; not a bare "1,2" nor "in 2019,10 million"."""
     integer = digits.split(",")[0]
     if integer == "0":
         return True
     window = text[max(0, start - LOOKBEHIND) : start]
     if len(integer) == 4 and YEAR_AFTER_PREPOSITION.search(window):
         return False
-    return _quantity_after(text, end, vocabulary) is not None or _currency_before(text, start, vocabulary)
+    if _after_month(window):
+        return False
+    if _quantity_after(text, end, vocabulary) is not None or _currency_before(text, start, vocabulary):
+        return True
+    return _content_word_after(text, end, vocabulary) and not _names_or_lists(text, start, end, window)
+
+
+def _names_or_lists(text: str, start: int, end: int, window: str | None = None) -> bool:
+    """A number in a list ("1.000, 2.125 and 3.250", "(3,4)") or naming a thing ("No. 2.350")."""
+    window = text[max(0, start - LOOKBEHIND) : start] if window is None else window
+    if LIST_NEIGHBOUR_AFTER.match(text, end) or LIST_NEIGHBOUR_BEFORE.search(window):
+        return True
+    return BRACKET_BEFORE.search(window) is not None or NAMING_WORD_BEFORE.search(window) is not None
+
+
+def _after_month(window: str) -> bool:
+    """ "On March 3,10 people were hurt": a date, then a lost space, not a decimal."""
+    words_before = window.split()
+    return bool(words_before) and words_before[-1].rstrip(".").lower() in MONTHS
+
+
+def _content_word_after(text: str, end: int, vocabulary: Vocabulary) -> bool:
+    """A lower-case word that a decimal can measure follows: "7,5 earthquake", "3,8l"; not "were" or "LED"."""
+    word = WORD_AFTER.match(text, end)
+    return word is not None and word.group(1).islower() and word.group(1) not in vocabulary.function_words
+
+
+def _quantity_before(text: str, start: int, vocabulary: Vocabulary) -> Quantity | None:
+    """What the clause just before totals or measures: "cases rose to 2.713", "the yen traded at 114.250"."""
+    window = re.split(r"[.;:!?]\s", text[max(0, start - COUNT_NOUN_WINDOW) : start])[-1]
+    words = [word.lower() for word in re.findall(r"[^\W\d_]+", window)]
+    if any(_listed(word, vocabulary.count_nouns) for word in words):
+        return Quantity.COUNT
+    return Quantity.MEASURE if any(_listed(word, vocabulary.units) for word in words) else None
 
 
 def _quantity_after(text: str, end: int, vocabulary: Vocabulary) -> Quantity | None:
@@ -198,7 +315,20 @@ def _is_address_or_phone(text: str, start: int, digits: str) -> bool:
     groups = digits.split(".")
     if len(groups) == IP_GROUPS and all(int(g) <= IP_GROUP_MAX for g in groups):
         return True
+    return _phone_before(text, start)
+
+
+def _phone_before(text: str, start: int) -> bool:
+    """A phone label or a country code just before: "tel. 912.345.678", "+7 495 123"."""
     return PHONE_BEFORE.search(text[max(0, start - LOOKBEHIND) : start]) is not None
+
+
+def _percent_match(start: int, written: str) -> Match:
+    """ "15 %" -> "15%", "3,51 %" -> "3.51%": no space before the sign, a decimal point."""
+    number = written[:-1].rstrip(SPACES)
+    english = number.replace(",", ".") + "%"
+    message = f"'{written}' has a space before the percent sign, the continental European style; in English write '{english}'."
+    return Match(start, start + len(written), message, suggestion=english)
 
 
 def _match(start: int, digits: str, form: str) -> Match:

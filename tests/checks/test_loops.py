@@ -145,7 +145,7 @@ def test_a_loop_inside_a_quotation_counts_unless_it_is_the_whole_quotation() -> 
 
 
 def test_options_set_the_thresholds() -> None:
-    assert check("the talks the talks the talks", min_repeats=4) == []
+    assert check("the talks the talks the talks", min_repeats=4, doubled_phrase_min_words=3) == []
     very = "“Very, very, very good,” he said."
     assert check(very, punctuated_min_repeats=3) == [("Very, very, very", "Very")]
     assert check("in the city of Geneva in the city of Geneva", doubled_phrase_min_words=6) == []
@@ -183,3 +183,28 @@ def test_a_long_loop_is_one_finding() -> None:
     assert len(findings) == 1
     assert "50000 times" in findings[0].message
     assert fixed(text) == "Officials said the talks ended."
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("He said that said that Moscow would act.", "said that said that"),
+        ("Talks resume in the in the coming weeks.", "in the in the"),
+        ("The president the president met him.", "The president the president"),
+    ],
+)
+def test_a_phrase_of_two_words_written_twice_is_a_loop(text: str, phrase: str) -> None:
+    assert [flagged_text for flagged_text, _ in check(text)] == [phrase]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices rose over and over and over again, day after day after day.",
+        "Prices rose again and again, and more and more families struggled.",
+        "It went round and round and round, step by step by step.",
+        "He said that, said that with a smile.",
+    ],
+)
+def test_doubled_phrases_the_writer_meant_are_not_loops(text: str) -> None:
+    assert check(text) == []

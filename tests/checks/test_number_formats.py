@@ -77,7 +77,9 @@ def test_numbers_settled_by_what_follows_are_reported(text: str, reported: list[
         "Flight 5 150,000 passengers; a 9.580 second run.",
         "Call +34 912.345.678, tel. 915.555.123 or 030.123.456; the host is 10.100.200.250.",
         "It happened at 12.30pm on 21.01.2022 after v1.000.000 shipped; the lap was 1:23.450.",
-        "Of the 1,500 soldiers, 3.5 million people and 10 000 homes, none remain.",
+        "Of the 1,500 soldiers, 3.5 million people and 10\u2009000 homes, none remain.",
+        "Verses 1,2 and 3; No. 2.350; section 3.000; the yen at 114.250; the 1.000, 2.125 and 3.250 readings.",
+        "On March 3,10 people were hurt; rules 48,8 were broken; a 2 100m race; call +7 495 123 45 67.",
     ],
 )
 def test_english_look_alikes_are_not_reported(text: str) -> None:
@@ -105,11 +107,50 @@ def test_custom_word_lists(tmp_path: Path) -> None:
     units.write_text("parsec\n", encoding="utf-8")
     nouns = tmp_path / "nouns.txt"
     nouns.write_text("goat\n", encoding="utf-8")
-    text = "They walked 2,5 parsecs with 3.000 goats and 2,5 million euros."
+    text = "They walked 1.500 parsecs with 3.000 goats, and paid 1.500 euros for 3.000 sheep."
     found = check(text, units_file=str(units), count_nouns_file=str(nouns))
-    assert found == [("2,5", "2.5"), ("3.000", "3,000")]
+    assert found == [("1.500", "1,500"), ("3.000", "3,000")]
 
 
 def test_missing_word_list_is_an_option_error(tmp_path: Path) -> None:
     with pytest.raises(OptionError, match="units_file"):
         build_options(NumberFormatsOptions, {"units_file": str(tmp_path / "missing.txt")})
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By Friday 2.350 were counted.", [("2.350", "2,350")]),
+        ("It reached a total of 120.000.", [("120.000", "120,000")]),
+        ("New infections rose to 2.713.", [("2.713", "2,713")]),
+        ("Some 50.000 LED lights.", [("50.000", "50,000")]),
+        ("The ratio was 2.713.", []),
+    ],
+)
+def test_dot_thousands_without_a_noun_after(text: str, expected: list[tuple[str, str]]) -> None:
+    assert check(text) == expected
+
+
+@pytest.mark.parametrize("space", [" ", "\u00a0", "\u202f"])
+def test_spaced_thousands_and_percent_with_each_reported_space(space: str) -> None:
+    text = f"About 75{space}000 people, or 1{space}234{space}567 in all, and 15{space}% of them."
+    assert check(text) == [
+        (f"75{space}000", "75,000"),
+        (f"1{space}234{space}567", "1,234,567"),
+        (f"15{space}%", "15%"),
+    ]
+
+
+def test_the_si_thin_space_and_chosen_spaces() -> None:
+    text = "About 75\u2009000 people and 15\u2009% of them; 75 000 others."
+    assert check(text) == [("75 000", "75,000")]
+    assert check(text, thousands_spaces=("THIN SPACE",)) == [("75\u2009000", "75,000"), ("15\u2009%", "15%")]
+
+
+def test_a_percent_with_a_decimal_comma_is_one_finding() -> None:
+    assert check("Turnout was 49,9\u00a0% in all.") == [("49,9\u00a0%", "49.9%")]
+
+
+def test_a_decimal_comma_before_any_word_that_is_not_a_function_word() -> None:
+    text = "A magnitude 7,5 earthquake, 3,8l of water, 7,5 km/h, and 48,8 were broken."
+    assert check(text) == [("7,5", "7.5"), ("3,8", "3.8"), ("7,5", "7.5")]
