@@ -62,7 +62,8 @@ def foreign_date_in_sentence(doc: Doc, index: int, rng: random.Random, variant: 
 ENGLISH_NUMBERS = {
     "dot-thousands": (r"(?<![\d.,])(\d{1,3}(?:,\d{3})+)(?![\d,]|\.\d)", ("de", "es", "it", "tr")),
     "space-thousands": (r"(?<![\d.,])(\d{1,3}(?:,\d{3})+)(?![\d,]|\.\d)", ("fr", "ru", "pl")),
-    "decimal-comma": (r"(?<![\d.,])(\d+\.\d+)(?![\d.,])", material.NUMBER_LOCALES),
+    # One or two decimals: "2.256" written "2,256" would read as English thousands.
+    "decimal-comma": (r"(?<![\d.,])(\d+\.\d{1,2})(?![\d.,])", material.NUMBER_LOCALES),
     "grouped-decimal": (r"(?<![\d.,])(\d{1,3}(?:,\d{3})+\.\d+)(?![\d.,])", material.NUMBER_LOCALES),
 }
 
