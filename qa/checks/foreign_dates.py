@@ -3,17 +3,25 @@
 Machine translation often leaves datelines and dates untouched, so a Spanish,
 French or Arabic month survives in English copy. Names come from CLDR through
 Babel for the configured source locales; names that are also English month or day
-names ("Mar", "April", "Sept") are never foreign.
+names ("Mar", "April", "Sept") are foreign only in a foreign-shaped date: the
+German ordinal "14. November", a foreign weekday ("zaterdag 6 november 2021"),
+or a lowercase month with day and year.
 
-A month name counts only inside a date: after a day number (1-31), before a
-four-digit year, or before "day, year"; joined by spaces, "de"/"del", a German
-ordinal dot or a comma. A full date (day and year) is always reported. Otherwise
-the name must not look like a proper name (capitalised where its language writes
-months in lowercase: "Avenida 9 de Julio", "3 Maja Street"), and must either be
-joined by "de" ("3 de mayo") or not be weak. Weak names double as English words,
-acronyms or names: every ASCII name of three letters or fewer ("set", "TEM",
-"NIS") and the rule's `lookalikes` ("Mars 2020", "Mayo"). A weekday is reported
-only as part of such a date, and only in the month's language.
+A month name counts inside a date: after a day number (1-31), before a four-digit
+year, or before "day, year"; joined by spaces, "de"/"del", a German ordinal dot, a
+comma, "/" or "-". A full date (day and year) is always reported. Otherwise the name
+must not look like a proper name (capitalised where its language writes months in
+lowercase: "Avenida 9 de Julio", "3 Maja Street"), and must either be joined by "de"
+("3 de mayo"), not be weak, or follow a word that introduces a date ("on 24 juli").
+Weak names double as English words, acronyms or names: every ASCII name of three
+letters or fewer ("set", "TEM", "NIS"), always, and the rule's `lookalikes` ("Mars
+2020", "Mayo") unless a date word precedes them. A month or weekday alone ("in late
+juni", "on Dienstag") needs such a word before it. Names of several words (Levantine
+Arabic "كانون الثاني") are looked up by their first word. Dates of locales that write
+the month as a number ("2022年1月27日") are read with their CLDR patterns, and
+numeric dates in day-first order ("17/09/2019", "30.04.2021") when the day is above
+12: a style point (info) with slashes, which British English also writes, a warning
+with dots or hyphens, which English never uses.
 """
 
 from __future__ import annotations
@@ -21,17 +29,17 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any, ClassVar
 
 from qa.checks.base import option
 from qa.document import Document
-from qa.findings import Match
+from qa.findings import Match, Severity
 from qa.segment import Word
 
-DEFAULT_LOCALES = ("es", "fr", "de", "it", "pt", "nl", "ru", "tr", "pl", "ar")
+DEFAULT_LOCALES = ("es", "fr", "de", "de_AT", "it", "pt", "nl", "ru", "uk", "tr", "pl", "ar", "ar_SY", "ja", "zh", "ko")
 ENGLISH_LOCALES = ("en", "en_GB")
 """English spellings that are never foreign; en_GB adds "Sept"."""
 WIDTHS = ("wide", "abbreviated")
@@ -46,19 +54,37 @@ DAY = r"(?:3[01]|[12][0-9]|0?[1-9])"
 YEAR = r"(?P<year>[12][0-9]{3})(?![0-9]|[.,:/][0-9])"
 LINK = r"(?i:de|del)"
 DAY_BEFORE = re.compile(
-    rf"(?<![\w.,:/-])(?P<day>{DAY})(?:st|nd|rd|th|er|[º°ª])?(?:\.[^\S\r\n]*|{SPACE})"
-    rf"(?:(?P<link>{LINK}){SPACE})?\Z"
+    rf"(?<![\w.,:/-])(?P<day>{DAY})(?:(?P<joint>[/-])|(?:st|nd|rd|th|er|[º°ª])?"
+    rf"(?:(?P<ordinal>\.)[^\S\r\n]*|{SPACE})(?:(?P<link>{LINK}){SPACE})?)\Z"
 )
-"""A day before the month: "21 ene", "15. März", "1er janvier", "3 de mayo"."""
-YEAR_AFTER = re.compile(rf",?{SPACE}(?:(?P<link>{LINK}){SPACE})?{YEAR}")
-"""A year after the month: "ene 2022", "enero de 2022", "janv., 2023"."""
+"""A day before the month: "21 ene", "15. März", "1er janvier", "3 de mayo", "12/octubre"."""
+YEAR_AFTER = re.compile(rf"(?:,?{SPACE}(?:(?P<link>{LINK}){SPACE})?|(?P<joint>[/-])){YEAR}")
+"""A year after the month: "ene 2022", "enero de 2022", "janv., 2023", "octubre/2020"."""
 DAY_YEAR_AFTER = re.compile(rf"{SPACE}(?P<day>{DAY})(?:st|nd|rd|th)?,{SPACE}{YEAR}")
 """Day and year after the month, in the US order: "enero 21, 2022"."""
 WEEKDAY_BEFORE = re.compile(rf"(?<![^\W_])(?P<weekday>[^\W\d_]+(?:-[^\W\d_]+)*)\.?(?P<sep>[,،]?{SPACE})\Z")
 """A word before a date, a weekday if the lookup says so: "lunes 21", "martes, 3", "segunda-feira, 5"."""
+WORD_BEFORE = re.compile(rf"(?<![^\W_])(?P<word>[^\W\d_]+)-?{SPACE}\Z|(?<![^\W_])(?P<joined>mid)-\Z", re.IGNORECASE)
+"""The word just before a date, on the same line: "on", "late", "de"; "mid-" as in "mid-juni"."""
+NEXT_WORD = re.compile(r"[^\S\r\n]+(?P<word>[^\W\d_]+)")
+NUMERIC_DATE = re.compile(
+    r"(?<![\w.,/:-])(?P<day>1[3-9]|2[0-9]|3[01])(?P<sep>[./-])(?P<month>1[0-2]|0?[1-9])(?P=sep)"
+    r"(?P<year>[12][0-9]{3}|[0-9]{2})(?!\w|[.,/:-][0-9])"
+)
+"""A numeric date whose first number can only be the day: "17/09/2019", "30.04.2021", "15-06-22"."""
+SPACE_THEN_NUMERIC = re.compile(rf",?{SPACE}")
+DATE_WORDS = frozenset(
+    "on in at by of from to until till since during before after through early late mid last next this every".split()
+)
+"""English words that introduce a date: after one, a foreign month or weekday alone is a date."""
+STRONG_DATE_WORDS = frozenset({"early", "late", "mid", "de", "del"})
+"""Before these, even a lookalike month is one ("in late juni", "a mediados de marzo")."""
 DAY_WINDOW = 16
 WEEKDAY_WINDOW = 32
 """How far back to look, in code points, for a day number and for a weekday."""
+CJK_SKELETONS = ("yMMMd", "MMMd", "yMMM", "yMMMEd", "MMMEd")
+CLDR_FIELD = re.compile(r"'(?:[^']|'')*'|([yMLdE])\1*|\s+|.")
+"""A CLDR date pattern, token by token: a quoted literal, a field ("y", "MMMM", "EEEE"), spaces, a character."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -67,7 +93,9 @@ class ForeignDatesOptions:
         DEFAULT_LOCALES, "Source languages (CLDR locale codes) whose month and weekday names are flagged."
     )
     lookalikes: tuple[str, ...] = option(
-        (), 'Names that are also English words or names ("Mars", "Mayo"): flagged only in a full date.'
+        (),
+        'Names that are also English words or names ("Mars", "Mayo"): flagged only in a full date '
+        'or after a date word ("on 24 juli").',
     )
 
 
@@ -79,6 +107,16 @@ class Sense:
     index: int
     abbreviated: bool
     capitalized: bool
+    tail: str = ""
+    """The folded words after the first of a name of several words ("الثاني" of "كانون الثاني")."""
+
+
+@dataclass(frozen=True)
+class NumericPattern:
+    """One CLDR date pattern of a locale that writes the month as a number ("y年M月d日EEEE")."""
+
+    locale: str
+    regex: re.Pattern[str]
 
 
 @dataclass(frozen=True)
@@ -91,6 +129,11 @@ class DateNames:
     english_months: Mapping[tuple[int, bool], str]
     english_weekdays: Mapping[tuple[int, bool], str]
     languages: Mapping[str, str]
+    ordinal_locales: frozenset[str]
+    """Locales that write the day as an ordinal with a dot ("14. November")."""
+    numeric_patterns: tuple[NumericPattern, ...]
+    numeric_marks: str
+    """The characters of the numeric patterns' literals: a text without any has no such date."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,11 +147,11 @@ class DatePart:
 
 @dataclass(frozen=True, slots=True)
 class ForeignDate:
-    """A date around a foreign month: its span, and the pieces that decide whether it is one."""
+    """A date around a foreign month or weekday: its span, and the pieces that decide whether it is one."""
 
     start: int
     end: int
-    month: DatePart
+    month: DatePart | None
     day: str | None
     year: str | None
     linked: bool
@@ -117,6 +160,8 @@ class ForeignDate:
     """In the US order: "enero 21, 2022"."""
     weekday: DatePart | None = None
     weekday_sep: str = ""
+    ordinal: bool = False
+    """The German ordinal day "14." before the month."""
 
 
 class ForeignDates:
@@ -134,13 +179,32 @@ class ForeignDates:
     def check(self, doc: Document, options: ForeignDatesOptions) -> Iterator[Match]:
         names = date_names(options.locales)
         weak_keys = _folded(options.lookalikes)
-        for word in doc.words:
-            senses = _senses(word.text, names.months, names)
-            if not senses:
-                continue
-            date = _read_date(doc.text, word, senses, names)
-            if date is not None and _is_convincing(date, weak_keys):
-                yield Match(date.start, date.end, _message(date, names), _english_date(date, names))
+        found = [
+            *_word_dates(doc, names, weak_keys),
+            *_numeric_month_dates(doc.text, names),
+            *_day_first_numeric_dates(doc.text),
+        ]
+        yield from _outermost(found)
+
+
+def _word_dates(doc: Document, names: DateNames, weak_keys: frozenset[str]) -> Iterator[Match]:
+    """Dates around each word that is a foreign month or weekday."""
+    text = doc.text
+    for word in doc.words:
+        if any(char.isdigit() for char in word.text):
+            continue
+        date = _month_date(text, word, names, weak_keys) or _weekday_alone(text, word, names, weak_keys)
+        if date is not None:
+            yield Match(date.start, date.end, _message(date, names), _english_date(date, names))
+
+
+def _outermost(matches: Iterable[Match]) -> Iterator[Match]:
+    """One finding per date: a match inside another (a weekday's numeric date) is dropped."""
+    reach = -1
+    for match in sorted(matches, key=lambda m: (m.start, -m.end)):
+        if match.end > reach:
+            reach = match.end
+            yield match
 
 
 @cache
@@ -151,9 +215,9 @@ def date_names(locales: tuple[str, ...]) -> DateNames:
     months: dict[str, list[Sense]] = defaultdict(list)
     weekdays: dict[str, list[Sense]] = defaultdict(list)
     languages = {}
-    for code in locales:
-        locale = _parse_locale(code)
-        languages[code] = locale.get_display_name("en")
+    parsed = {code: _parse_locale(code) for code in locales}
+    for code, locale in parsed.items():
+        languages[code] = locale.get_language_name("en")
         for key, sense in _locale_senses(code, locale, get_month_names):
             months[key].append(sense)
         for key, sense in _locale_senses(code, locale, get_day_names):
@@ -166,6 +230,7 @@ def date_names(locales: tuple[str, ...]) -> DateNames:
         for context in CONTEXTS
         for name in get_names(width, context, code).values()
     }
+    patterns = tuple(pattern for code, locale in parsed.items() for pattern in _numeric_patterns(code, locale))
     return DateNames(
         months={key: tuple(senses) for key, senses in months.items()},
         weekdays={key: tuple(senses) for key, senses in weekdays.items()},
@@ -173,6 +238,11 @@ def date_names(locales: tuple[str, ...]) -> DateNames:
         english_months=_english_names(get_month_names),
         english_weekdays=_english_names(get_day_names),
         languages=languages,
+        ordinal_locales=frozenset(
+            code for code, locale in parsed.items() if locale.datetime_skeletons["MMMMd"].pattern.startswith("d.")
+        ),
+        numeric_patterns=patterns,
+        numeric_marks="".join(sorted({c for p in patterns for c in _literals(p.regex.pattern)})),
     )
 
 
@@ -188,19 +258,20 @@ def _parse_locale(code: str) -> Any:
 def _locale_senses(code: str, locale: Any, get_names: NameGetter) -> Iterator[tuple[str, Sense]]:
     """Each folded spelling of the locale's names with its meaning; a wide spelling is not abbreviated.
 
-    Names with a space (Levantine Arabic "كانون الثاني") are left out: they cannot be one word.
+    A name of several words is keyed by its first word, the others kept as the sense's tail.
     """
-    widths: dict[tuple[str, int], set[str]] = defaultdict(set)
-    capitals: dict[tuple[str, int], bool] = defaultdict(bool)
+    widths: dict[tuple[str, str, int], set[str]] = defaultdict(set)
+    capitals: dict[tuple[str, str, int], bool] = defaultdict(bool)
     for width in WIDTHS:
         for context in CONTEXTS:
             for index, native in get_names(width, context, locale).items():
-                if " " not in native:
-                    spelling = (fold(native), index)
-                    widths[spelling].add(width)
-                    capitals[spelling] |= native[:1].isupper()
-    for (key, index), seen in widths.items():
-        yield key, Sense(code, index, abbreviated="wide" not in seen, capitalized=capitals[key, index])
+                first, *rest = native.split()
+                spelling = (fold(first), " ".join(fold(word) for word in rest), index)
+                widths[spelling].add(width)
+                capitals[spelling] |= native[:1].isupper()
+    for (key, tail, index), seen in widths.items():
+        abbreviated = "wide" not in seen
+        yield key, Sense(code, index, abbreviated, capitalized=capitals[key, tail, index], tail=tail)
 
 
 def _english_names(get_names: NameGetter) -> dict[tuple[int, bool], str]:
@@ -210,6 +281,51 @@ def _english_names(get_names: NameGetter) -> dict[tuple[int, bool], str]:
         for width in WIDTHS
         for index, name in get_names(width, "format", "en").items()
     }
+
+
+def _numeric_patterns(code: str, locale: Any) -> Iterator[NumericPattern]:
+    """The locale's date patterns as regexes, if it writes the month as a number ("1月", "1월")."""
+    from babel.dates import get_day_names, get_month_names
+
+    months = get_month_names("wide", "format", locale)
+    if not any(char.isdigit() for char in months[1]) and "M月" not in locale.datetime_skeletons["yMMMd"].pattern:
+        return
+    days = [*get_day_names("wide", "format", locale).values(), *get_day_names("abbreviated", "format", locale).values()]
+    patterns = [locale.datetime_skeletons[s].pattern for s in CJK_SKELETONS]
+    patterns += [locale.date_formats[length].pattern for length in ("full", "long")]
+    for pattern in dict.fromkeys(patterns):
+        yield NumericPattern(code, re.compile(_pattern_regex(pattern, list(months.values()), days)))
+
+
+def _pattern_regex(pattern: str, months: list[str], weekdays: list[str]) -> str:
+    """A CLDR pattern ("y年M月d日EEEE") as a regex with the groups year, month, day and weekday."""
+    fields = {
+        "y": r"(?P<year>[12][0-9]{3})",
+        "d": rf"(?P<day>{DAY})(?![0-9])",
+        "M": r"(?P<month>1[0-2]|0?[1-9])(?![0-9])",
+        "MMM": f"(?P<month_name>{_alternatives(months)})",
+        "E": f"(?P<weekday>{_alternatives(weekdays)})",
+    }
+    parts = []
+    for token in CLDR_FIELD.finditer(pattern):
+        text, letter = token.group(), token.group(1)
+        if letter:
+            key = "MMM" if letter in "ML" and len(text) >= 3 else letter.replace("L", "M")
+            parts.append(fields[key])
+        elif text.isspace():
+            parts.append(r"\s*")
+        else:
+            parts.append(re.escape(text[1:-1].replace("''", "'") if text.startswith("'") else text))
+    return "(?<![0-9])" + "".join(parts)
+
+
+def _alternatives(names: list[str]) -> str:
+    return "|".join(re.escape(name) for name in sorted(set(names), key=len, reverse=True))
+
+
+def _literals(regex: str) -> set[str]:
+    """The CJK characters a numeric pattern's regex requires ("年", "月", "日", "월")."""
+    return {char for char in regex if unicodedata.category(char) == "Lo" and ord(char) > 0x2E80}
 
 
 @lru_cache(maxsize=1 << 16)
@@ -232,6 +348,54 @@ def _senses(text: str, table: Mapping[str, tuple[Sense, ...]], names: DateNames)
     return table.get(fold(text), ())
 
 
+def _whole_name(text: str, word: Word, senses: tuple[Sense, ...]) -> tuple[Word, tuple[Sense, ...]]:
+    """The name completed over its following words when it has several ("كانون الثاني"), or the word alone."""
+    if not any(sense.tail for sense in senses):
+        return word, senses
+    end, following = word.end, []
+    for sense in sorted(senses, key=lambda s: -len(s.tail)):
+        while sense.tail and len(following) < len(sense.tail.split()):
+            found = NEXT_WORD.match(text, end)
+            if not found:
+                break
+            following.append(fold(found["word"]))
+            end = found.end()
+        if sense.tail and following[: len(sense.tail.split())] == sense.tail.split():
+            whole_end = _end_after_words(text, word.end, len(sense.tail.split()))
+            matching = tuple(s for s in senses if s.tail == sense.tail)
+            return Word(word.start, whole_end, text[word.start : whole_end]), matching
+    return word, tuple(s for s in senses if not s.tail)
+
+
+def _end_after_words(text: str, start: int, count: int) -> int:
+    for _ in range(count):
+        start = NEXT_WORD.match(text, start).end()
+    return start
+
+
+def _month_date(text: str, word: Word, names: DateNames, weak_keys: frozenset[str]) -> ForeignDate | None:
+    """A date around a foreign month, or around an English-spelled one in a foreign-shaped date."""
+    senses = _senses(word.text, names.months, names)
+    if senses:
+        month, senses = _whole_name(text, word, senses)
+        if not senses:
+            return None
+        date = _read_date(text, month, senses, names)
+        if date is None:
+            return _month_alone(text, month, senses, weak_keys)
+        return _narrowed_to_ordinal(date, names) if _is_convincing(text, date, weak_keys) else None
+    english_spelled = names.months.get(fold(word.text), ()) if word.text.casefold() in names.english else ()
+    return _foreign_shaped(text, word, english_spelled, names) if english_spelled else None
+
+
+def _narrowed_to_ordinal(date: ForeignDate, names: DateNames) -> ForeignDate:
+    """After an ordinal day ("3. Oktober") only the languages that write one are meant."""
+    ordinal = tuple(s for s in date.month.senses if s.locale in names.ordinal_locales)
+    if not date.ordinal or not ordinal:
+        return date
+    return replace(date, month=replace(date.month, senses=ordinal))
+
+
 def _read_date(text: str, month: Word, senses: tuple[Sense, ...], names: DateNames) -> ForeignDate | None:
     """The date around a month name, or None when no day or year stands next to it."""
     after = month.end
@@ -239,6 +403,11 @@ def _read_date(text: str, month: Word, senses: tuple[Sense, ...], names: DateNam
         after += 1
     before = DAY_BEFORE.search(text, max(0, month.start - DAY_WINDOW), month.start)
     tail = (None if before else DAY_YEAR_AFTER.match(text, after)) or YEAR_AFTER.match(text, after)
+    joint = tail.groupdict().get("joint") if tail else None
+    if joint and not (before and before["joint"] == joint):
+        tail = None  # "octubre/2020" only with "12/" before it
+    if before and before["joint"] and not tail:
+        before = None
     if before is None and tail is None:
         return None
     found = [match for match in (before, tail) if match]
@@ -251,6 +420,7 @@ def _read_date(text: str, month: Word, senses: tuple[Sense, ...], names: DateNam
         year=groups.get("year"),
         linked="link" in groups,
         month_first=before is None and "day" in groups,
+        ordinal="ordinal" in groups,
     )
     return _with_weekday(text, date, names)
 
@@ -261,7 +431,7 @@ def _with_weekday(text: str, date: ForeignDate, names: DateNames) -> ForeignDate
     A weekday of another language is more likely an English word ("So 21 de enero").
     """
     found = WEEKDAY_BEFORE.search(text, max(0, date.start - WEEKDAY_WINDOW), date.start)
-    if not found:
+    if not found or date.month is None:
         return date
     month_locales = {s.locale for s in date.month.senses}
     senses = tuple(s for s in _senses(found["weekday"], names.weekdays, names) if s.locale in month_locales)
@@ -271,19 +441,105 @@ def _with_weekday(text: str, date: ForeignDate, names: DateNames) -> ForeignDate
     return replace(date, start=found.start(), weekday=weekday, weekday_sep=found["sep"].replace("،", ","))
 
 
-def _is_convincing(date: ForeignDate, weak_keys: frozenset[str]) -> bool:
+def _foreign_shaped(text: str, word: Word, senses: tuple[Sense, ...], names: DateNames) -> ForeignDate | None:
+    """An English-spelled month in a foreign date: "14. November", "zaterdag 6 november 2021".
+
+    The month is foreign by its company: a German ordinal day (not a list number at a line's
+    start), a weekday of a language that spells the month so, or a lowercase month with day and year.
+    """
+    date = _read_date(text, word, senses, names)
+    if date is None or date.day is None:
+        return None
+    ordinal = tuple(s for s in senses if s.locale in names.ordinal_locales)
+    if date.weekday is not None:
+        locales = {s.locale for s in date.weekday.senses}
+        return replace(date, month=DatePart("month", word.text, tuple(s for s in senses if s.locale in locales)))
+    if date.ordinal and ordinal and not _starts_line(text, date.start):
+        return replace(date, month=DatePart("month", word.text, ordinal))
+    lowercase = tuple(s for s in senses if not s.capitalized and not s.abbreviated)
+    if date.year and word.text.islower() and lowercase:
+        return replace(date, month=DatePart("month", word.text, lowercase))
+    return None
+
+
+def _starts_line(text: str, start: int) -> bool:
+    """Whether only spaces stand between the line's start and `start`: "3. November" numbering a list."""
+    before = start
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    return before == 0 or text[before - 1] in "\r\n"
+
+
+def _month_alone(text: str, month: Word, senses: tuple[Sense, ...], weak_keys: frozenset[str]) -> ForeignDate | None:
+    """A month with no day or year, after a date word: "in late juni", "a mediados de marzo"."""
+    cue = _word_before(text, month.start)
+    if cue not in DATE_WORDS | STRONG_DATE_WORDS or not _is_strong_name(text, month, senses, cue, weak_keys):
+        return None
+    return ForeignDate(month.start, month.end, DatePart("month", month.text, senses), None, None, False, False)
+
+
+def _weekday_alone(text: str, word: Word, names: DateNames, weak_keys: frozenset[str]) -> ForeignDate | None:
+    """A foreign weekday after a date word ("on Dienstag"), or before a numeric date ("Mercredi 14/03/2018")."""
+    senses = _senses(word.text, names.weekdays, names)
+    if not senses:
+        return None
+    numeric = _numeric_after(text, word.end)
+    weekday = DatePart("weekday", word.text, senses)
+    if numeric is None:
+        cue = _word_before(text, word.start)
+        if cue not in DATE_WORDS | STRONG_DATE_WORDS or not _is_strong_name(text, word, senses, cue, weak_keys):
+            return None
+        return ForeignDate(word.start, word.end, None, None, None, False, False, weekday=weekday)
+    if all(s.abbreviated for s in senses) or _is_short(word.text):
+        return None
+    end = numeric.end()
+    return ForeignDate(word.start, end, None, None, None, False, False, weekday=weekday, weekday_sep=text[word.end : end])
+
+
+def _numeric_after(text: str, end: int) -> re.Match[str] | None:
+    """A numeric date right after a weekday: "Mercredi 14/03/2018"."""
+    space = SPACE_THEN_NUMERIC.match(text, end)
+    return NUMERIC_DATE.match(text, space.end()) if space else None
+
+
+def _is_strong_name(text: str, word: Word, senses: tuple[Sense, ...], cue: str | None, weak_keys: frozenset[str]) -> bool:
+    """Whether a month or weekday with no date around it is one: a full name, not a proper name, not weak."""
+    if all(s.abbreviated for s in senses) or _is_short(word.text) or text.startswith(("'s", "’s"), word.end):
+        return False
+    if _looks_like_proper_name(word.text, senses):
+        return False
+    return fold(word.text) not in weak_keys or (cue in STRONG_DATE_WORDS or (word.text.islower() and cue is not None))
+
+
+def _word_before(text: str, start: int) -> str | None:
+    """The lowercased word before `start` on the same line, or "mid" for "mid-"."""
+    found = WORD_BEFORE.search(text, max(0, start - DAY_WINDOW), start)
+    if not found:
+        return None
+    return (found["word"] or found["joined"]).casefold()
+
+
+def _is_convincing(text: str, date: ForeignDate, weak_keys: frozenset[str]) -> bool:
     """Whether the context outweighs the chance that the name is English ("3 set", "Mars 2020")."""
     if date.day and date.year:
         return True
-    if _looks_like_proper_name(date.month.text, date.month.senses):
+    month = date.month
+    cue = _word_before(text, date.start)
+    if _looks_like_proper_name(month.text, month.senses) and not (date.linked and cue in DATE_WORDS):
         return False
-    return date.linked or not _is_weak(date.month.text, weak_keys)
+    if date.linked or not _is_weak(month.text, weak_keys):
+        return True
+    return cue in DATE_WORDS and not _is_short(month.text)
 
 
 def _is_weak(text: str, weak_keys: frozenset[str]) -> bool:
     """Listed lookalikes, and short ASCII names, which double as acronyms ("TEM", "OTT", "NIS")."""
+    return fold(text) in weak_keys or _is_short(text)
+
+
+def _is_short(text: str) -> bool:
     key = fold(text)
-    return key in weak_keys or (len(key) <= 3 and key.isascii())
+    return len(key) <= 3 and key.isascii()
 
 
 def _looks_like_proper_name(text: str, senses: tuple[Sense, ...]) -> bool:
@@ -291,18 +547,65 @@ def _looks_like_proper_name(text: str, senses: tuple[Sense, ...]) -> bool:
     return text[:1].isupper() and not any(s.capitalized for s in senses)
 
 
+def _numeric_month_dates(text: str, names: DateNames) -> Iterator[Match]:
+    """Dates of locales that write the month as a number ("2022年1月27日木曜日"), read with their CLDR patterns."""
+    if not names.numeric_marks or not any(mark in text for mark in names.numeric_marks):
+        return
+    for pattern in names.numeric_patterns:
+        for found in pattern.regex.finditer(text):
+            date = _numeric_month_date(found, pattern.locale, names)
+            if date is not None:
+                yield Match(found.start(), found.end(), _message(date, names), _english_date(date, names))
+
+
+def _numeric_month_date(found: re.Match[str], locale: str, names: DateNames) -> ForeignDate | None:
+    """The parts of a matched numeric-month date, with the month as a sense so the message can name it."""
+    groups = found.groupdict()
+    if groups.get("month_name"):
+        senses = tuple(s for s in names.months.get(fold(groups["month_name"]), ()) if s.locale == locale)
+        index = senses[0].index if senses else None
+    else:
+        index = int(groups["month"])
+    if index is None:
+        return None
+    month = DatePart("month", found.group(), (Sense(locale, index, abbreviated=False, capitalized=False),))
+    weekday = None
+    if groups.get("weekday"):
+        day_senses = tuple(s for s in names.weekdays.get(fold(groups["weekday"]), ()) if s.locale == locale)
+        weekday = DatePart("weekday", groups["weekday"], day_senses[:1]) if day_senses else None
+    date = ForeignDate(found.start(), found.end(), month, groups.get("day"), groups.get("year"), False, False)
+    return replace(date, weekday=weekday, weekday_sep=" ") if weekday else date
+
+
+def _day_first_numeric_dates(text: str) -> Iterator[Match]:
+    """Numeric dates that can only be day first; slashes are British too (info), dots and hyphens never English."""
+    from babel.dates import get_month_names
+
+    months = get_month_names("wide", "format", "en")
+    for found in NUMERIC_DATE.finditer(text):
+        day, month, year = int(found["day"]), int(found["month"]), found["year"]
+        english = f"{day} {months[month]} {year}" if len(year) == 4 else None
+        severity = Severity.INFO if found["sep"] == "/" else Severity.WARNING
+        message = f"Numeric date '{found.group()}' in day-first order: English readers may take it for month-first"
+        yield Match(found.start(), found.end(), message, english, severity=severity)
+
+
 def _message(date: ForeignDate, names: DateNames) -> str:
     """Names the language and each foreign name with its English meaning, e.g.
     "Spanish weekday 'lunes' (Monday) and month 'marzo' (March) in an English date"."""
     parts = [p for p in (date.weekday, date.month) if p is not None]
     codes = [s.locale for s in parts[0].senses]
+    if date.month is not None and date.month.text.casefold() in names.english and date.weekday is None:
+        return f"{_languages(codes, names)} date form '{date.day}. {date.month.text}' in an English date"
+    if date.month is not None and any(char.isdigit() for char in date.month.text):
+        return f"{_languages(codes, names)} date '{date.month.text}' in English copy"
     described = " and ".join(f"{p.kind} '{p.text}' ({_meaning(p, names)})" for p in parts)
     return f"{_languages(codes, names)} {described} in an English date"
 
 
 def _languages(codes: list[str], names: DateNames) -> str:
     """Language names in the configured order: "Spanish or Italian", "Spanish, Italian or Portuguese"."""
-    unique = [names.languages[code] for code in dict.fromkeys(codes)]
+    unique = list(dict.fromkeys(names.languages[code] for code in codes))
     return unique[0] if len(unique) == 1 else f"{', '.join(unique[:-1])} or {unique[-1]}"
 
 
@@ -324,12 +627,19 @@ def _english(part: DatePart, names: DateNames) -> str | None:
 
 def _english_date(date: ForeignDate, names: DateNames) -> str | None:
     """The whole date in English word order: "21 Jan 2022", "January 21, 2022", "Monday 21 March"."""
-    month = _english(date.month, names)
+    month = _english(date.month, names) if date.month else ""
     weekday = _english(date.weekday, names) if date.weekday else ""
     if month is None or weekday is None:
         return None
+    if not month:
+        return None if date.weekday_sep.strip(", ") else weekday  # a weekday with a numeric date: no rewrite
     if date.month_first:
         core = f"{month} {date.day}, {date.year}"
     else:
-        core = " ".join(piece for piece in (date.day, month, date.year) if piece)
+        core = " ".join(piece for piece in (_day_number(date.day), month, date.year) if piece)
     return f"{weekday}{date.weekday_sep}{core}" if weekday else core
+
+
+def _day_number(day: str | None) -> str | None:
+    """"03" and "3" as "3" (a numeric-month locale pads), in plain digits."""
+    return str(int(day)) if day else None

@@ -146,15 +146,79 @@ def test_locales_option_limits_the_languages() -> None:
 
 
 def test_lookalikes_option_makes_a_name_need_a_full_date() -> None:
-    text = "They met on 21 mars and again on 3 mars 2022."
+    text = "They ate 21 mars bars and met again on 3 mars 2022."
     assert check(text) == [("21 mars", "21 March"), ("3 mars 2022", "3 March 2022")]
     assert check(text, lookalikes=("Mars",)) == [("3 mars 2022", "3 March 2022")]
 
 
-def test_names_with_a_space_are_skipped_not_mismatched() -> None:
-    """Levantine Arabic "كانون الثاني" (January) is two words; the one-word names still work."""
+def test_a_date_word_before_a_lookalike_makes_it_a_date() -> None:
+    assert check("They met on 24 juli and in Juli 2022.", lookalikes=("juli",)) == [
+        ("24 juli", "24 July"),
+        ("Juli 2022", "July 2022"),
+    ]
+    assert check("Juli 2022 was her best year; 3 set points.", lookalikes=("juli",)) == []
+
+
+def test_names_of_several_words_are_read_whole() -> None:
+    """Levantine Arabic "كانون الثاني" (January) is two words; its first word alone is no month."""
     assert check("Damascus, 3 شباط 2022.", locales=("ar_SY",)) == [("3 شباط 2022", "3 February 2022")]
-    assert check("Damascus, 3 كانون الثاني 2022.", locales=("ar_SY",)) == []
+    assert check("Damascus, 3 كانون الثاني 2022.", locales=("ar_SY",)) == [
+        ("3 كانون الثاني 2022", "3 January 2022")
+    ]
+    assert check("Damascus, 3 كانون 2022.", locales=("ar_SY",)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The court sits on Dienstag.", ("Dienstag", "Tuesday")),
+        ("Results came on Çarşamba, officials said.", ("Çarşamba", "Wednesday")),
+        ("It opened on 木曜日.", ("木曜日", "Thursday")),
+        ("Mercredi 14/03/2018, the talks ended.", ("Mercredi 14/03/2018", None)),
+        ("Harvest starts in late juni.", ("juni", "June")),
+        ("Prices rose a mediados de marzo.", ("marzo", "March")),
+        ("It was signed on 12/octubre/2020 in Lima.", ("12/octubre/2020", "12 October 2020")),
+        ("It took effect on 5 de Março.", ("5 de Março", "5 March")),
+        ("The law passed on 3. Oktober.", ("3. Oktober", "3 October")),
+        ("The law passed on 14. November.", ("14. November", "14 November")),
+        ("Berlin, Montag, 2. August 2021.", ("Montag, 2. August 2021", "Monday, 2 August 2021")),
+        ("Het was op zaterdag 6 november 2021.", ("zaterdag 6 november 2021", "Saturday 6 November 2021")),
+        ("Tokyo, 2022年1月27日木曜日.", ("2022年1月27日木曜日", "Thursday 27 January 2022")),
+        ("It closed on 5月20日.", ("5月20日", "20 May")),
+        ("Seoul, 2022년 1월 27일.", ("2022년 1월 27일", "27 January 2022")),
+    ],
+)
+def test_recall_shapes_of_issue_12(text: str, expected: tuple[str, str | None]) -> None:
+    assert check(text, lookalikes=("juli", "juni", "marzo")) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "severity", "suggestion"),
+    [
+        ("Filed on 17/09/2019 in Leeds.", "info", "17 September 2019"),  # British English writes it too
+        ("Filed on 30.04.2021 in Graz.", "warning", "30 April 2021"),
+        ("Filed on 15-06-22 in Utrecht.", "warning", None),  # which century: no rewrite
+    ],
+)
+def test_day_first_numeric_dates_are_a_style_point(text: str, severity: str, suggestion: str | None) -> None:
+    (finding,) = findings_for(text, RULE)
+    assert (finding.severity.name.lower(), finding.suggestion) == (severity, suggestion)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In May 2022, April and mar were quiet; March 3, Sat., Jan. 21 and 21 Jan 2022 too.",
+        "Meet the 17/09 deadline; the score was 21-13 and version 13.04.2 shipped on 05/03/2022.",
+        "Agenda:\n3. The next point\n2. November elections",
+        "Placido Domingo sang on Sunday; Mardi Gras fell on Tuesday, and the talks resumed in Mayo.",
+        "She met Juli on Friday, then went to Mars' orbit in Mars 2020 images.",
+        "Crowds filled Avenida 9 de Julio on 25 May.",
+        "The rally on 3 Maja Street drew 5,000 people.",
+    ],
+)
+def test_english_and_names_stay_quiet(text: str) -> None:
+    assert flagged(text, RULE) == []
 
 
 def test_unknown_locale_is_a_clear_error() -> None:
