@@ -13,6 +13,9 @@ Two ways a second finding can be an echo of the first:
   doubled word inside an untranslated Russian sentence is part of that sentence. A
   kind may also name the particular kinds it yields to in `yields_to`: a German „ is
   foreign punctuation before it is an unbalanced quotation.
+- On exactly the same span, from a kind that names the other in `supersedes`: its finding
+  says all the other one says and more. A « that is never closed is an unbalanced quotation
+  whose message also names the English mark, so foreign-punctuation's finding on it goes.
 
 The engine passes each file's findings through `drop_echoes` once every rule has run.
 """
@@ -43,6 +46,7 @@ def drop_echoes(findings: Sequence[Finding], rules: Iterable[Rule]) -> tuple[Fin
     yields to that rule's kind.
     """
     rules = list(rules)
+    findings = _without_superseded(findings, rules)
     deferring = deferring_rule_ids(rules)
     spans = _Spans(findings, rules)
     claimed = {(f.path, f.start, f.end) for f in findings if f.rule not in deferring} if deferring else set()
@@ -51,6 +55,16 @@ def drop_echoes(findings: Sequence[Finding], rules: Iterable[Rule]) -> tuple[Fin
         for f in findings
         if not (f.rule in deferring and (f.path, f.start, f.end) in claimed) and not spans.explains(f)
     )
+
+
+def _without_superseded(findings: Sequence[Finding], rules: list[Rule]) -> Sequence[Finding]:
+    """The findings less those on the very span of a finding whose kind `supersedes` theirs."""
+    kind_of = {rule.id: rule.kind.name for rule in rules}
+    superseding = {rule.id: frozenset(getattr(rule.kind, "supersedes", ())) for rule in rules}
+    claimed = {(f.path, f.start, f.end, kind) for f in findings for kind in superseding.get(f.rule, ())}
+    if not claimed:
+        return findings
+    return [f for f in findings if (f.path, f.start, f.end, kind_of.get(f.rule)) not in claimed]
 
 
 class _Spans:

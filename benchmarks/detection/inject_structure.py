@@ -16,7 +16,7 @@ from benchmarks.detection.injection import (
 )
 from benchmarks.detection.model import Edit
 from benchmarks.detection.text import sentence_spans
-from qa.segment import SENTENCE_OPENERS
+from qa.segment import CONTINUATION_WORDS, SENTENCE_OPENERS
 
 QUOTE_REWRITES = {
     "lost-close": lambda inner, straight: ('"' if straight else "“") + inner,
@@ -195,6 +195,12 @@ CLAUSE_OPENERS = {
 APPOSITIVE = re.compile(r"\b([A-Z][a-z]+ [A-Z][a-z]+), (?:the |a )?([a-z][^,.;:\"“”()]{5,60}?)[,.]")
 
 
+def _named_alone(text: str, name: str) -> bool:
+    """The article also calls the person by the last name alone ("Dr. Tokarev"): a person, not "United States"."""
+    first, last = name.split()
+    return re.search(rf"(?<!{first} )\b{last}\b", text) is not None
+
+
 def caption_line(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
     """'Name, role.' left between paragraphs, built from an appositive the article itself writes."""
     if index < 2 or index >= len(doc.paragraphs) - 1:
@@ -205,6 +211,9 @@ def caption_line(doc: Doc, index: int, rng: random.Random, variant: Variant) -> 
         if 2 <= len(m.group(2).split()) <= 7
         and m.group(2).split()[0] not in CLAUSE_OPENERS
         and m.group(1).split()[0] not in SENTENCE_OPENERS  # "In Spain, from the start" is no name
+        and not m.group(2).split()[0].endswith(("ed", "ing"))  # "Anna Bogolepova, talked about …" is a clause
+        and m.group(2).split()[0] not in CONTINUATION_WORDS  # "Ivan Startsev, for a short time" is no role
+        and _named_alone(doc.text, m.group(1))
     ]
     if not appositives:
         return None

@@ -7,10 +7,12 @@ judged by the document's structure, not by one line alone, because headlines,
 bylines, subheadings and short paragraphs of prose share much of it:
 
 - the line is short and has that shape: two to four capitalised name words (initials
-  and particles such as "de" or "bin" allowed), a comma, then a role phrase that
-  names a role ("Minister", "spokeswoman", "nurse") and whose lowercase words are all
-  role words or connectors ("of", "the", "former"), so a clause with a verb never
-  fits ("Talks resume on Monday.", "Lavrov, who met Blinken, left.");
+  and particles such as "de" or "bin" allowed), a comma, then a role phrase: a noun
+  phrase that names a role ("Minister", "spokeswoman", "chief preventologist", "car
+  industry analyst at VTB Capital"), perhaps with an age, a place or a relative
+  clause ("employee who lives in Mayfield"), and no predicate, so a clause never
+  fits ("Talks resume on Monday.", "Lavrov, who met Blinken, left.", "Jane Doe, a
+  nurse, has died.");
 - it stands between two paragraphs of prose, with at least two of them above it, so
   the headline area (headline, standfirst, byline "Patrick Wintour, Diplomatic
   Editor") and runs of such lines (lists of names) are left alone; journalists'
@@ -73,6 +75,13 @@ ROLE_CONNECTORS = frozenset(
     air army police emergency""".split()
 )
 """Lowercase words a role phrase may hold besides role words ("former deputy foreign minister")."""
+RELATIVE_PRONOUNS = frozenset("who whom whose which that where".split())
+AUXILIARIES = frozenset(
+    "is are was were be been being am has have had do does did will would shall should can could may might must"
+    .split()
+)
+SCIENTIST_SUFFIX = "ologist"
+"""Epidemiologist, virologist, preventologist: a role whatever the science."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -181,16 +190,48 @@ def _is_name(words: Sequence[str], particles: Sequence[str]) -> bool:
 
 
 def _is_role_phrase(role: str, roles: frozenset[str]) -> bool:
-    """Words that name a role, and no lowercase word that could belong to a clause."""
+    """A noun phrase naming a role, perhaps with an age, a place or a relative clause, and no predicate.
+
+    Each comma-separated piece must open like a caption's ("34", "a nurse", "Ukraine"), not
+    like a clause ("speaks in Geneva", "who lost her home"), and a role noun must come
+    before any relative clause ("employee who lives in Mayfield").
+    """
     if not role.strip() or not ROLE_PHRASE_MARKS.issuperset(ROLE_WORD.sub("", role)):
         return False
-    words = ROLE_WORD.findall(role)
-    if not words or words[0].rstrip(".").lower() in HONORIFICS:
+    pieces = [ROLE_WORD.findall(piece) for piece in role.split(",")]
+    if not all(pieces) or pieces[0][0].rstrip(".").lower() in HONORIFICS:
         return False
-    if not roles.intersection(part.lower() for word in words for part in _parts(word)):
+    if not all(_opens_like_a_caption(words[0], roles) for words in pieces):
         return False
-    allowed = roles | ROLE_CONNECTORS
-    return all(not word[0].islower() or allowed.issuperset(p.lower() for p in _parts(word)) for word in words)
+    head = _before_clause([word for words in pieces for word in words])
+    return any(_is_role_noun(word, roles) for word in head) and not any(_is_predicate(w, roles) for w in head)
+
+
+def _opens_like_a_caption(word: str, roles: frozenset[str]) -> bool:
+    """A capital, a digit, a role word or a connector: "a nurse", "34", "Ukraine", not "speaks"."""
+    return not word[0].islower() or (roles | ROLE_CONNECTORS).issuperset(p.lower() for p in _parts(word))
+
+
+def _before_clause(words: Sequence[str]) -> list[str]:
+    """The words before a relative clause ("who lives in Mayfield"), which may hold any verb."""
+    for index, word in enumerate(words):
+        if word.lower() in RELATIVE_PRONOUNS:
+            return list(words[:index])
+    return list(words)
+
+
+def _is_role_noun(word: str, roles: frozenset[str]) -> bool:
+    parts = [part.lower() for part in _parts(word)]
+    return bool(roles.intersection(parts)) or parts[-1].endswith(SCIENTIST_SUFFIX)
+
+
+def _is_predicate(word: str, roles: frozenset[str]) -> bool:
+    """A lowercase auxiliary or past-tense verb: the line is a sentence ("a nurse from Leeds has died")."""
+    lowered = word.lower()
+    if not word[0].islower() or lowered in roles or lowered in ROLE_CONNECTORS:
+        return False
+    past_tense = len(lowered) > 4 and lowered.endswith("ed") and not lowered.endswith("eed")  # not "speed"
+    return lowered in AUXILIARIES or past_tense
 
 
 def _parts(word: str) -> list[str]:

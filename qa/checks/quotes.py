@@ -30,7 +30,7 @@ from qa import segment
 from qa.checks.base import option
 from qa.checks.run_together import first_cut
 from qa.document import Document
-from qa.findings import Match
+from qa.findings import Match, Severity
 from qa.segment import Span
 
 
@@ -69,6 +69,10 @@ class Defect(Enum):
     """Between the opening mark and the quoted words."""
     SPACE_MISPLACED = auto()
     """A closing mark with the space before it instead of after it: 'percent, "added the minister'."""
+    MIXED_STYLE = auto()
+    """A straight mark paired with a curly one ("…” or “…"): one of them is not in the file's style."""
+    FOREIGN = auto()
+    """Another language's opening mark closed by an English one: «…”."""
 
 
 class Reason(Enum):
@@ -81,10 +85,20 @@ class Reason(Enum):
 
 
 DOUBLE, SINGLE = "double", "single"
-FAMILY = {"“": DOUBLE, "”": DOUBLE, '"': DOUBLE, "‘": SINGLE, "’": SINGLE, "'": SINGLE}
+GUILLEMET, SINGLE_GUILLEMET = "guillemet", "single guillemet"
+FAMILY = {
+    "“": DOUBLE, "”": DOUBLE, '"': DOUBLE, "„": DOUBLE,
+    "‘": SINGLE, "’": SINGLE, "'": SINGLE,
+    "«": GUILLEMET, "»": GUILLEMET, "‹": SINGLE_GUILLEMET, "›": SINGLE_GUILLEMET,
+}  # fmt: skip
+"""„ opens a German („…“) or Polish („…”) quotation, so it pairs with the English double marks."""
+FOREIGN_OPENING = frozenset("«‹„")
+FOREIGN_CLOSING = frozenset("»›")
+ENGLISH_GLYPH = {"«": "“", "‹": "‘", "„": "“", "»": "”", "›": "’"}
+"""What English copy writes for another language's quotation mark."""
 STRAIGHT = frozenset("\"'")
 TURNED_GLYPH = {"“": "”", "”": "“", "‘": "’", "’": "‘"}
-CLOSING_GLYPH = {"“": "”", "”": "”", '"': '"', "‘": "’", "’": "’", "'": "'"}
+CLOSING_GLYPH = {"“": "”", "”": "”", '"': '"', "‘": "’", "’": "’", "'": "'", "„": "“", "«": "»", "‹": "›"}
 """The closing mark that matches an opening one."""
 HORIZONTAL_SPACE = frozenset(" \t\u00a0\u202f")
 SENTENCE_END = frozenset(".!?…")
@@ -112,6 +126,8 @@ DEFECT_PHRASES = {
     Defect.SPACE_BEFORE: "has a space before it",
     Defect.SPACE_AFTER: "has a space after it",
     Defect.SPACE_MISPLACED: "has a space before it instead of after it",
+    Defect.MIXED_STYLE: "pairs a straight mark with a curly one",
+    Defect.FOREIGN: "is not an English quotation mark",
 }
 
 
@@ -173,6 +189,7 @@ class Miswritten:
     closer: Mark
     opener_defects: tuple[Defect, ...]
     closer_defects: tuple[Defect, ...]
+    straight_style: bool
 
 
 class Quotes:
@@ -183,6 +200,8 @@ class Quotes:
     fixable: ClassVar[str] = "sometimes"
     yields_to: ClassVar[frozenset[str]] = frozenset({"foreign_punctuation"})
     """A German „ or a Japanese 「 is foreign punctuation first: one finding, that one."""
+    supersedes: ClassVar[frozenset[str]] = frozenset({"foreign_punctuation"})
+    """On the very mark foreign-punctuation flags, an unclosed « says both what is wrong and what to write."""
 
     def check(self, doc: Document, options: QuotesOptions) -> Iterator[Match]:
         scan = _scan_settings(options)
@@ -216,17 +235,22 @@ def _scan_settings(options: QuotesOptions) -> _Scan:
 def _match(text: str, problem: Unclosed | Stray | Miswritten, scan: _Scan) -> Match:
     if isinstance(problem, Stray):
         closer = problem.closer
-        return Match(closer.offset, closer.end, _stray_message(text, closer))
+        return Match(closer.offset, closer.end, _stray_message(text, closer) + _in_english(closer))
     if isinstance(problem, Unclosed):
         opener = problem.opener
-        return Match(
-            opener.offset, opener.end, _unclosed_message(text, problem, scan.attribution_after_words)
-        )
+        message = _unclosed_message(text, problem, scan.attribution_after_words) + _in_english(opener)
+        return Match(opener.offset, opener.end, message)
     return _miswritten_match(text, problem)
 
 
+def _in_english(mark: Mark) -> str:
+    """For another language's mark («, „, »), the English one to write as well."""
+    english = ENGLISH_GLYPH.get(mark.char)
+    return f" In English copy, write {english} for {mark.char}." if english else ""
+
+
 def _problems(doc: Document, scan: _Scan) -> Iterator[Unclosed | Stray | Miswritten]:
-    pairing = _Pairing()
+    pairing = _Pairing(_uses_straight_quotes(doc.text))
     for paragraph in doc.paragraphs:
         heading = segment.looks_like_heading(doc.slice(paragraph))
         if heading:
@@ -237,6 +261,11 @@ def _problems(doc: Document, scan: _Scan) -> Iterator[Unclosed | Stray | Miswrit
     yield from pairing.abandon(Reason.END)
 
 
+def _uses_straight_quotes(text: str) -> bool:
+    """More straight double quotes than curly ones; a tie is curly, as in quote-style."""
+    return text.count('"') > text.count("“") + text.count("”")
+
+
 class _Pairing:
     """The quotations open so far, innermost last, and whether they were carried over a paragraph end.
 
@@ -245,7 +274,9 @@ class _Pairing:
     them (a run that was not reopened, still balanced); anything else leaves them unclosed.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, straight_style: bool) -> None:
+        self.straight_style = straight_style
+        """The file writes straight double quotes: in a mixed pair, the curly mark is the odd one."""
         self.open: list[Mark] = []
         self.depth: Counter[str] = Counter()
         """Open quotations per family, so a closer with none of its family open costs nothing."""
@@ -326,7 +357,7 @@ class _Pairing:
             for inner in self.open[index + 1 :]
         )
         self._pop_from(index)
-        yield from _miswritten(opener, mark, misplaced_space=mark.role is Role.OPEN)
+        yield from _miswritten(opener, mark, mark.role is Role.OPEN, self.straight_style)
 
     def _closes_two(self, mark: Mark, index: int) -> bool:
         """A doubled mark after two single-width openers closes both: a quotation that ends inside another."""
@@ -342,25 +373,42 @@ class _Pairing:
         del self.open[index:]
 
 
-def _miswritten(opener: Mark, closer: Mark, misplaced_space: bool) -> Iterator[Miswritten]:
-    opener_defects = _opener_defects(opener)
-    closer_defects = _closer_defects(opener, closer, misplaced_space)
+def _miswritten(opener: Mark, closer: Mark, misplaced_space: bool, straight_style: bool) -> Iterator[Miswritten]:
+    foreign = opener.char in "«‹" and closer.char in "“”\"‘’'"
+    mixed = _mixes_styles(opener, closer)
+    opener_defects = _opener_defects(opener, foreign, mixed and (opener.char == '"') != straight_style)
+    closer_defects = _closer_defects(
+        opener, closer, misplaced_space, foreign, mixed and (closer.char == '"') != straight_style
+    )
     if opener_defects or closer_defects:
-        yield Miswritten(opener, closer, opener_defects, closer_defects)
+        yield Miswritten(opener, closer, opener_defects, closer_defects, straight_style)
 
 
-def _opener_defects(opener: Mark) -> tuple[Defect, ...]:
+def _mixes_styles(opener: Mark, closer: Mark) -> bool:
+    """A straight double mark paired with a curly one; „ is German or Polish style, not curly."""
+    double = FAMILY[opener.char] == FAMILY[closer.char] == DOUBLE and opener.char != "„"
+    return double and (opener.char == '"') != (closer.char == '"')
+
+
+def _opener_defects(opener: Mark, foreign: bool, off_style: bool) -> tuple[Defect, ...]:
     turned = opener.char in "”’"
     return _present(
-        (Defect.TURNED, turned), (Defect.DOUBLED, opener.doubled), (Defect.SPACE_AFTER, opener.space_after)
+        (Defect.FOREIGN, foreign),
+        (Defect.MIXED_STYLE, off_style),
+        (Defect.TURNED, turned),
+        (Defect.DOUBLED, opener.doubled),
+        (Defect.SPACE_AFTER, opener.space_after),
     )
 
 
-def _closer_defects(opener: Mark, closer: Mark, misplaced_space: bool) -> tuple[Defect, ...]:
-    mismatched = closer.family != opener.family
+def _closer_defects(
+    opener: Mark, closer: Mark, misplaced_space: bool, foreign: bool, off_style: bool
+) -> tuple[Defect, ...]:
+    mismatched = closer.family != opener.family and not foreign
     return _present(
         (Defect.MISMATCHED, mismatched),
-        (Defect.TURNED, not mismatched and closer.char in "“‘"),
+        (Defect.MIXED_STYLE, off_style),
+        (Defect.TURNED, not mismatched and closer.char in "“‘" and opener.char != "„"),
         (Defect.DOUBLED, closer.doubled),
         (Defect.SPACE_MISPLACED, misplaced_space),
         (Defect.SPACE_BEFORE, closer.space_before and not misplaced_space),
@@ -446,7 +494,8 @@ def _checked_chars(options: QuotesOptions) -> list[str]:
     return [
         char
         for char, family in FAMILY.items()
-        if (options.straight_quotes or char not in STRAIGHT) and (options.single_quotes or family == DOUBLE)
+        if (options.straight_quotes or char not in STRAIGHT)
+        and (options.single_quotes or family not in (SINGLE, SINGLE_GUILLEMET))
     ]
 
 
@@ -480,12 +529,21 @@ def _token_role(text: str, start: int, end: int, paragraph: Span, elisions: tupl
     char = text[start]
     before = text[start - 1] if start > paragraph.start else None
     after = text[end] if end < paragraph.end else None
+    if char in FOREIGN_OPENING or char in FOREIGN_CLOSING:
+        return _foreign_role(char, before, after)
     can_open = _is_solid(after) and (before is None or before.isspace() or _is_opening_context(before))
     can_close = _is_solid(before) and (after is None or after.isspace() or after in CLOSING_CONTEXT)
     if FAMILY[char] == SINGLE:
         leading_apostrophe = char == "’" or _is_elision(text, end, elisions)
         return _single_role(before, after, can_open, can_close, leading_apostrophe)
     return _double_role(char, before, after, can_open, can_close)
+
+
+def _foreign_role(char: str, before: str | None, after: str | None) -> Role | None:
+    """« and „ open a quotation before a word, » closes one after a word; loose ones are arrows ("Read more »")."""
+    if char in FOREIGN_OPENING:
+        return Role.OPEN if _is_solid(after) else None
+    return Role.CLOSE if _is_solid(before) else None
 
 
 def _double_role(
@@ -590,16 +648,16 @@ def _stray_message(text: str, closer: Mark) -> str:
 def _miswritten_match(text: str, problem: Miswritten) -> Match:
     """One finding for a miswritten quotation: on the bad mark, or over the quotation if both are bad."""
     opener, closer = problem.opener, problem.closer
-    opener_fix = _mark_fix(
-        text, opener, problem.opener_defects, _right_opening(opener, problem.opener_defects)
-    )
+    opener_fix = _mark_fix(text, opener, problem.opener_defects, _right_opening(problem))
     closer_fix = _mark_fix(text, closer, problem.closer_defects, _right_closing(problem))
+    severity = _miswritten_severity(problem)
     if problem.opener_defects and problem.closer_defects:
         between = text[opener_fix.end : closer_fix.start]
         opening = f"opening mark {opener.token} {_phrases(problem.opener_defects, opener)}"
         closing = f"closing mark {closer.token} {_phrases(problem.closer_defects, opener)}"
         message = f"Quotation {_preview(text, opener.offset, closer.end)}: {opening}; {closing}."
-        return Match(opener_fix.start, closer_fix.end, message, opener_fix.text + between + closer_fix.text)
+        replacement = opener_fix.text + between + closer_fix.text
+        return Match(opener_fix.start, closer_fix.end, message, replacement, severity=severity)
     mark, defects, fix = (
         (opener, problem.opener_defects, opener_fix)
         if problem.opener_defects
@@ -607,7 +665,13 @@ def _miswritten_match(text: str, problem: Miswritten) -> Match:
     )
     kind = "Opening" if mark is opener else "Closing"
     message = f"{kind} mark {mark.token} {_phrases(defects, opener)}: {_advice(defects, fix.text)}."
-    return Match(fix.start, fix.end, message, fix.text)
+    return Match(fix.start, fix.end, message, fix.text, severity=severity)
+
+
+def _miswritten_severity(problem: Miswritten) -> Severity | None:
+    """A pair that only mixes straight and curly marks is a warning: the words are quoted as meant."""
+    defects = set(problem.opener_defects) | set(problem.closer_defects)
+    return Severity.WARNING if defects == {Defect.MIXED_STYLE} else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -626,25 +690,35 @@ def _mark_fix(text: str, mark: Mark, defects: tuple[Defect, ...], glyph: str) ->
     return _Fix(start, end, glyph)
 
 
-def _right_opening(opener: Mark, defects: tuple[Defect, ...]) -> str:
+def _right_opening(problem: Miswritten) -> str:
+    opener, defects = problem.opener, problem.opener_defects
+    if Defect.FOREIGN in defects:
+        return ENGLISH_GLYPH[opener.char]
+    if Defect.MIXED_STYLE in defects:
+        return '"' if problem.straight_style else "“"
     return TURNED_GLYPH[opener.char] if Defect.TURNED in defects else opener.char
 
 
 def _right_closing(problem: Miswritten) -> str:
-    closer = problem.closer
-    if Defect.MISMATCHED in problem.closer_defects:
-        return CLOSING_GLYPH[_right_opening(problem.opener, problem.opener_defects)]
-    return TURNED_GLYPH[closer.char] if Defect.TURNED in problem.closer_defects else closer.char
+    closer, defects = problem.closer, problem.closer_defects
+    if Defect.MISMATCHED in defects:
+        return CLOSING_GLYPH[_right_opening(problem)]
+    if Defect.MIXED_STYLE in defects:
+        return '"' if problem.straight_style else "”"
+    return TURNED_GLYPH[closer.char] if Defect.TURNED in defects else closer.char
 
 
 def _phrases(defects: tuple[Defect, ...], opener: Mark) -> str:
     return " and ".join(DEFECT_PHRASES[d].format(opener=opener.char) for d in defects)
 
 
+REWRITTEN_GLYPH = frozenset({Defect.TURNED, Defect.MISMATCHED, Defect.DOUBLED, Defect.MIXED_STYLE, Defect.FOREIGN})
+
+
 def _advice(defects: tuple[Defect, ...], replacement: str) -> str:
     """What to do about a mark: its right glyph, and where its space goes."""
     glyph = replacement.strip()
-    steps = [f"write {glyph}"] if {Defect.TURNED, Defect.MISMATCHED, Defect.DOUBLED} & set(defects) else []
+    steps = [f"write {glyph}"] if REWRITTEN_GLYPH & set(defects) else []
     if Defect.SPACE_MISPLACED in defects:
         steps.append("move the space after it")
     elif Defect.SPACE_BEFORE in defects or Defect.SPACE_AFTER in defects:

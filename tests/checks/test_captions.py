@@ -37,7 +37,7 @@ def test_seed_000_has_exactly_its_two_captions() -> None:
     findings = findings_for(SEED_000, RULE)
     assert [SEED_000[f.start : f.end] for f in findings] == SEED_CAPTIONS
     assert [(f.line, f.column) for f in findings] == [(14, 1), (22, 1)]
-    assert {(f.severity.label, f.suggestion) for f in findings} == {("info", None)}
+    assert {(f.severity.label, f.suggestion) for f in findings} == {("warning", None)}
 
 
 def test_seed_002_has_none() -> None:

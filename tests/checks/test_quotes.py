@@ -186,8 +186,57 @@ def test_stray_closer_before_an_attribution_asks_only_for_the_opening_mark() -> 
     assert message.endswith("ends a quotation that has no opening mark: add one where it starts.")
 
 
-def test_mixed_straight_and_curly_pair_is_left_to_quote_style() -> None:
-    assert findings_for("He called it “a non-starter\" and ‘a joke' too.", RULE) == []
+@pytest.mark.parametrize(
+    ("text", "flagged", "suggestion"),
+    [
+        pytest.param("He called it “a non-starter\" and left. “Fine,” he said.", '"', "”", id="curly-file"),
+        pytest.param('He called it "a non-starter” and left. "Fine," he said.', "”", '"', id="straight-file"),
+        pytest.param("He called it \"a non-starter” and left. “Fine,” he said.", '"', "“", id="straight-opener"),
+    ],
+)
+def test_a_straight_and_curly_pair_is_one_warning_on_the_mark_out_of_the_file_style(
+    text: str, flagged: str, suggestion: str
+) -> None:
+    (finding,) = findings_for(text, RULE, "quote-style")
+    assert (finding.rule, finding.severity.label) == (RULE, "warning")
+    assert (text[finding.start : finding.end], finding.suggestion) == (flagged, suggestion)
+    assert "pairs a straight mark with a curly one" in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They said «yes» and went, and ‹maybe› later.",
+        "He called it „a frank exchange“ and left.",
+        "He called it „a frank exchange” and left.",
+        "“He called it «a frank exchange»,” she said.",
+        "Read more » Top stories » World",
+    ],
+)
+def test_balanced_foreign_pairs_and_arrows_are_no_quotation_slips(text: str) -> None:
+    assert findings_for(text, RULE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "mark", "english"),
+    [
+        ("The minister said «we will respond and left the room.", "«", "“"),
+        ("The minister said „we will respond and left the room.", "„", "“"),
+        ("The minister said we will respond» and left the room.", "»", "”"),
+    ],
+)
+def test_an_unbalanced_foreign_mark_is_one_finding_that_names_the_english_mark(
+    text: str, mark: str, english: str
+) -> None:
+    (finding,) = findings_for(text, RULE, "foreign-punctuation")
+    assert (finding.rule, text[finding.start : finding.end]) == (RULE, mark)
+    assert finding.message.endswith(f"In English copy, write {english} for {mark}.")
+
+
+def test_a_guillemet_closed_by_an_english_mark_suggests_the_english_opener() -> None:
+    text = "The minister said «we will respond” and left the room."
+    (finding,) = findings_for(text, RULE, "foreign-punctuation")
+    assert (text[finding.start : finding.end], finding.suggestion) == ("«", "“")
 
 
 def test_quote_style_gives_way_on_a_mark_unbalanced_quote_reports() -> None:
