@@ -8,6 +8,7 @@ import unicodedata
 from decimal import Decimal
 
 from benchmarks.detection import material
+from benchmarks.detection.inject_dates import reads_as_english
 from benchmarks.detection.injection import (
     Doc,
     Variant,
@@ -33,6 +34,8 @@ def foreign_dateline(doc: Doc, index: int, rng: random.Random, variant: Variant)
     """'21 ene 2022 12:55 GMT' on its own line under the headline."""
     when = material.random_date(rng)
     line = material.dateline(when, doc.material.date_locale(rng, doc.pair))
+    if reads_as_english(line.removesuffix(f" {when:%H:%M} GMT")):
+        return None  # '14 May 2022' in Turkish is English too
     edits = insert_paragraph_after(doc, 0, line, variant)
     date_length = len(line) - len(" 12:55 GMT")
     edit = edits[0]
@@ -54,6 +57,8 @@ def foreign_date_in_sentence(doc: Doc, index: int, rng: random.Random, variant: 
     numeric = variant.name == "numeric-day-first"
     locale = rng.choice(material.DATE_LOCALES) if numeric else doc.material.date_locale(rng, doc.pair)
     date = form(material.random_date(rng), locale)
+    if reads_as_english(date):
+        return None
     offset = doc.paragraphs[index].start + rng.choice(ends)
     new = f" {preposition}{date}"
     return [Edit(offset, offset, new, (variant.mark(1 + len(preposition), len(new)),))]

@@ -72,6 +72,7 @@ NUMERIC_DATE = re.compile(
     r"(?P<year>[12][0-9]{3}|[0-9]{2})(?!\w|[.,/:-][0-9])"
 )
 """A numeric date whose first number can only be the day: "17/09/2019", "30.04.2021", "15-06-22"."""
+LETTERS = re.compile(r"[^\W\d_]+")
 SPACE_THEN_NUMERIC = re.compile(rf",?{SPACE}")
 DATE_WORDS = frozenset(
     "on in at by of from to until till since during before after through early late mid last next this every".split()
@@ -190,12 +191,20 @@ class ForeignDates:
 def _word_dates(doc: Document, names: DateNames, weak_keys: frozenset[str]) -> Iterator[Match]:
     """Dates around each word that is a foreign month or weekday."""
     text = doc.text
-    for word in doc.words:
-        if any(char.isdigit() for char in word.text):
-            continue
+    for word in _name_words(doc.words):
         date = _month_date(text, word, names, weak_keys) or _weekday_alone(text, word, names, weak_keys)
         if date is not None:
             yield Match(date.start, date.end, _message(date, names), _english_date(date, names))
+
+
+def _name_words(words: Iterable[Word]) -> Iterator[Word]:
+    """Words without digits; a word joined to numbers ("17-septembre-2022") gives its letter parts."""
+    for word in words:
+        if not any(char.isdigit() for char in word.text):
+            yield word
+        elif "-" in word.text:
+            for part in LETTERS.finditer(word.text):
+                yield Word(word.start + part.start(), word.start + part.end(), part.group())
 
 
 def _outermost(matches: Iterable[Match]) -> Iterator[Match]:
@@ -456,7 +465,7 @@ def _foreign_shaped(text: str, word: Word, senses: tuple[Sense, ...], names: Dat
         return replace(date, month=DatePart("month", word.text, tuple(s for s in senses if s.locale in locales)))
     if date.ordinal and ordinal and not _starts_line(text, date.start):
         return replace(date, month=DatePart("month", word.text, ordinal))
-    lowercase = tuple(s for s in senses if not s.capitalized and not s.abbreviated)
+    lowercase = tuple(s for s in senses if not s.capitalized)
     if date.year and word.text.islower() and lowercase:
         return replace(date, month=DatePart("month", word.text, lowercase))
     return None
@@ -525,11 +534,22 @@ def _is_convincing(text: str, date: ForeignDate, weak_keys: frozenset[str]) -> b
         return True
     month = date.month
     cue = _word_before(text, date.start)
-    if _looks_like_proper_name(month.text, month.senses) and not (date.linked and cue in DATE_WORDS):
+    weak = _is_weak(month.text, weak_keys)
+    if _looks_like_proper_name(month.text, month.senses) and not _is_dated(text, date, cue, weak):
         return False
-    if date.linked or not _is_weak(month.text, weak_keys):
+    if date.linked or not weak:
         return True
     return cue in DATE_WORDS and not _is_short(month.text)
+
+
+def _is_dated(text: str, date: ForeignDate, cue: str | None, weak: bool) -> bool:
+    """A capitalised month with a day, after a date word and before no name: "on 5 de Março", "on 20 Maart".
+
+    Not a name of several capitalised words ("on 9 de Julio Avenue"), nor a weak one ("on 21 Mars nights").
+    """
+    following = NEXT_WORD.match(text, date.end)
+    named = following is not None and following["word"][:1].isupper()
+    return cue in DATE_WORDS and date.day is not None and not named and (date.linked or not weak)
 
 
 def _is_weak(text: str, weak_keys: frozenset[str]) -> bool:

@@ -186,6 +186,9 @@ def test_names_of_several_words_are_read_whole() -> None:
         ("Tokyo, 2022年1月27日木曜日.", ("2022年1月27日木曜日", "Thursday 27 January 2022")),
         ("It closed on 5月20日.", ("5月20日", "20 May")),
         ("Seoul, 2022년 1월 27일.", ("2022년 1월 27일", "27 January 2022")),
+        ("Signed on 17-septembre-2022.", ("17-septembre-2022", "17 September 2022")),
+        ("Signed on 20 Maart.", ("20 Maart", "20 March")),
+        ("Paris, 28 oct. 2022 12:55 GMT", ("28 oct. 2022", "28 Oct 2022")),
     ],
 )
 def test_recall_shapes_of_issue_12(text: str, expected: tuple[str, str | None]) -> None:
