@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 import re
 
+from benchmarks.detection import inject_names
 from benchmarks.detection.injection import (
     Doc,
     Variant,
@@ -66,88 +67,8 @@ def stray_close(doc: Doc, index: int, rng: random.Random, variant: Variant) -> l
     return replace_match(doc, index, match, new, variant, 1, mark=(len(new) - 1, len(new)))
 
 
-NAME = re.compile(r"\b[A-Z][a-z]{4,}\b")
-TRANSLITERATIONS = [
-    (r"ey$", "ei"),
-    (r"ei$", "ey"),
-    (r"iy$", "y"),
-    (r"y$", "i"),
-    (r"ii$", "iy"),
-    (r"ov$", "off"),
-    (r"ev$", "yev"),
-    (r"ks", "x"),
-    (r"x", "ks"),
-    (r"ya", "ia"),
-    (r"yu", "iu"),
-    (r"kh", "h"),
-    (r"shi", "si"),
-    (r"tsu", "tu"),
-    (r"chi", "ti"),
-    (r"o$", "oh"),
-    (r"ou", "o"),
-    (r"ts", "tz"),
-    (r"ei", "ey"),
-    (r"y$", "yy"),
-]
-
-
-def document_names(doc: Doc) -> dict[str, list[int]]:
-    """Capitalised words written twice or more, never in lowercase, at least once mid-sentence: names."""
-    occurrences: dict[str, list[int]] = {}
-    for match in NAME.finditer(doc.text):
-        occurrences.setdefault(match.group(), []).append(match.start())
-    mid_sentence = {m.group(1) for m in re.finditer(r"[a-z,] ([A-Z][a-z]{4,})\b", doc.text)}
-    return {
-        name: offsets
-        for name, offsets in occurrences.items()
-        if len(offsets) >= 2 and name in mid_sentence and name.lower() not in doc.lowercase_words
-    }
-
-
-def transliterate(name: str, rng: random.Random) -> str | None:
-    """Another romanisation of a name: Sergey/Sergei, Lavrov/Lavroff, Takahashi/Takahasi, Sato/Satoh."""
-    rules = TRANSLITERATIONS[:]
-    rng.shuffle(rules)
-    for pattern, replacement in rules:
-        tail = name[1:]
-        changed = name[0] + re.sub(pattern, replacement, tail, count=1)
-        if changed != name and len(changed) >= 5:
-            return changed
-    return None
-
-
-def name_variant_in_file(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
-    """One later occurrence of a name spelled another way: 'Sergey Lavrov … Sergei Lavrov'."""
-    span = doc.paragraphs[index]
-    candidates = [
-        (name, offset)
-        for name, offsets in document_names(doc).items()
-        for offset in offsets[1:]
-        if span.start <= offset < span.end
-    ]
-    if not candidates:
-        return None
-    name, offset = rng.choice(candidates)
-    changed = transliterate(name, rng)
-    if not changed:
-        return None
-    return [Edit(offset, offset + len(name), changed, (variant.mark(0, len(changed)),))]
-
-
-def name_variant_across_files(
-    doc: Doc, index: int, rng: random.Random, variant: Variant
-) -> list[Edit] | None:
-    """Every occurrence of a name spelled another way in this copy; the other copies keep the original."""
-    names = document_names(doc)
-    span = doc.paragraphs[index]
-    candidates = [name for name, offsets in names.items() if any(span.start <= o < span.end for o in offsets)]
-    if not candidates:
-        return None
-    name = rng.choice(sorted(candidates))
-    changed = transliterate(name, rng)
-    if not changed:
-        return None
-    return [Edit(o, o + len(name), changed, (variant.mark(0, len(changed)),)) for o in names[name]]
+name_variant_in_file = inject_names.in_file  # realistic romanisations live with the other name variants
+name_variant_across_files = inject_names.across_files
 
 
 FURNITURE = {

@@ -73,6 +73,11 @@ class NameVariantsOptions:
     ignore_words_file: str | None = option(
         None, "Capitalised words that are not names: function words and titles (The, However, President)."
     )
+    romanisations_file: str | None = option(
+        None,
+        'Pairs of spellings romanisation systems give one sound, "ey ei", "iy$ y$", "shi si": names that differ'
+        " only there are one name, in one file or across files that share other names.",
+    )
 
     def __post_init__(self) -> None:
         for value in (self.min_similarity, self.min_similarity_alone):
@@ -147,6 +152,16 @@ class Judge:
             for spelling in {fold(name) for name in _spellings_of(entry)}:
                 self.known_groups[spelling].append(number)
         self.distinct = [frozenset(fold(name) for name in _spellings_of(e)) for e in options.distinct]
+        self.romanisations = _romanisations(options.romanisations_file)
+
+    def romanised(self, a: str, b: str) -> bool:
+        """Two spellings that romanisation systems give one name ("Iurii"/"Yuriy", "Tsuchiya"/"Tutiya")."""
+        if min(len(a), len(b)) < self.options.min_length or self._is_distinct(fold(a), fold(b)):
+            return False
+        return 1 <= self.romanisations.steps(fold(a), fold(b)) <= MAX_ROMANISATION_STEPS
+
+    def _is_distinct(self, folded_a: str, folded_b: str) -> bool:
+        return any({folded_a, folded_b} <= group for group in self.distinct)
 
     def is_known(self, a: str, b: str) -> bool:
         folded_a, folded_b = fold(a), fold(b)
@@ -156,7 +171,9 @@ class Judge:
 
     def in_context(self, a: str, b: str) -> bool:
         """Two words that differ in two-word names sharing the other word ("Antony/Anthony Blinken")."""
-        return self.is_known(a, b) or self._is_variant(a, b, self.options.min_similarity)
+        return (
+            self.is_known(a, b) or self._is_variant(a, b, self.options.min_similarity) or self.romanised(a, b)
+        )
 
     def alone(self, a: str, b: str) -> bool:
         """Two single words of one file, with no shared name around them: nearly the same."""
@@ -166,7 +183,7 @@ class Judge:
         if a.casefold() == b.casefold() or min(len(a), len(b)) < self.options.min_length:
             return False  # McDonald/Mcdonald is a style choice, not a spelling
         folded_a, folded_b = fold(a), fold(b)
-        if any({folded_a, folded_b} <= group for group in self.distinct):
+        if self._is_distinct(folded_a, folded_b):
             return False
         if folded_a == folded_b:
             return True  # Erdoğan/Erdogan
@@ -183,6 +200,79 @@ def _is_mac_and_mc(a: str, b: str) -> bool:
 @cache
 def _judge(options: NameVariantsOptions) -> Judge:
     return Judge(options)
+
+
+MAX_ROMANISATION_STEPS = 2
+"""More differences than two make a different name more likely than another system's spelling."""
+
+
+class Romanisations:
+    """Pairs of spellings of one sound, and the fewest of them that turn one word into another."""
+
+    def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
+        self.by_first_letter: dict[str, list[tuple[str, str, bool, bool]]] = defaultdict(list)
+        classes: dict[str, str] = {}
+        for a, b in pairs:
+            for x, y in ((a, b), (b, a)):
+                text = x.strip("^$")
+                self.by_first_letter[text[:1]].append(
+                    (text, y.strip("^$"), x.startswith("^"), x.endswith("$"))
+                )
+            _join(classes, a.strip("^$"), b.strip("^$"))
+        self.classes = {text: _root(classes, text) for text in classes}
+        self.longest = max((len(text) for text in self.classes), default=0)
+
+    def steps(self, a: str, b: str) -> int:
+        """How many pairs turn `a` into `b` where the other letters agree; a large number when none do."""
+        never = MAX_ROMANISATION_STEPS + 1
+        best: dict[tuple[int, int], int] = {(0, 0): 0}
+        for i, j in sorted(itertools.product(range(len(a) + 1), range(len(b) + 1)), key=sum):
+            cost = best.get((i, j))
+            if cost is None or cost >= never:
+                continue
+            if i < len(a) and j < len(b) and a[i] == b[j]:
+                _improve(best, (i + 1, j + 1), cost)
+            for x, y, at_start, at_end in self.by_first_letter.get(a[i : i + 1], ()):
+                fits = a.startswith(x, i) and b.startswith(y, j) and (not at_start or i == j == 0)
+                if fits and (not at_end or (i + len(x) == len(a) and j + len(y) == len(b))):
+                    _improve(best, (i + len(x), j + len(y)), cost + 1)
+        return best.get((len(a), len(b)), never)
+
+    def key(self, word: str) -> str:
+        """A blocking key: each longest known spelling replaced by its class, so variants mostly meet."""
+        folded, parts, i = fold(word), [], 0
+        while i < len(folded):
+            size = next((n for n in range(self.longest, 0, -1) if folded[i : i + n] in self.classes), 0)
+            parts.append(self.classes[folded[i : i + size]] if size else folded[i])
+            i += size or 1
+        return "|".join(parts)
+
+    def letter_key(self, word: str) -> str:
+        """A second blocking key, letter by letter, for variants the longest spellings cut apart."""
+        return "|".join(self.classes.get(letter, letter) for letter in fold(word))
+
+
+def _improve(best: dict[tuple[int, int], int], at: tuple[int, int], cost: int) -> None:
+    if cost < best.get(at, cost + 1):
+        best[at] = cost
+
+
+def _join(classes: dict[str, str], a: str, b: str) -> None:
+    classes.setdefault(a, a)
+    classes.setdefault(b, b)
+    classes[_root(classes, a)] = _root(classes, b)
+
+
+def _root(classes: dict[str, str], text: str) -> str:
+    while classes[text] != text:
+        text = classes[text]
+    return text
+
+
+@cache
+def _romanisations(path: str | None) -> Romanisations:
+    """The pairs of the data file, or none when no file is set."""
+    return Romanisations(tuple(line.split()) for line in word_list(path)) if path else Romanisations(())
 
 
 # ----------------------------------------------------------------------------- blocking
@@ -258,14 +348,37 @@ class NameFacts:
 
 
 PARTICLES = frozenset(
-    "abu al ben bin bint da de del della der di do dos du el ibn la le ten ter van von".split()
+    [
+        "abu",
+        "al",
+        "ben",
+        "bin",
+        "bint",
+        "da",
+        "de",
+        "del",
+        "della",
+        "der",
+        "di",
+        "do",
+        "dos",
+        "du",
+        "el",
+        "ibn",
+        "la",
+        "le",
+        "ten",
+        "ter",
+        "van",
+        "von",
+    ]
 )
 """Lower-case words inside names: "Mohammed bin Salman", "Ursula von der Leyen"."""
 OPENING = re.compile(r"[\n\r:;“\"‘(\[—–]")
 NAME_GAP = re.compile(r"-|[ \t\u00a0]+")
 WHITE_SPACE = re.compile(r"\s+")
 POSSESSIVE = ("'s", "’s")
-HEADLINE_END = frozenset(".!?…\"”’»")
+HEADLINE_END = frozenset('.!?…"”’»')
 
 
 @dataclass(frozen=True, slots=True)
@@ -295,7 +408,10 @@ def _collect_facts(doc: Document, options: NameVariantsOptions) -> NameFacts:
             evidence[first.text] += second.evidence and not first.evidence  # "Sergei Lavrov said"
     look_alikes = _look_alikes(list(spans), phrases, judge)
     known = {word for word in spans if fold(word) in judge.known_groups}
-    located_words = known.union(*look_alikes)
+    romanisable = (
+        {word for word in spans if len(word) >= options.min_length} if judge.romanisations.classes else set()
+    )
+    located_words = known.union(romanisable, *look_alikes)
     located_starts = {start for found in phrases.values() for occurrence in found for start in occurrence}
 
     def spelling(word: str) -> Spelling:
@@ -444,6 +560,7 @@ class _Corpus:
                 self._add((word,), path, spelling.count)
                 evidence[word] += spelling.in_running_text
         self.names = {word for word, count in evidence.items() if count}
+        self._names_by_path: dict[str, frozenset[str]] = {}
         for path in sorted(facts_by_path):
             for phrase, occurrences in facts_by_path[path].phrases.items():
                 if phrase[0] in self.names and phrase[2] in self.names:
@@ -452,6 +569,12 @@ class _Corpus:
     def _add(self, unit: Unit, path: str, count: int) -> None:
         self.files[unit].append(path)
         self.counts[unit] += count
+
+    def names_in(self, path: str) -> frozenset[str]:
+        """The names of one file that stand in running text somewhere in the run."""
+        if path not in self._names_by_path:
+            self._names_by_path[path] = frozenset(self.facts[path].spellings) & self.names
+        return self._names_by_path[path]
 
     def phrases(self) -> list[Unit]:
         return [unit for unit in self.files if len(unit) == 3]
@@ -497,6 +620,42 @@ def _known_rivalries(corpus: _Corpus, judge: Judge) -> Iterator[_Rivalry]:
             yield from corpus.rivalries(a, b)
 
 
+def _romanised_rivalries(corpus: _Corpus, judge: Judge) -> Iterator[_Rivalry]:
+    """Single words that romanisation systems spell apart, in files that share other names.
+
+    Two first words of full names are left to the full names (Yuri Dud, Yuriy Ushakov: two people,
+    each may spell his name his own way); one of the two spellings must stand in running text
+    somewhere, the other may open a sentence.
+    """
+    first_words = {phrase[0] for phrase in corpus.phrases()}
+    words = [(w,) for w in sorted({unit[0] for unit in corpus.files if len(unit) == 1})]
+    key = judge.romanisations.key
+    letters = judge.romanisations.letter_key
+    for (a,), (b,) in candidate_pairs(words, lambda unit: [key(unit[0]), letters(unit[0])]):
+        two_people = a in first_words and b in first_words
+        evident = a in corpus.names or b in corpus.names
+        if evident and not two_people and judge.romanised(a, b) and _share_names(corpus, (a, b)):
+            yield from corpus.rivalries((a,), (b,))
+
+
+SHARED_NAMES = 2
+"""Other names two files must share before one name in them may be read as another's variant."""
+FILES_COMPARED = 8
+"""Files of each spelling looked at for shared names: enough for evidence, and the work stays bounded."""
+
+
+def _share_names(corpus: _Corpus, pair: tuple[str, str]) -> bool:
+    a, b = pair
+    for path_a in corpus.files[(a,)][:FILES_COMPARED]:
+        for path_b in corpus.files[(b,)][:FILES_COMPARED]:
+            if (
+                path_a == path_b
+                or len(corpus.names_in(path_a) & corpus.names_in(path_b) - {a, b}) >= SHARED_NAMES
+            ):
+                return True
+    return False
+
+
 def _look_alike_rivalries(corpus: _Corpus) -> Iterator[_Rivalry]:
     files: dict[tuple[str, str], set[str]] = defaultdict(set)
     for path, facts in corpus.facts.items():
@@ -521,7 +680,9 @@ def _matches(corpus: _Corpus, rivalries: Iterable[_Rivalry]) -> Iterator[tuple[s
             rivals = {r.major for r in by_minor[minor] if r.files is None or path in r.files}
             if not rivals:
                 continue
-            best = min(rivals, key=lambda unit: (not corpus.is_house_spelling(unit), -corpus.counts[unit], unit))
+            best = min(
+                rivals, key=lambda unit: (not corpus.is_house_spelling(unit), -corpus.counts[unit], unit)
+            )
             index = next(i for i, (x, y) in enumerate(zip(minor[::2], best[::2])) if x != y)
             word = minor[2 * index]
             message = _message(corpus, path, minor, best)
@@ -578,6 +739,7 @@ class NameVariants:
         rivalries = [
             *_phrase_rivalries(corpus, judge),
             *_known_rivalries(corpus, judge),
+            *_romanised_rivalries(corpus, judge),
             *_look_alike_rivalries(corpus),
         ]
         yield from _matches(corpus, rivalries)
