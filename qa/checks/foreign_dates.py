@@ -457,16 +457,16 @@ def _foreign_shaped(text: str, word: Word, senses: tuple[Sense, ...], names: Dat
     start), a weekday of a language that spells the month so, or a lowercase month with day and year.
     """
     date = _read_date(text, word, senses, names)
-    if date is None or date.day is None:
+    if date is None or (date.day is None and date.year is None):
         return None
     ordinal = tuple(s for s in senses if s.locale in names.ordinal_locales)
     if date.weekday is not None:
         locales = {s.locale for s in date.weekday.senses}
         return replace(date, month=DatePart("month", word.text, tuple(s for s in senses if s.locale in locales)))
-    if date.ordinal and ordinal and not _starts_line(text, date.start):
+    if date.ordinal and ordinal and date.day and not _starts_line(text, date.start):
         return replace(date, month=DatePart("month", word.text, ordinal))
     lowercase = tuple(s for s in senses if not s.capitalized)
-    if date.year and word.text.islower() and lowercase:
+    if date.year and word.text.islower() and lowercase and (date.day or len(word.text) > 3):
         return replace(date, month=DatePart("month", word.text, lowercase))
     return None
 
@@ -513,7 +513,9 @@ def _numeric_after(text: str, end: int) -> re.Match[str] | None:
 
 def _is_strong_name(text: str, word: Word, senses: tuple[Sense, ...], cue: str | None, weak_keys: frozenset[str]) -> bool:
     """Whether a month or weekday with no date around it is one: a full name, not a proper name, not weak."""
-    if all(s.abbreviated for s in senses) or _is_short(word.text) or text.startswith(("'s", "’s"), word.end):
+    if all(s.abbreviated for s in senses) or text.startswith(("'s", "’s"), word.end):
+        return False
+    if _is_short(word.text) and cue not in STRONG_DATE_WORDS:
         return False
     if _looks_like_proper_name(word.text, senses):
         return False
@@ -545,11 +547,13 @@ def _is_convincing(text: str, date: ForeignDate, weak_keys: frozenset[str]) -> b
 def _is_dated(text: str, date: ForeignDate, cue: str | None, weak: bool) -> bool:
     """A capitalised month with a day, after a date word and before no name: "on 5 de Março", "on 20 Maart".
 
-    Not a name of several capitalised words ("on 9 de Julio Avenue"), nor a weak one ("on 21 Mars nights").
+    Not a name of several capitalised words ("on 9 de Julio Avenue"), nor a weak one before a word
+    ("on 21 Mars nights").
     """
     following = NEXT_WORD.match(text, date.end)
     named = following is not None and following["word"][:1].isupper()
-    return cue in DATE_WORDS and date.day is not None and not named and (date.linked or not weak)
+    alone = following is None or date.linked or not weak
+    return cue in DATE_WORDS and date.day is not None and not named and alone
 
 
 def _is_weak(text: str, weak_keys: frozenset[str]) -> bool:

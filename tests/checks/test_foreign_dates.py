@@ -188,6 +188,9 @@ def test_names_of_several_words_are_read_whole() -> None:
         ("Seoul, 2022년 1월 27일.", ("2022년 1월 27일", "27 January 2022")),
         ("Signed on 17-septembre-2022.", ("17-septembre-2022", "17 September 2022")),
         ("Signed on 20 Maart.", ("20 Maart", "20 March")),
+        ("Signed on 19 Augustus.", ("19 Augustus", "19 August")),
+        ("Growth slowed in late Mai.", ("Mai", "May")),
+        ("Sales fell in november 2022.", ("november 2022", "November 2022")),
         ("Paris, 28 oct. 2022 12:55 GMT", ("28 oct. 2022", "28 Oct 2022")),
     ],
 )
