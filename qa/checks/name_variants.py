@@ -28,7 +28,10 @@ Over the whole run, `reduce`:
 4. Reports a variant only with shared context, since different people have close
    names: two-word names that share the other word, or a `known_variants` entry,
    anywhere in the run; single words only within one file, nearly identical, and
-   neither used there as the first word of a name (Michael Gove, Michel Barnier).
+   neither used there as the first word of a name (Michael Gove, Michel Barnier); and single
+   words that differ only where romanisation systems differ (`romanisations_file`, generated
+   from iuliia and pykakasi: "Iartseva"/"Yartseva", "Tutiya"/"Tsuchiya"), in one file or in
+   files that share two other names, unless both are given names of full names.
 5. Flags every occurrence of the spelling used less often in the run, naming the
    other spelling, its count and its files, and suggests it. On a tie both are
    flagged without a suggestion: the rule cannot tell which one is right, and
