@@ -12,9 +12,18 @@ correct ones, so a fused word is reported only on strong evidence:
   prefix ("MacArthur", "FitzGerald"); short prefixes ("iPhone", "eBay", "McCain",
   "LeBron", "PhDs") fall under the minimum lengths;
 - either the right part opens sentences ("GenevaThe"), or both parts stand alone
-  elsewhere in the same document ("Ukraine" and "Blinken" do in the seed article);
+  elsewhere in the same document ("Ukraine" and "Blinken" do in the seed article), or
+  the English lexicon reads it as two words and not as one: a lowercase word (a glue
+  word such as "the", or one long enough not to be a brand's prefix: "additionWashington")
+  then a capitalised word, or a weekday or month beside another word ("MondayMarch");
 - it occurs once: a word written the same way twice is a deliberate spelling (a
   product, a code name), not a lost character.
+
+A word in lowercase is a join when a preposition or conjunction runs into an article
+or pronoun ("inthe", "forthe", "tohim") and the lexicon does not know the whole as a
+word ("onto", "tome", "fora" are words). The lexicon is the frequency dictionary that
+symspellpy ships (English words of Google Books n-grams also found in SCOWL, so
+web typos such as "inthe" are not in it); it is read only when a candidate needs it.
 
 URLs, e-mail addresses, @handles, #hashtags and code are skipped whole. The spaced
 form is suggested only when it is safe: the document writes the pair with a space
@@ -24,16 +33,19 @@ elsewhere ("Sergey Lavrov"), or the left part is a word that never ends a senten
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import ClassVar
 
 from qa import segment
 from qa.checks.base import data_file, option, word_list
 from qa.document import Document
+from qa.errors import Unavailable
 from qa.findings import Match
 
 TOKEN = re.compile(r"\S+")
@@ -46,6 +58,10 @@ MID_SENTENCE_MARKS = frozenset(",;-–—")
 SPACE_OR_LINE_WRAP = r"(?:[ \t\u00a0]+|[ \t\u00a0]*(?:\r\n|\r|\n)[ \t\u00a0]*)"
 """White space between two words of one paragraph: spaces, or a single line break."""
 YEAR_LENGTH = 4
+KNOWN_SUFFIX_LENGTH = 2
+"""Letters a known word may take and stay known: a plural, an agent noun ("YouTubers")."""
+LEXICON_FILE = "frequency_dictionary_en_82_765.txt"
+"""symspellpy's English unigram counts: one 'word count' a line, most frequent first."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -65,6 +81,15 @@ class RunTogetherOptions:
     )
     min_left_length: int = option(3, 'Shorter left parts ("iPhone", "LeBron") are not split; "toGeneva" is.')
     min_right_length: int = option(3, 'Shorter right parts ("LinkedIn", "FedEx") are not split; "saidHe" is.')
+    min_lexicon_left_length: int = option(
+        4, 'Without other evidence, a shorter lowercase left part that is no glue word ("easyJet") is not split.'
+    )
+    lowercase_join_left: tuple[str, ...] = option(
+        (), 'Prepositions and conjunctions that start a lowercase join ("in" in "inthe").'
+    )
+    lowercase_join_right: tuple[str, ...] = option(
+        (), 'Articles and pronouns that end a lowercase join ("the" in "inthe", "him" in "tohim").'
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +120,7 @@ class Evidence:
     openers: frozenset[str]
     min_left: int
     min_right: int
+    min_lexicon_left: int
 
 
 class RunTogether:
@@ -104,6 +130,10 @@ class RunTogether:
     Options: ClassVar[type] = RunTogetherOptions
     fixable: ClassVar[str] = "sometimes"
 
+    def prepare(self, options: RunTogetherOptions) -> None:
+        """Read the English lexicon once, before any file; without symspellpy the rule does not run."""
+        english_lexicon()
+
     def check(self, doc: Document, options: RunTogetherOptions) -> Iterator[Match]:
         evidence = _evidence(doc, options)
         fusions = list(_fusions(doc.text))
@@ -111,6 +141,7 @@ class RunTogether:
         for fusion in fusions:
             if spellings[fusion.text] == 1 and _is_run_together(fusion, evidence):
                 yield _match(doc, fusion, evidence)
+        yield from _lowercase_joins(doc.text, options)
 
 
 def _evidence(doc: Document, options: RunTogetherOptions) -> Evidence:
@@ -122,6 +153,7 @@ def _evidence(doc: Document, options: RunTogetherOptions) -> Evidence:
         openers=frozenset(options.sentence_openers),
         min_left=options.min_left_length,
         min_right=options.min_right_length,
+        min_lexicon_left=options.min_lexicon_left_length,
     )
 
 
@@ -190,24 +222,99 @@ def first_cut(piece: str) -> int | None:
 
 
 def _is_run_together(fusion: Fusion, evidence: Evidence) -> bool:
-    """Known words and name prefixes aside: a sentence opener after a word, or two evidenced parts."""
+    """Known words and name prefixes aside: a sentence opener after a word, two evidenced parts, or the lexicon."""
     left, right = fusion.left, fusion.right
     if _is_known(fusion.text, evidence.known) or left in evidence.prefixes:
         return False
     if right in evidence.openers:
         return _is_year(left) or _is_acronym(left) or _is_word(left, evidence)
     if right not in evidence.standalone:
-        return False
+        return _follows_a_name(fusion, evidence) or _reads_as_two_words(fusion, evidence)
     if _is_acronym(right):
         return left in evidence.glue  # "theUS", but never "macOS" or "OpenAI"
     if not _is_capitalised(right) or len(right) < evidence.min_right:
         return False
-    return _is_year(left) or left in evidence.glue or _is_word(left, evidence) and left in evidence.standalone
+    evidenced_left = _is_word(left, evidence) and left in evidence.standalone
+    return _is_year(left) or left in evidence.glue or evidenced_left or _reads_as_two_words(fusion, evidence)
+
+
+def _follows_a_name(fusion: Fusion, evidence: Evidence) -> bool:
+    """A sentence opener or a name the document writes mid-sentence, then a capitalised word.
+
+    "HoweverKaiji", "BrazilLuis": brands of two capitalised words ("NightOwl",
+    "StarMaker") seldom have a first part that the same article uses alone as a name.
+    """
+    left, right = fusion.left, fusion.right
+    name = _is_capitalised(left) and len(left) >= evidence.min_left and left in evidence.standalone
+    return (name or left in evidence.openers) and _is_capitalised(right) and len(right) >= evidence.min_right
+
+
+def _reads_as_two_words(fusion: Fusion, evidence: Evidence) -> bool:
+    """A word then a capitalised word that the lexicon does not know as one: "theMinistry", "armorStill", "MondayMarch".
+
+    A lowercase left part must be a glue word or long enough ("iPhone", "eBay" stay;
+    "easyJet" is a known word); two capitalised parts are a brand's habit ("DeepMind",
+    "PlayStation") unless one is a weekday or a month and the other an English word.
+    """
+    left, right = fusion.left, fusion.right
+    if not _is_capitalised(right) or len(right) < evidence.min_right or _is_english_word(fusion.text):
+        return False
+    if left.isalpha() and left.islower():
+        return left in evidence.glue or len(left) >= evidence.min_lexicon_left
+    dates = english_date_names()
+    return _is_capitalised(left) and (left in dates or right in dates) and (
+        _is_english_word(left) and _is_english_word(right)
+    )
+
+
+def _is_english_word(word: str) -> bool:
+    return word.lower() in english_lexicon()
+
+
+@cache
+def english_lexicon() -> Mapping[str, str]:
+    """Lowercase English word -> its count (as text), from the dictionary symspellpy ships; read once."""
+    spec = importlib.util.find_spec("symspellpy")
+    if spec is None or not spec.submodule_search_locations:
+        raise Unavailable("symspellpy, which holds its English lexicon, is not installed")
+    path = Path(next(iter(spec.submodule_search_locations))) / LEXICON_FILE
+    fields = path.read_text(encoding="utf-8").split()
+    return dict(zip(fields[0::2], fields[1::2], strict=True))
+
+
+@cache
+def english_date_names() -> frozenset[str]:
+    """English month and weekday names, from CLDR through Babel ("March", "Monday")."""
+    from babel import Locale
+
+    english = Locale("en")
+    months = english.months["format"]["wide"].values()
+    days = english.days["format"]["wide"].values()
+    return frozenset([*months, *days])
+
+
+def _lowercase_joins(text: str, options: RunTogetherOptions) -> Iterator[Match]:
+    """ "inthe", "forthe", "tohim": a preposition run into an article or pronoun, when that is not a word."""
+    if not options.lowercase_join_left or not options.lowercase_join_right:
+        return
+    for join in _lowercase_join_pattern(options.lowercase_join_left, options.lowercase_join_right).finditer(text):
+        if not _is_english_word(join.group()):
+            spaced = f"{join.group('left')} {join.group('right')}"
+            message = f"'{join.group()}' runs two words together; write '{spaced}'."
+            yield Match(join.start(), join.end(), message, suggestion=spaced)
+
+
+@cache
+def _lowercase_join_pattern(lefts: tuple[str, ...], rights: tuple[str, ...]) -> re.Pattern[str]:
+    """A whole lowercase token made of one left and one right word, not part of an address or a hyphenation."""
+    left = "|".join(sorted(map(re.escape, lefts), key=len, reverse=True))
+    right = "|".join(sorted(map(re.escape, rights), key=len, reverse=True))
+    return re.compile(rf"(?<![\w@#/.'’-])(?P<left>{left})(?P<right>{right})(?![\w@/'’-]|\.\w)")
 
 
 def _is_known(word: str, known: frozenset[str]) -> bool:
-    """A known mixed-case word, or its plural ("PowerPoints")."""
-    return word in known or word.endswith("s") and word[:-1] in known
+    """A known mixed-case word, or one made from it ("PowerPoints", "YouTuber", "YouTubers")."""
+    return any(word[: len(word) - suffix] in known for suffix in range(KNOWN_SUFFIX_LENGTH + 1))
 
 
 def _is_word(left: str, evidence: Evidence) -> bool:

@@ -55,12 +55,57 @@ def test_a_document_of_one_fused_word_is_enough_before_an_opener() -> None:
     assert flagged("GenevaThe", RULE) == ["GenevaThe"]
 
 
-def test_both_parts_must_stand_alone_mid_sentence() -> None:
-    fused = "The envoy said todayRussia would answer."
+def test_two_capitalised_parts_need_the_first_to_stand_alone_mid_sentence() -> None:
+    fused = "The envoy said MoscowTokarev would answer."
     assert flagged(fused, RULE) == []
-    assert flagged(f"{fused} Talks with Russia resume today.", RULE) == ["todayRussia"]
-    # Capitalised only by position ("Russia" opens every sentence) is no evidence.
-    assert flagged(f"{fused} Russia resumes talks today.", RULE) == []
+    assert flagged(f"{fused} Talks in Moscow resume today.", RULE) == ["MoscowTokarev"]
+    # Capitalised only by position ("Moscow" opens every sentence) is no evidence.
+    assert flagged(f"{fused} Moscow resumes talks today.", RULE) == []
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["theMinistry", "MondayMarch", "vegetablesHusband", "additionWashington", "theRepublic", "invitationAnother"],
+)
+def test_the_lexicon_splits_camel_joins_without_other_evidence(word: str) -> None:
+    assert flagged(f"Officials said that {word} was mentioned once.", RULE) == [word]
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "iPhone", "eBay", "easyJet", "JPMorgan", "YouTube", "OpenAI", "DeepMind", "LinkedIn", "PlayStation",
+        "WhatsApp", "iOS", "macOS", "MacBook", "McCain", "DiCaprio", "LeBron", "PhD", "iPads", "kWh", "mRNA",
+        "eVTOL", "SoundCloud", "BlackRock", "MayDay",
+    ],
+)
+def test_brands_and_names_stay_quiet_without_evidence(word: str) -> None:
+    assert flagged(f"Officials said that {word} was mentioned once.", RULE) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said inthe morning that forthe record he wrote tohim.", ["inthe", "forthe", "tohim"]),
+        ("They met ata school ona hill.", ["ata", "ona"]),
+        # Words the lexicon knows, and joins of other words, are left alone.
+        ("The therapist, notably together with another, went nowhere onto a tome in international fora.", []),
+        ("He cannot understand himself; into the anan bento, de facto, onwards.", []),
+        ("See inthe.example.com, @tohim, pre-inthe and inthe-house.", []),
+    ],
+)
+def test_lowercase_joins_of_a_preposition_and_an_article_or_pronoun(text: str, expected: list[str]) -> None:
+    assert flagged(text, RULE) == expected
+
+
+def test_lowercase_join_suggests_the_spaced_pair() -> None:
+    (finding,) = findings_for("The talks were held inthe city.", RULE)
+    assert finding.suggestion == "in the"
+    assert finding.message == "'inthe' runs two words together; write 'in the'."
+
+
+def test_lowercase_joins_are_off_without_their_word_lists() -> None:
+    assert check("They met inthe city.", lowercase_join_left=()) == []
 
 
 @pytest.mark.parametrize(
