@@ -541,7 +541,7 @@ def _is_convincing(text: str, date: ForeignDate, weak_keys: frozenset[str]) -> b
         return False
     if date.linked or not weak:
         return True
-    return cue in DATE_WORDS and not _is_short(month.text)
+    return cue in DATE_WORDS and (not _is_short(month.text) or (date.year is not None and month.text.islower()))
 
 
 def _is_dated(text: str, date: ForeignDate, cue: str | None, weak: bool) -> bool:
