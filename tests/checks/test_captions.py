@@ -76,6 +76,9 @@ def test_the_seed_captions_are_found_in_other_layouts(layout) -> None:
         "Jean-Yves Le Drian, French Foreign Minister",
         "Sinéad O’Connor, Irish singer",
         "Martin Luther King Jr., civil rights leader",
+        "Vadim Denisenko, Former member of the Verkhovna Rada.",
+        "Lexi Sydow, Head of market research at App Annie",
+        "Alexander Volchenkov, A 21-year-old poet. Photo: Reuters",
     ],
 )
 def test_captions_with_credits_particles_and_lowercase_roles(line: str) -> None:
@@ -98,6 +101,10 @@ def test_captions_with_credits_particles_and_lowercase_roles(line: str) -> None:
         "Good Morning, Madam Secretary",
         "John Smith, London",
         "Prime Minister Boris Johnson, at Downing Street",
+        "Jane Doe, a nurse from Kharkiv, has died.",
+        "Ivan Petrov, head of the commission, believes otherwise.",
+        "Anna Bogolepova, Talked about the reasons behind memory problems",
+        "Maria Zakharova, who represents the Foreign Ministry",
         "Antony Blinken, the US Secretary of State, told reporters that talks would go on next week.",
     ],
 )

@@ -242,3 +242,11 @@ def test_lists_are_compiled_once_for_many_documents() -> None:
 def test_empty_document_and_empty_list_give_nothing() -> None:
     assert list(Phrases().check(Document("t.txt", ""), PhrasesOptions(extra_phrases=("x | y.",)))) == []
     assert list(Phrases().check(Document("t.txt", "both the two"), PhrasesOptions())) == []
+
+
+@pytest.mark.parametrize(
+    "line", ["Top Stories", "WATCH LIVE", "Live updates", "Comments are disabled for this article.", "Related articles"]
+)
+def test_page_furniture_at_the_top_of_an_article_is_boilerplate(line: str) -> None:
+    text = f"{line}\n\nBlinken and Lavrov agree to keep talking\n\nThe two ministers met in Geneva on Friday."
+    assert flagged(text, "boilerplate") == [line]
