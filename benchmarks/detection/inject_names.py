@@ -114,7 +114,7 @@ def _choose(doc: Doc, index: int, rng: random.Random, variant: Variant, keep) ->
     names = {
         name: eligible
         for name, spellings in romanisations(doc).items()
-        if (eligible := [s for s in spellings if s.isascii() != wants_diacritics])
+        if name not in doc.respelled_names and (eligible := [s for s in spellings if s.isascii() != wants_diacritics])
     }
     offsets = document_names(doc)
     candidates = [
@@ -126,6 +126,7 @@ def _choose(doc: Doc, index: int, rng: random.Random, variant: Variant, keep) ->
     if not candidates:
         return None
     name, offset = rng.choice(candidates)
+    doc.respelled_names.add(name)
     return _respell(doc, [offset], name, rng.choice(names[name]), variant)
 
 
@@ -149,12 +150,19 @@ def across_files(doc: Doc, index: int, rng: random.Random, variant: Variant) -> 
     names = romanisations(doc)
     offsets = document_names(doc)
     span = doc.paragraphs[index]
-    candidates = [n for n in sorted(names) if any(span.start <= o < span.end for o in offsets[n])]
+    candidates = [
+        n
+        for n in sorted(names)
+        if n not in doc.respelled_names and any(span.start <= o < span.end for o in offsets[n])
+    ]
     if not candidates:
         return None
     name = rng.choice(candidates)
     changed = rng.choice([s for s in names[name] if s.isascii()] or [""])
-    return _respell(doc, offsets[name], name, changed, variant) if changed else None
+    if not changed:
+        return None
+    doc.respelled_names.add(name)
+    return _respell(doc, offsets[name], name, changed, variant)
 
 
 def hyphen_split(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:

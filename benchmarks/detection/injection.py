@@ -25,6 +25,9 @@ class Doc:
     material: Material
     segments: list[Segment] = field(default_factory=list)
     other_headlines: list[str] = field(default_factory=list)
+    respelled_names: set[str] = field(default_factory=set)
+    """Names already respelled in one copy of this document: respelled in two, the right spelling
+    would be the rarer one across the run, and name-variant rightly flags the rarer one."""
 
     @cached_property
     def paragraphs(self) -> list[Span]:
