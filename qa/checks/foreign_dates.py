@@ -541,7 +541,12 @@ def _is_convincing(text: str, date: ForeignDate, weak_keys: frozenset[str]) -> b
         return False
     if date.linked or not weak:
         return True
-    return cue in DATE_WORDS and (not _is_short(month.text) or (date.year is not None and month.text.islower()))
+    return cue in DATE_WORDS and (not _is_short(month.text) or _ends_short_date(text, date))
+
+
+def _ends_short_date(text: str, date: ForeignDate) -> bool:
+    """A short lowercase name closing a date: "in maj 2022", "on 17 mei." but not "on 3 set points"."""
+    return date.month.text.islower() and (date.year is not None or NEXT_WORD.match(text, date.end) is None)
 
 
 def _is_dated(text: str, date: ForeignDate, cue: str | None, weak: bool) -> bool:

@@ -192,6 +192,7 @@ def test_names_of_several_words_are_read_whole() -> None:
         ("Growth slowed in late Mai.", ("Mai", "May")),
         ("Sales fell in november 2022.", ("november 2022", "November 2022")),
         ("Sales fell in maj 2022.", ("maj 2022", "May 2022")),
+        ("Talks ended on 17 mei.", ("17 mei", "17 May")),
         ("Paris, 28 oct. 2022 12:55 GMT", ("28 oct. 2022", "28 Oct 2022")),
     ],
 )
