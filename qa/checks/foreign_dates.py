@@ -72,6 +72,7 @@ NUMERIC_DATE = re.compile(
     r"(?P<year>[12][0-9]{3}|[0-9]{2})(?!\w|[.,/:-][0-9])"
 )
 """A numeric date whose first number can only be the day: "17/09/2019", "30.04.2021", "15-06-22"."""
+HAS_DIGIT = re.compile(r"\d").search
 LETTERS = re.compile(r"[^\W\d_]+")
 SPACE_THEN_NUMERIC = re.compile(rf",?{SPACE}")
 DATE_WORDS = frozenset(
@@ -191,16 +192,28 @@ class ForeignDates:
 def _word_dates(doc: Document, names: DateNames, weak_keys: frozenset[str]) -> Iterator[Match]:
     """Dates around each word that is a foreign month or weekday."""
     text = doc.text
+    plain: set[str] = set()
+    """Words already seen to be no month or weekday name: most words, looked up once per document."""
     for word in _name_words(doc.words):
+        if word.text in plain:
+            continue
+        if not _is_date_name(word.text, names):
+            plain.add(word.text)
+            continue
         date = _month_date(text, word, names, weak_keys) or _weekday_alone(text, word, names, weak_keys)
         if date is not None:
             yield Match(date.start, date.end, _message(date, names), _english_date(date, names))
 
 
+def _is_date_name(text: str, names: DateNames) -> bool:
+    key = fold(text)
+    return key in names.months or key in names.weekdays
+
+
 def _name_words(words: Iterable[Word]) -> Iterator[Word]:
     """Words without digits; a word joined to numbers ("17-septembre-2022") gives its letter parts."""
     for word in words:
-        if not any(char.isdigit() for char in word.text):
+        if not HAS_DIGIT(word.text):
             yield word
         elif "-" in word.text:
             for part in LETTERS.finditer(word.text):
@@ -352,7 +365,7 @@ def _folded(names: tuple[str, ...]) -> frozenset[str]:
 
 def _senses(text: str, table: Mapping[str, tuple[Sense, ...]], names: DateNames) -> tuple[Sense, ...]:
     """The foreign meanings of a word; none if it is an English month or day name."""
-    if text.casefold() in names.english or any(char.isdigit() for char in text):
+    if text.casefold() in names.english or HAS_DIGIT(text):
         return ()
     return table.get(fold(text), ())
 
