@@ -222,49 +222,51 @@ def first_cut(piece: str) -> int | None:
 
 
 def _is_run_together(fusion: Fusion, evidence: Evidence) -> bool:
-    """Known words and name prefixes aside: a sentence opener after a word, two evidenced parts, or the lexicon."""
+    """Known words and name prefixes aside: a sentence opener after a word, evidenced parts, or the lexicon."""
     left, right = fusion.left, fusion.right
     if _is_known(fusion.text, evidence.known) or left in evidence.prefixes:
         return False
     if right in evidence.openers:
         return _is_year(left) or _is_acronym(left) or _is_word(left, evidence)
-    if right not in evidence.standalone:
-        return _follows_a_name(fusion, evidence) or _reads_as_two_words(fusion, evidence)
     if _is_acronym(right):
-        return left in evidence.glue  # "theUS", but never "macOS" or "OpenAI"
+        return left in evidence.glue and right in evidence.standalone  # "theUS", never "macOS" or "OpenAI"
     if not _is_capitalised(right) or len(right) < evidence.min_right:
         return False
+    return _both_stand_alone(fusion, evidence) or _follows_a_name(fusion, evidence) or _reads_as_two_words(fusion)
+
+
+def _both_stand_alone(fusion: Fusion, evidence: Evidence) -> bool:
+    """The document writes both parts alone mid-sentence ("UkraineBlinken"), or a year or glue word before."""
+    left = fusion.left
     evidenced_left = _is_word(left, evidence) and left in evidence.standalone
-    return _is_year(left) or left in evidence.glue or evidenced_left or _reads_as_two_words(fusion, evidence)
+    return fusion.right in evidence.standalone and (_is_year(left) or left in evidence.glue or evidenced_left)
 
 
 def _follows_a_name(fusion: Fusion, evidence: Evidence) -> bool:
-    """A sentence opener or a name the document writes mid-sentence, then a capitalised word.
+    """Before the capitalised word: a sentence opener, a name the document writes mid-sentence, or a glue word.
 
-    "HoweverKaiji", "BrazilLuis": brands of two capitalised words ("NightOwl",
-    "StarMaker") seldom have a first part that the same article uses alone as a name.
+    "HoweverKaiji", "BrazilLuis", "theBionanotechnology": brands of two capitalised
+    words ("NightOwl", "StarMaker") seldom have a first part that the same article
+    uses alone as a name.
     """
-    left, right = fusion.left, fusion.right
-    name = _is_capitalised(left) and len(left) >= evidence.min_left and left in evidence.standalone
-    return (name or left in evidence.openers) and _is_capitalised(right) and len(right) >= evidence.min_right
-
-
-def _reads_as_two_words(fusion: Fusion, evidence: Evidence) -> bool:
-    """A word then a capitalised word that the lexicon does not know as one: "theMinistry", "armorStill", "MondayMarch".
-
-    A lowercase left part must be a glue word or long enough ("iPhone", "eBay" stay;
-    "easyJet" is a known word); two capitalised parts are a brand's habit ("DeepMind",
-    "PlayStation") unless one is a weekday or a month and the other an English word.
-    """
-    left, right = fusion.left, fusion.right
-    if not _is_capitalised(right) or len(right) < evidence.min_right or _is_english_word(fusion.text):
-        return False
+    left = fusion.left
+    if _is_english_word(fusion.text):
+        return False  # "Therefor", "Intake"
+    if left in evidence.glue or left in evidence.openers:
+        return True
     if left.isalpha() and left.islower():
-        return left in evidence.glue or len(left) >= evidence.min_lexicon_left
-    dates = english_date_names()
-    return _is_capitalised(left) and (left in dates or right in dates) and (
-        _is_english_word(left) and _is_english_word(right)
-    )
+        return len(left) >= evidence.min_lexicon_left  # "armorStill"; "iPhone" and "eBay" are too short
+    return _is_capitalised(left) and len(left) >= evidence.min_left and left in evidence.standalone
+
+
+def _reads_as_two_words(fusion: Fusion) -> bool:
+    """Two capitalised words, one an English month, weekday or country name: "MondayMarch", "PolandRomania".
+
+    Other pairs of capitalised words are a brand's habit ("DeepMind", "PlayStation").
+    """
+    left, right = fusion.left, fusion.right
+    names = english_cldr_names()
+    return _is_capitalised(left) and (left in names or right in names) and not _is_english_word(fusion.text)
 
 
 def _is_english_word(word: str) -> bool:
@@ -283,14 +285,15 @@ def english_lexicon() -> Mapping[str, str]:
 
 
 @cache
-def english_date_names() -> frozenset[str]:
-    """English month and weekday names, from CLDR through Babel ("March", "Monday")."""
+def english_cldr_names() -> frozenset[str]:
+    """English month, weekday and one-word country names, from CLDR through Babel ("March", "Monday", "Japan")."""
     from babel import Locale
 
     english = Locale("en")
     months = english.months["format"]["wide"].values()
     days = english.days["format"]["wide"].values()
-    return frozenset([*months, *days])
+    countries = [name for code, name in english.territories.items() if code.isalpha() and name.isalpha()]
+    return frozenset([*months, *days, *countries])
 
 
 def _lowercase_joins(text: str, options: RunTogetherOptions) -> Iterator[Match]:
