@@ -57,13 +57,14 @@ def russian_title(doc: Doc, index: int, rng: random.Random, variant: Variant) ->
 
 
 LOANWORDS = (
-    "Critics called the coup d'état a fait accompli, and the offer, per se, was bona fide Realpolitik.",
-    "Protesters chanted “No pasarán” outside the building.",
+    "Critics called the coup d{a}état a fait accompli, and the offer, per se, was bona fide Realpolitik.",
+    "Protesters chanted {o}No pasarán{c} outside the building.",
 )
 
 
 def loanwords(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
-    return insert_after_sentence(doc, index, rng, rng.choice(LOANWORDS), variant)
+    """Loanwords and a quoted foreign slogan, in the document's own quote style."""
+    return insert_after_sentence(doc, index, rng, doc.styled(rng.choice(LOANWORDS)), variant)
 
 
 GUARDS = ("untranslated-text",)

@@ -46,6 +46,13 @@ class Doc:
     def uses_straight_quotes(self) -> bool:
         return self.text.count('"') >= self.text.count("“")
 
+    def styled(self, template: str) -> str:
+        """`template` with {a}, {o} and {c} as the document's own apostrophe, opening and closing marks."""
+        straight = self.uses_straight_quotes
+        return template.format(
+            a="'" if self.uses_straight_apostrophes else "’", o='"' if straight else "“", c='"' if straight else "”"
+        )
+
     @cached_property
     def uses_straight_apostrophes(self) -> bool:
         """Apostrophes are a family of their own: a file may pair straight double quotes with curly ’."""

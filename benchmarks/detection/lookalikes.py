@@ -55,10 +55,7 @@ SENTENCES: dict[str, tuple[str, tuple[str, ...]]] = {
 def legitimate_sentence(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
     """A look-alike sentence after a sentence of the paragraph, in the document's own quote style."""
     template, _ = SENTENCES[variant.name]
-    straight = doc.uses_straight_quotes
-    sentence = template.format(
-        a="'" if doc.uses_straight_apostrophes else "’", o='"' if straight else "“", c='"' if straight else "”"
-    )
+    sentence = doc.styled(template)
     return insert_after_sentence(doc, index, rng, sentence, variant)
 
 
