@@ -1,7 +1,13 @@
 """A sentence that starts with a lowercase letter after a full stop ("in Geneva. this Friday.").
 
 Machine translation and careless joins leave a full stop in the middle of a
-sentence, or drop the capital of the next one. The splitter never ends a sentence
+sentence, or drop the capital of the next one, also at the start of a paragraph
+whose previous paragraph ended with a full stop (not after a heading, a list item, a
+line ending with a colon or a quotation still open). Which fix is right is decided
+per case: a paragraph start needs its capital; a full stop after a word that never
+ends a sentence ("of. the"), or before a fragment too short to be a sentence
+("Geneva. this Friday."), is stray and its removal is suggested; otherwise the
+message names both fixes and suggests neither. The splitter never ends a sentence
 at an abbreviation, an initial or an ellipsis that runs on ("e.g. this", "U.S.
 officials", "5 p.m. today", "wait... then"), so what is left are real full stops.
 Lowercase by design is left alone: brand names with inner capitals (iPhone, eBay),
@@ -19,6 +25,7 @@ from itertools import pairwise
 from typing import ClassVar
 
 from qa.checks.base import option
+from qa.checks.run_together import english_cldr_names
 from qa.document import Document
 from qa.findings import Match
 from qa.segment import Span, Word
@@ -30,6 +37,10 @@ LIST_MARKER = re.compile(r"(?:[a-z]|[ivx]{1,4})[.)]")
 TOKEN = re.compile(r"\S+")
 ADDRESS_MARKS = frozenset("./@")
 TRAILING_PUNCTUATION = ".,;:!?" + CLOSERS
+LIST_ITEM = re.compile(r"\s*(?:[-*•–—]|\d+[.)]|[a-z][.)])\s")
+"""A bullet or a number at the start of a paragraph."""
+QUOTE_OPENERS = "“‘«"
+QUOTE_CLOSERS = "”’»"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -41,6 +52,15 @@ class SentenceStartOptions:
     allow: tuple[str, ...] = option(
         (), 'Words or names written in lowercase by design ("adidas", "bell hooks").'
     )
+    never_final: tuple[str, ...] = option(
+        (), 'Words that never end a sentence: a full stop after them is stray ("the", "of").'
+    )
+    max_fragment_words: int = option(
+        3, 'A "sentence" of this many words or fewer may be a fragment left by a stray full stop ("this Friday.").'
+    )
+    fragment_openers: tuple[str, ...] = option(
+        (), 'Prepositions: a short "sentence" they lead is a fragment ("in Geneva.", "on Monday.").'
+    )
 
 
 class SentenceStart:
@@ -48,24 +68,71 @@ class SentenceStart:
 
     name: ClassVar[str] = "sentence_start"
     Options: ClassVar[type] = SentenceStartOptions
-    fixable: ClassVar[str] = "always"
+    fixable: ClassVar[str] = "sometimes"
 
     def check(self, doc: Document, options: SentenceStartOptions) -> Iterator[Match]:
         paragraph_starts = {p.start for p in doc.paragraphs}
         for previous, sentence in pairwise(doc.sentences):
-            if sentence.start in paragraph_starts or not _ends_with_full_stop(doc.text, previous):
+            if not _ends_with_full_stop(doc.text, previous):
+                continue
+            at_paragraph_start = sentence.start in paragraph_starts
+            if at_paragraph_start and not _continues_prose(doc, previous, sentence):
                 continue
             words = doc.words_in(sentence)
             if words and _is_lowercase_start(doc.text, sentence, words, options):
-                first = words[0]
-                capitalised = first.text[0].upper() + first.text[1:]
-                yield Match(
-                    first.start,
-                    first.end,
-                    f"The sentence after a full stop starts with lowercase '{first.text}'; "
-                    f"write '{capitalised}', or remove the stray full stop.",
-                    suggestion=capitalised,
-                )
+                yield _match(doc.text, previous, words, at_paragraph_start, options)
+
+
+def _continues_prose(doc: Document, previous: Span, sentence: Span) -> bool:
+    """A paragraph after a paragraph of prose: not a list item, nor inside a quotation still open."""
+    earlier = doc.paragraph_at(previous.start)
+    if LIST_ITEM.match(doc.text, earlier.start) or LIST_ITEM.match(doc.text, sentence.start):
+        return False
+    return not _quotation_open(doc.text[earlier.start : earlier.end])
+
+
+def _quotation_open(paragraph: str) -> bool:
+    """More opening than closing curly marks, or an odd number of straight ones."""
+    opened = sum(paragraph.count(mark) for mark in QUOTE_OPENERS)
+    closed = sum(paragraph.count(mark) for mark in QUOTE_CLOSERS)
+    return opened > closed or paragraph.count('"') % 2 == 1
+
+
+def _match(
+    text: str, previous: Span, words: list[Word], at_paragraph_start: bool, options: SentenceStartOptions
+) -> Match:
+    """The finding, with the fix this case calls for: a capital, the full stop removed, or a choice."""
+    first = words[0]
+    capitalised = first.text[0].upper() + first.text[1:]
+    lowercase = f"starts with lowercase '{first.text}'"
+    if at_paragraph_start:
+        message = f"The paragraph after a full stop {lowercase}; write '{capitalised}'."
+        return Match(first.start, first.end, message, suggestion=capitalised)
+    stop = text.rindex(".", previous.start, previous.end)
+    if _is_stray_stop(text, stop, first, words, options):
+        message = f"A stray full stop splits the sentence before '{first.text}'; remove the full stop."
+        return Match(stop, first.end, message, suggestion=text[stop + 1 : first.end])
+    message = (
+        f"The sentence after a full stop {lowercase}; write '{capitalised}' if a new sentence "
+        "starts here, or remove the full stop if the sentence goes on."
+    )
+    return Match(first.start, first.end, message)
+
+
+def _is_stray_stop(text: str, stop: int, first: Word, words: list[Word], options: SentenceStartOptions) -> bool:
+    """Only a space between the stop and the word, and a word before it that never ends a sentence or a fragment after."""
+    if not text[stop + 1 : first.start].isspace():
+        return False
+    before = text[:stop].split()
+    last_word = before[-1].lower() if before else ""
+    return last_word in options.never_final or _is_fragment(words, options)
+
+
+def _is_fragment(words: list[Word], options: SentenceStartOptions) -> bool:
+    """A few words that cannot stand as a sentence: led by a preposition ("in Geneva.") or ending in a date ("this Friday.")."""
+    if len(words) > options.max_fragment_words:
+        return False
+    return words[0].text in options.fragment_openers or words[-1].text in english_cldr_names()
 
 
 def _ends_with_full_stop(text: str, sentence: Span) -> bool:
