@@ -82,7 +82,8 @@ class RunTogetherOptions:
     min_left_length: int = option(3, 'Shorter left parts ("iPhone", "LeBron") are not split; "toGeneva" is.')
     min_right_length: int = option(3, 'Shorter right parts ("LinkedIn", "FedEx") are not split; "saidHe" is.')
     min_lexicon_left_length: int = option(
-        4, 'Without other evidence, a shorter lowercase left part that is no glue word ("easyJet") is not split.'
+        4,
+        'Without other evidence, a shorter lowercase left part that is no glue word ("easyJet") is not split.',
     )
     lowercase_join_left: tuple[str, ...] = option(
         (), 'Prepositions and conjunctions that start a lowercase join ("in" in "inthe").'
@@ -232,7 +233,11 @@ def _is_run_together(fusion: Fusion, evidence: Evidence) -> bool:
         return left in evidence.glue and right in evidence.standalone  # "theUS", never "macOS" or "OpenAI"
     if not _is_capitalised(right) or len(right) < evidence.min_right:
         return False
-    return _both_stand_alone(fusion, evidence) or _follows_a_name(fusion, evidence) or _reads_as_two_words(fusion)
+    return (
+        _both_stand_alone(fusion, evidence)
+        or _follows_a_name(fusion, evidence)
+        or _reads_as_two_words(fusion)
+    )
 
 
 def _both_stand_alone(fusion: Fusion, evidence: Evidence) -> bool:
@@ -300,7 +305,9 @@ def _lowercase_joins(text: str, options: RunTogetherOptions) -> Iterator[Match]:
     """ "inthe", "forthe", "tohim": a preposition run into an article or pronoun, when that is not a word."""
     if not options.lowercase_join_left or not options.lowercase_join_right:
         return
-    for join in _lowercase_join_pattern(options.lowercase_join_left, options.lowercase_join_right).finditer(text):
+    for join in _lowercase_join_pattern(options.lowercase_join_left, options.lowercase_join_right).finditer(
+        text
+    ):
         if not _is_english_word(join.group()):
             spaced = f"{join.group('left')} {join.group('right')}"
             message = f"'{join.group()}' runs two words together; write '{spaced}'."

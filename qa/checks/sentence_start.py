@@ -56,7 +56,8 @@ class SentenceStartOptions:
         (), 'Words that never end a sentence: a full stop after them is stray ("the", "of").'
     )
     max_fragment_words: int = option(
-        3, 'A "sentence" of this many words or fewer may be a fragment left by a stray full stop ("this Friday.").'
+        3,
+        'A "sentence" of this many words or fewer may be a fragment left by a stray full stop ("this Friday.").',
     )
     fragment_openers: tuple[str, ...] = option(
         (), 'Prepositions: a short "sentence" they lead is a fragment ("in Geneva.", "on Monday.").'
@@ -119,7 +120,9 @@ def _match(
     return Match(first.start, first.end, message)
 
 
-def _is_stray_stop(text: str, stop: int, first: Word, words: list[Word], options: SentenceStartOptions) -> bool:
+def _is_stray_stop(
+    text: str, stop: int, first: Word, words: list[Word], options: SentenceStartOptions
+) -> bool:
     """Only a space between the stop and the word, and a word before it that never ends a sentence or a fragment after."""
     if not text[stop + 1 : first.start].isspace():
         return False

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 from qa.checks.base import OptionError, build_options
-
 from qa.checks.run_together import RunTogether, RunTogetherOptions
 from qa.document import Document
 from tests.conftest import SEEDS
@@ -65,7 +64,14 @@ def test_two_capitalised_parts_need_the_first_to_stand_alone_mid_sentence() -> N
 
 @pytest.mark.parametrize(
     "word",
-    ["theMinistry", "MondayMarch", "vegetablesHusband", "additionWashington", "theRepublic", "invitationAnother"],
+    [
+        "theMinistry",
+        "MondayMarch",
+        "vegetablesHusband",
+        "additionWashington",
+        "theRepublic",
+        "invitationAnother",
+    ],
 )
 def test_the_lexicon_splits_camel_joins_without_other_evidence(word: str) -> None:
     assert flagged(f"Officials said that {word} was mentioned once.", RULE) == [word]
@@ -74,9 +80,30 @@ def test_the_lexicon_splits_camel_joins_without_other_evidence(word: str) -> Non
 @pytest.mark.parametrize(
     "word",
     [
-        "iPhone", "eBay", "easyJet", "JPMorgan", "YouTube", "OpenAI", "DeepMind", "LinkedIn", "PlayStation",
-        "WhatsApp", "iOS", "macOS", "MacBook", "McCain", "DiCaprio", "LeBron", "PhD", "iPads", "kWh", "mRNA",
-        "eVTOL", "SoundCloud", "BlackRock", "MayDay",
+        "iPhone",
+        "eBay",
+        "easyJet",
+        "JPMorgan",
+        "YouTube",
+        "OpenAI",
+        "DeepMind",
+        "LinkedIn",
+        "PlayStation",
+        "WhatsApp",
+        "iOS",
+        "macOS",
+        "MacBook",
+        "McCain",
+        "DiCaprio",
+        "LeBron",
+        "PhD",
+        "iPads",
+        "kWh",
+        "mRNA",
+        "eVTOL",
+        "SoundCloud",
+        "BlackRock",
+        "MayDay",
     ],
 )
 def test_brands_and_names_stay_quiet_without_evidence(word: str) -> None:
@@ -257,4 +284,3 @@ def test_known_words_are_all_mixed_case() -> None:
     """An all-lowercase or all-capitals entry could never match a word this rule splits."""
     lines = Path(RULE_OPTIONS.known_words_file).read_text(encoding="utf-8").splitlines()
     assert [line for line in lines if line in (line.lower(), line.upper())] == []
-

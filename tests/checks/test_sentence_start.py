@@ -87,7 +87,11 @@ def test_empty_document_has_no_findings() -> None:
 @pytest.mark.parametrize(
     ("text", "flagged_text", "suggestion"),
     [
-        ("They met in the Swiss city of Geneva. this Friday.", ". this", " this"),  # a fragment ending in a day
+        (
+            "They met in the Swiss city of Geneva. this Friday.",
+            ". this",
+            " this",
+        ),  # a fragment ending in a day
         ("The talks were held. in Geneva.", ". in", " in"),  # a fragment led by a preposition
         ("He spoke to the. press about it at length.", ". press", " press"),  # "the" never ends a sentence
         ("It ended. they left.", "they", None),  # a short sentence of its own: no guess
