@@ -36,7 +36,7 @@ from __future__ import annotations
 import importlib.util
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -132,8 +132,8 @@ class RunTogether:
     fixable: ClassVar[str] = "sometimes"
 
     def prepare(self, options: RunTogetherOptions) -> None:
-        """Read the English lexicon once, before any file; without symspellpy the rule does not run."""
-        english_lexicon()
+        """Find the English lexicon before any file (without symspellpy the rule does not run); read it on first need."""
+        lexicon_path()
 
     def check(self, doc: Document, options: RunTogetherOptions) -> Iterator[Match]:
         evidence = _evidence(doc, options)
@@ -255,13 +255,13 @@ def _follows_a_name(fusion: Fusion, evidence: Evidence) -> bool:
     uses alone as a name.
     """
     left = fusion.left
-    if _is_english_word(fusion.text):
-        return False  # "Therefor", "Intake"
     if left in evidence.glue or left in evidence.openers:
-        return True
-    if left.isalpha() and left.islower():
-        return len(left) >= evidence.min_lexicon_left  # "armorStill"; "iPhone" and "eBay" are too short
-    return _is_capitalised(left) and len(left) >= evidence.min_left and left in evidence.standalone
+        follows = True
+    elif left.isalpha() and left.islower():
+        follows = len(left) >= evidence.min_lexicon_left  # "armorStill"; "iPhone" and "eBay" are too short
+    else:
+        follows = _is_capitalised(left) and len(left) >= evidence.min_left and left in evidence.standalone
+    return follows and not _is_english_word(fusion.text)  # "Therefor", "Intake"
 
 
 def _reads_as_two_words(fusion: Fusion) -> bool:
@@ -270,8 +270,10 @@ def _reads_as_two_words(fusion: Fusion) -> bool:
     Other pairs of capitalised words are a brand's habit ("DeepMind", "PlayStation").
     """
     left, right = fusion.left, fusion.right
+    if not _is_capitalised(left):
+        return False
     names = english_cldr_names()
-    return _is_capitalised(left) and (left in names or right in names) and not _is_english_word(fusion.text)
+    return (left in names or right in names) and not _is_english_word(fusion.text)
 
 
 def _is_english_word(word: str) -> bool:
@@ -279,14 +281,18 @@ def _is_english_word(word: str) -> bool:
 
 
 @cache
-def english_lexicon() -> Mapping[str, str]:
-    """Lowercase English word -> its count (as text), from the dictionary symspellpy ships; read once."""
+def english_lexicon() -> frozenset[str]:
+    """Lowercase English words of the dictionary symspellpy ships; read once, when a candidate first needs it."""
+    fields = lexicon_path().read_text(encoding="utf-8").split()
+    return frozenset(fields[0::2])
+
+
+def lexicon_path() -> Path:
+    """symspellpy's English word counts, found without importing the package."""
     spec = importlib.util.find_spec("symspellpy")
     if spec is None or not spec.submodule_search_locations:
         raise Unavailable("symspellpy, which holds its English lexicon, is not installed")
-    path = Path(next(iter(spec.submodule_search_locations))) / LEXICON_FILE
-    fields = path.read_text(encoding="utf-8").split()
-    return dict(zip(fields[0::2], fields[1::2], strict=True))
+    return Path(next(iter(spec.submodule_search_locations))) / LEXICON_FILE
 
 
 @cache
