@@ -33,8 +33,18 @@ def lost_stop_before_common_word(
     doc: Doc, index: int, rng: random.Random, variant: Variant
 ) -> list[Edit] | None:
     """'vegetablesHusband': a full stop or comma and its space lost before a common word that opens a sentence."""
+    from qa.checks.run_together import english_lexicon
+
     paragraph = doc.paragraph(index)
-    match = pick(rng, LOST_STOP_BEFORE_WORD, paragraph, lambda m: m.group(2).lower() in doc.lowercase_words)
+    match = pick(
+        rng,
+        LOST_STOP_BEFORE_WORD,
+        paragraph,
+        lambda m: (
+            m.group(2).lower() in doc.lowercase_words
+            and (m.group(1) + m.group(2)).lower() not in english_lexicon()
+        ),  # "thereFor" reads as "therefor"
+    )
     return replace_match(doc, index, match, match.group(1) + match.group(2), variant) if match else None
 
 
