@@ -51,7 +51,8 @@ from qa.findings import Match
 TOKEN = re.compile(r"\S+")
 NOT_PROSE = re.compile(r"://|^www\.|[@#/_={}<>\\]|\w\.\w|\w\(")
 """A URL, e-mail address, @handle, #hashtag, file path, domain ("YouTube.com") or code ("f(x)")."""
-POSSESSIVE = re.compile(r"['’][sS]$")
+POSSESSIVE = re.compile(r"['’](?:[sS]|re|ve|ll|[dm])$")
+"""A possessive or a contraction ("Ukraine’s", "They're"): the word is what comes before it."""
 CLOSING_MARKS = {"“": "”", "«": "»"}
 """Opening quotation mark -> the mark that closes it; a straight '"' both opens and closes."""
 MID_SENTENCE_MARKS = frozenset(",;-–—")

@@ -284,3 +284,7 @@ def test_known_words_are_all_mixed_case() -> None:
     """An all-lowercase or all-capitals entry could never match a word this rule splits."""
     lines = Path(RULE_OPTIONS.known_words_file).read_text(encoding="utf-8").splitlines()
     assert [line for line in lines if line in (line.lower(), line.upper())] == []
+
+
+def test_a_contraction_after_the_join_is_not_part_of_the_word() -> None:
+    assert flagged("I was surprised by the illuminationsThey're so beautiful.", RULE) == ["illuminationsThey"]
