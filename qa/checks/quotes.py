@@ -44,6 +44,9 @@ class QuotesOptions:
     reporting_verbs: tuple[str, ...] = option(
         (), 'Verbs of an attribution (", he said") that show where an unclosed quotation ended.'
     )
+    attribution_phrases: tuple[str, ...] = option(
+        (), "Phrases that name the speaker in the reporter's words (according to him): no quotation runs on over them."
+    )
 
 
 class Role(Enum):
@@ -82,6 +85,10 @@ class Reason(Enum):
     """Still open when the quotation around it closes."""
     END = auto()
     """Open at the end of the text, or of a headline."""
+    ENDED_IN_PARAGRAPH = auto()
+    """Open at the end of a paragraph it must end in: a quoted phrase, or one its attribution follows."""
+    BRACKET = auto()
+    """Still open where the parenthesis it was opened in closes."""
 
 
 DOUBLE, SINGLE = "double", "single"
@@ -96,6 +103,9 @@ FOREIGN_OPENING = frozenset("«‹„")
 FOREIGN_CLOSING = frozenset("»›")
 ENGLISH_GLYPH = {"«": "“", "‹": "‘", "„": "“", "»": "”", "›": "’"}
 """What English copy writes for another language's quotation mark."""
+ENGLISH_AFTER_FOREIGN = {"«": "“”\"‘’'", "‹": "“”\"‘’'", "„": '"'}
+"""English closing marks that make another language's opening mark the slip: «…", „…" (not „…“ or „…”, German
+and Polish, which are foreign punctuation)."""
 STRAIGHT = frozenset("\"'")
 TURNED_GLYPH = {"“": "”", "”": "“", "‘": "’", "’": "‘"}
 CLOSING_GLYPH = {"“": "”", "”": "”", '"': '"', "‘": "’", "’": "’", "'": "'", "„": "“", "«": "»", "‹": "›"}
@@ -113,6 +123,10 @@ OPENING_CONTEXT = frozenset("([{<—–-/\"'“‘" + FOREIGN_QUOTES)
 CLOSING_CONTEXT = frozenset(".,;:!?)]}>…—–-/\"'”’“" + FOREIGN_QUOTES)
 """What may stand just after a closing mark (besides white space)."""
 FEET_AND_INCHES = re.compile(r"\d(['’])\s?\d{1,2}(?:\.\d+)?([\"”])")
+MANGLED_LEAD = "â€"
+"""UTF-8's lead bytes of a dash or quotation mark read as Windows-1252: a ” after them ("â€”") is a mangled
+byte of an em dash, mojibake's to report, and no quotation mark; a mark before them stands before a mangled one
+(done,'â€�)."""
 LEADING_WORD = re.compile(r"[^\W_]+")
 ATTRIBUTION_SPEAKER = r"(?:he|she|they|the(?:\s+\w+){1,2}|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})"
 SURNAME_PREFIXES = frozenset({"Fitz", "Mac", "Van", "Von"})
@@ -149,6 +163,10 @@ class Mark:
     """After a quotation's final punctuation and a space: 'percent, "'."""
     attribution_follows: bool = False
     """Just before "added the minister" or "he said", or one space before it."""
+    embedded: bool = False
+    """After a word and a space (a bit of "plot armor"): quoted words inside a sentence, never run over paragraphs."""
+    bracket_end: int | None = None
+    """Right after ( or [: where that bracket closes, which the quotation must close before."""
 
     @property
     def family(self) -> str:
@@ -162,6 +180,10 @@ class Mark:
     @property
     def end(self) -> int:
         return self.offset + (2 if self.doubled else 1)
+
+    @property
+    def ends_in_its_paragraph(self) -> bool:
+        return self.embedded or self.bracket_end is not None
 
     @property
     def token(self) -> str:
@@ -219,6 +241,8 @@ class _Scan:
     """"added the minister", "he said": matched just after a closing mark."""
     attribution_after_words: re.Pattern[str] | None
     """", he said" inside an unclosed quotation: where it probably ended."""
+    narration: re.Pattern[str] | None
+    """", explains Vakhoshkin." or "According to him": the reporter's words, which no open quotation runs over."""
 
 
 @cache
@@ -229,7 +253,16 @@ def _scan_settings(options: QuotesOptions) -> _Scan:
         elisions=options.elisions,
         attribution=re.compile(rf"{core}\b") if core else None,
         attribution_after_words=re.compile(rf"[,?!]\s+({core})\b") if core else None,
+        narration=_narration(core, options.attribution_phrases),
     )
+
+
+def _narration(core: str | None, phrases: tuple[str, ...]) -> re.Pattern[str] | None:
+    """An attribution after the quoted words and not followed by more lowercase words, or a speaker phrase."""
+    parts = [rf"[,?!]\s+{core}\b(?!\s+[a-z])"] if core else []
+    if phrases:
+        parts.append(rf"\b(?i:{'|'.join(re.escape(p) for p in phrases)})\b")
+    return re.compile("|".join(parts)) if parts else None
 
 
 def _match(text: str, problem: Unclosed | Stray | Miswritten, scan: _Scan) -> Match:
@@ -257,8 +290,24 @@ def _problems(doc: Document, scan: _Scan) -> Iterator[Unclosed | Stray | Miswrit
             yield from pairing.abandon_carried()
         for mark in _marks(doc.text, paragraph, scan):
             yield from pairing.feed(mark)
-        yield from pairing.end_paragraph(heading)
+        narrated_to = _last_narration(doc.text, pairing.first_open_end(paragraph), paragraph.end, scan)
+        yield from pairing.end_paragraph(heading, narrated_to)
     yield from pairing.abandon(Reason.END)
+
+
+def _last_narration(text: str, start: int | None, end: int, scan: _Scan) -> int:
+    """Where the reporter's words last show in text[start:end] (-1 if nowhere): an attribution or a lost word break."""
+    if start is None:
+        return -1
+    last = -1
+    if scan.narration is not None:
+        for found in scan.narration.finditer(text, start, end):
+            last = found.start()
+    for word in segment.words(text, start, end):
+        split = _run_together_split(word.text)
+        if split is not None and scan.attribution is not None and scan.attribution.match(text, word.start + split):
+            last = word.start  # "adoptedAlikhan Smailov wrote": the closing mark was lost with the word break
+    return last
 
 
 def _uses_straight_quotes(text: str) -> bool:
@@ -285,6 +334,7 @@ class _Pairing:
         self.carried = False
 
     def feed(self, mark: Mark) -> Iterator[Unclosed | Stray | Miswritten]:
+        yield from self._close_brackets(mark.offset)
         role = self._resolve(mark)
         if role is None:
             return
@@ -302,11 +352,35 @@ class _Pairing:
         else:
             yield from self._close(mark)
 
-    def end_paragraph(self, heading: bool) -> Iterator[Unclosed]:
+    def end_paragraph(self, heading: bool, narrated_to: int) -> Iterator[Unclosed]:
+        """Close the paragraph; `narrated_to` is where the reporter's words last spoke in it."""
         yield from self.abandon_carried()
         if heading:
             yield from self.abandon(Reason.END)  # a headline does not run on into the story
+        else:
+            yield from self._abandon_ended_here(narrated_to)
         self.carried = bool(self.open)
+
+    def first_open_end(self, paragraph: Span) -> int | None:
+        """Where the words of the outermost open quotation start in this paragraph, if one is open."""
+        return max(self.open[0].end, paragraph.start) if self.open else None
+
+    def _abandon_ended_here(self, narrated_to: int) -> Iterator[Unclosed]:
+        """Quotations that cannot go on into the next paragraph: quoted phrases, or the reporter spoke after them."""
+        ended = [m for m in self.open if m.ends_in_its_paragraph or m.end <= narrated_to]
+        for opener in ended:
+            reason = Reason.BRACKET if opener.bracket_end is not None else Reason.ENDED_IN_PARAGRAPH
+            yield Unclosed(opener, reason, self.restarts.pop(opener.offset, None))
+            self.depth[opener.family] -= 1
+        if ended:
+            self.open = [m for m in self.open if not (m.ends_in_its_paragraph or m.end <= narrated_to)]
+
+    def _close_brackets(self, offset: int) -> Iterator[Unclosed]:
+        """A quotation opened inside brackets that close before `offset` was never closed: ("disease severity — Ed.)."""
+        while self.open and (bracket_end := self.open[-1].bracket_end) is not None and bracket_end < offset:
+            opener = self.open[-1]
+            yield Unclosed(opener, Reason.BRACKET, self.restarts.get(opener.offset))
+            self._pop_from(len(self.open) - 1)
 
     def abandon_carried(self) -> Iterator[Unclosed]:
         if self.carried:
@@ -374,7 +448,7 @@ class _Pairing:
 
 
 def _miswritten(opener: Mark, closer: Mark, misplaced_space: bool, straight_style: bool) -> Iterator[Miswritten]:
-    foreign = opener.char in "«‹" and closer.char in "“”\"‘’'"
+    foreign = closer.char in ENGLISH_AFTER_FOREIGN.get(opener.char, "")
     mixed = _mixes_styles(opener, closer)
     opener_defects = _opener_defects(opener, foreign, mixed and (opener.char == '"') != straight_style)
     closer_defects = _closer_defects(
@@ -419,11 +493,6 @@ def _present(*checks: tuple[Defect, bool]) -> tuple[Defect, ...]:
     return tuple(defect for defect, found in checks if found)
 
 
-MANGLED_LEAD = "â€"
-"""UTF-8's lead bytes of a dash or quotation mark read as Windows-1252: a ” after them ("â€”") is a mangled
-byte of an em dash, mojibake's to report, and no quotation mark."""
-
-
 def _marks(text: str, paragraph: Span, scan: _Scan) -> list[Mark]:
     """The quotation marks of a paragraph with their roles; apostrophes and unit marks left out."""
     feet_and_inches = FEET_AND_INCHES.finditer(text, paragraph.start, paragraph.end)
@@ -437,11 +506,29 @@ def _marks(text: str, paragraph: Span, scan: _Scan) -> list[Mark]:
     ]
     marks = []
     quoted_end = paragraph.end
+    bracket_ends = _bracket_ends(text, paragraph) if found else {}
     for start, end, role in reversed(_drop_apostrophes_before_closers(text, found)):
-        marks.append(_mark(text, (start, end), role, paragraph, quoted_end, scan.attribution))
+        bracket_end = bracket_ends.get(start - 1)
+        marks.append(_mark(text, (start, end), role, paragraph, quoted_end, scan.attribution, bracket_end))
         if role is not Role.CLOSE_IF_OPEN:
             quoted_end = start
     return marks[::-1]
+
+
+BRACKETS = {")": "(", "]": "["}
+
+
+def _bracket_ends(text: str, paragraph: Span) -> dict[int, int]:
+    """Where each ( or [ of the paragraph closes, by the offset of the opening bracket."""
+    ends: dict[int, int] = {}
+    stack: list[int] = []
+    for found in re.finditer(r"[()[\]]", text[paragraph.start : paragraph.end]):
+        offset, char = paragraph.start + found.start(), found.group()
+        if char in "([":
+            stack.append(offset)
+        elif stack and text[stack[-1]] == BRACKETS[char]:
+            ends[stack.pop()] = offset
+    return ends
 
 
 def _tokens(text: str, paragraph: Span, quote_chars: re.Pattern[str]) -> Iterator[tuple[int, int]]:
@@ -464,6 +551,7 @@ def _mark(
     paragraph: Span,
     quoted_end: int,
     attribution: re.Pattern[str] | None,
+    bracket_end: int | None = None,
 ) -> Mark:
     start, end = span
     before = text[start - 1] if start > paragraph.start else ""
@@ -481,6 +569,8 @@ def _mark(
         space_after=end < paragraph.end and text[end] in HORIZONTAL_SPACE,
         opens_sentence=after_quotation and two_before in SENTENCE_END,
         after_quotation_words=after_quotation,
+        embedded=space_before and two_before.isalnum(),
+        bracket_end=bracket_end,
         attribution_follows=_attribution_follows(text, end, paragraph, attribution),
     )
 
@@ -532,7 +622,9 @@ def _token_role(text: str, start: int, end: int, paragraph: Span, elisions: tupl
     if char in FOREIGN_OPENING or char in FOREIGN_CLOSING:
         return _foreign_role(char, before, after)
     can_open = _is_solid(after) and (before is None or before.isspace() or _is_opening_context(before))
-    can_close = _is_solid(before) and (after is None or after.isspace() or after in CLOSING_CONTEXT)
+    can_close = _is_solid(before) and (
+        after is None or after.isspace() or after in CLOSING_CONTEXT or text.startswith(MANGLED_LEAD, end)
+    )
     if FAMILY[char] == SINGLE:
         leading_apostrophe = char == "’" or _is_elision(text, end, elisions)
         return _single_role(before, after, can_open, can_close, leading_apostrophe)
@@ -620,6 +712,8 @@ def _unclosed_message(text: str, problem: Unclosed, attribution: re.Pattern[str]
     quotation = f"Quotation {opener.token}{_preview(text, opener.end, opener.quoted_end)}"
     if problem.reason is Reason.ENCLOSING:
         head = f"{quotation} is not closed before the quotation around it ends"
+    elif problem.reason is Reason.BRACKET and opener.bracket_end is not None:
+        return f'{quotation} is never closed: it probably ended before "{text[opener.bracket_end]}".'
     else:
         head = f"{quotation} is never closed"
     if problem.restart is not None:
@@ -693,7 +787,7 @@ def _mark_fix(text: str, mark: Mark, defects: tuple[Defect, ...], glyph: str) ->
 def _right_opening(problem: Miswritten) -> str:
     opener, defects = problem.opener, problem.opener_defects
     if Defect.FOREIGN in defects:
-        return ENGLISH_GLYPH[opener.char]
+        return '"' if problem.straight_style and opener.family == DOUBLE else ENGLISH_GLYPH[opener.char]
     if Defect.MIXED_STYLE in defects:
         return '"' if problem.straight_style else "“"
     return TURNED_GLYPH[opener.char] if Defect.TURNED in defects else opener.char

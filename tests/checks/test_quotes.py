@@ -265,3 +265,54 @@ def test_a_quotation_nested_in_foreign_marks_closes_before_them(text: str) -> No
 def test_a_mangled_em_dash_holds_no_quotation_mark() -> None:
     text = "“The talks â€” the first in years â€” were useful,” he said."
     assert [f for f in findings_for(text, "unbalanced-quote")] == []
+
+
+def test_a_quoted_phrase_open_at_its_paragraph_end_is_not_carried_on_by_the_next_opener() -> None:
+    text = 'He dodged traps with a bit of "plot armor. Still, he won.\n\n"Equal Value Exchange", as fans call it, is a rule.'
+    assert flagged_openings(text) == ['"plot armor. Still, he won.']
+
+
+def test_an_attribution_in_the_reporters_words_ends_the_open_quotation_before_a_reopened_paragraph() -> None:
+    text = (
+        '"Isolation may also play a role, he said. Addictions matter as well.\n\n'
+        '"There is a debate about hearing loss," the biologist added.'
+    )
+    (message,) = messages(text)
+    assert message.endswith('it probably ended before "he said".')
+
+
+def test_according_to_him_inside_an_open_quotation_ends_it() -> None:
+    text = '"Prevention is advised. According to him, languages help.\n\n"Games help too," said Golosheykin.'
+    assert flagged_openings(text) == ['"Prevention is advised. According to him, languages help.']
+
+
+def test_a_lost_break_before_an_attribution_ends_a_quotation_closed_in_the_next_paragraph() -> None:
+    text = '"The order was adoptedAlikhan Smailov wrote in reply.\n\nIt ran for 90 days," said the minister.'
+    assert flagged_openings(text) == ['"The order was adoptedAlikhan Smailov wrote in reply.', '" said the minister.']
+
+
+def test_a_quotation_opened_in_brackets_ends_before_they_close() -> None:
+    text = '"Data suggest it ("disease severity — Ed.) may be milder than Delta," the report said.'
+    (finding,) = findings_for(text, RULE)
+    assert text[finding.start :].startswith('"disease severity')
+    assert finding.message.endswith('it probably ended before ")".')
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"The most downloaded app was CapCut.\n\n"Telegram is also in the Top 10," the report said.',
+        '"We discussed the "Normandy format" there," he said. "It is alive."',
+        'He said: "We will respond.\n\n"We are ready," he added, "and we said so."',
+        '"I asked him, they said no to it," she recalled.',
+        "He told her: 'You did the right thing,'â€� the channel quoted him.",
+    ],
+)
+def test_quotations_that_run_on_or_nest_the_english_way_stay_quiet(text: str) -> None:
+    assert findings_for(text, RULE) == []
+
+
+def test_a_low_opening_mark_closed_straight_is_one_foreign_mark_to_rewrite_in_the_files_style() -> None:
+    text = 'Peskov called it „a frank exchange" and left. "Fine," he said.'
+    (finding,) = findings_for(text, RULE)
+    assert (text[finding.start : finding.end], finding.suggestion) == ("„", '"')
