@@ -44,6 +44,8 @@ CLOSING_QUOTES = frozenset("”’\"'»")
 TRAILING_PUNCTUATION = frozenset(",.!?…")
 PAIR_LINKS = frozenset({"and", "or", "by", "after", "upon"})
 """The words that join a word to itself in English set phrases ("more and more", "side by side")."""
+LINKED_PAIR_WORDS = frozenset({"again", "more", "less", "round", "time", "one", "day", "year"})
+"""Words that English links to themselves beyond particles and comparatives ("again and again")."""
 QUOTED_PHRASE_LENGTH = 60
 """Longer phrases or sentences are shortened with "…" in the message."""
 
@@ -226,22 +228,40 @@ def _is_meant_double(
 
     "again and again, and more" is punctuated; "and more and more families" holds the
     linked pair "more and more"; in "over and over and over" the word after the run starts the
-    block again (or the word before it ends the block): a loop only doubled does not run on.
+    block again (or the word before it ends the block). Only such pairs run on: "to return to
+    return to Egypt" and "rail and rail and air" are loops.
     """
     if run.repeats >= options.min_repeats:
         return False
     if not all(text[words[i].end : words[i + 1].start].isspace() for i in range(run.start, run.end - 1)):
         return True
-    if run.period == 2 and any(_is_linked_pair(keys[i : i + 3]) for i in (run.start, run.start + 1)):
-        return True
+    if run.period != 2 or not any(key in PAIR_LINKS for key in keys[run.start : run.end]):
+        return False  # "to return to return to Egypt": only a linked pair runs on into a chain
+    if any(_is_linked_pair(keys[i : i + 3]) for i in (run.start, run.start + 1)):
+        return True  # "and more and more", "again and again and"
     before = run.start > 0 and keys[run.start - 1] == keys[run.start + run.period - 1]
     after = run.end < len(keys) and keys[run.end] == keys[run.start]
     return before or after
 
 
+def _forms_linked_pairs(word: str) -> bool:
+    """ "again and again and", "over and over and": a word English links to itself, then goes on.
+
+    Adverbs, particles and comparatives do; a noun or an adjective ("rail and rail and
+    air", "bend by bend by") that runs on past its pair is a loop.
+    """
+    return word in LINKED_PAIR_WORDS or word.endswith("er") or word in particles()
+
+
+@cache
+def particles() -> frozenset[str]:
+    """The particles of the phrasal verbs ("up", "over", "around"), read from the lexicon file."""
+    return frozenset(entry.split()[-1] for entry in word_list(data_file("phrasal-verbs.txt")))
+
+
 def _is_linked_pair(keys: Sequence[str]) -> bool:
     """ "more and more", "one by one", "day after day": a word, a linking word, the word again."""
-    return len(keys) == 3 and keys[0] == keys[2] and keys[1] in PAIR_LINKS
+    return len(keys) == 3 and keys[0] == keys[2] and keys[1] in PAIR_LINKS and _forms_linked_pairs(keys[0])
 
 
 def _fills_quotation(text: str, start: int, end: int) -> bool:

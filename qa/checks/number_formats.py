@@ -19,14 +19,19 @@ form has no English reading, or when what follows settles it:
   writer drops a decimal's trailing zeros. English decimals stay unreported: "1.125
   billion", "the euro at 1.135 dollars", "a 4.250% coupon", "1.000, 2.125 and 3.250";
   A dot group that no count, unit or currency settles is thousands too when it ends
-  in 0 or follows a count noun ("2.350 were counted", "cases rose to 2.713"), unless it
-  is in a list of numbers ("1.000, 2.125 and 3.250") or names something ("No. 2.350",
-  "section 3.000", "model 3.000");
-- a decimal comma before any other word ("7,5 earthquake", "3,8l") is reported too,
+  in 0 or follows a count noun ("2.350 were counted", "cases rose to 2.713"), counts a
+  plural noun that is no unit ("29.300 artifacts"; CLDR's English unit and currency
+  names, through Babel, keep "2.256 seconds" and tell "8.400 won"), stands in brackets
+  beside whole figures ("Japan (974), China (4.721)"), or, with nothing to settle it,
+  in a document that writes other thousands with dots; unless it is in a list of
+  numbers ("1.000, 2.125 and 3.250") or names something ("No. 2.350", "section 3.000");
+- a decimal comma in a list whose other numbers have a decimal point ("48.12 and 48,8"),
+  or before any other word ("7,5 earthquake", "3,8l") is reported too,
   unless the number follows a list head ("verses 1,2"), a month ("March 3,10 people":
   a lost space) or ends a list ("1,2 and 3");
 - thousands grouped with a space, a no-break or a narrow no-break space ("75 000") and
-  a space before the percent sign ("15 %") are French, Russian or German typography; the
+  a space before the percent sign ("15 %") are French, Russian or German typography, also
+  with a unit glued on and no noun after ("5 500m," but not "2 100m titles"); the
   SI thin space (U+2009) is left alone, and `thousands_spaces` names the spaces reported;
 - three digits after a comma ("1,500 kg") are English thousands, whatever the source
   meant: the form is ambiguous, so it is never reported.
@@ -81,6 +86,9 @@ PHONE_BEFORE = re.compile(
 LIST_NEIGHBOUR_AFTER = re.compile(r",\s?\d|\s(?:and|or|&)\s\d+(?![.,]\d)")
 """Another number after it: "1.000, 2.125 and 3.250", "verses 1,2 and 3" are lists, not one quantity."""
 LIST_NEIGHBOUR_BEFORE = re.compile(r"\d(?:,\s?|\s(?:and|or|&)\s)\Z")
+POINT_NEIGHBOUR_AFTER = re.compile(r"(?:,\s|\s(?:and|or|&)\s)\d+\.\d+(?![.,]?\d)")
+POINT_NEIGHBOUR_BEFORE = re.compile(r"(?<![\d.,])\d+\.\d+(?:,\s|\s(?:and|or|&)\s)\Z")
+"""A neighbour in a list written with a decimal point, which settles the mark of the number beside it."""
 NAMING_WORD_BEFORE = re.compile(
     r"(?i:\b(?:no|nos|number|section|sections|article|articles|rule|rules|chapter|chapters|clause|verse|"
     r"verses|page|pages|pp|paragraph|paragraphs|figure|fig|table|item|items|model|version|v|flight|route|"
@@ -95,6 +103,15 @@ COUNT_NOUN_WINDOW = 48
 """How many characters before a number to look for the count noun it totals ("cases rose to 2.713")."""
 LOOKBEHIND = 24
 """How many characters before a number to search for a currency, a preposition or a phone label."""
+SENTENCE_WINDOW = 160
+"""How far around a number to look, inside its sentence, for a figure it is compared with."""
+SENTENCE_END = re.compile(r"[.!?;]\s")
+WHOLE_FIGURE = re.compile(r"(?<![\w.,:/])(?:\d{1,3}(?:,\d{3})+|[1-9]\d{2,})(?![\w%]|[.,]\d)")
+"""A whole number of a hundred or more, with English thousands or none: "2,755", "974"."""
+YEARS = (1800, 2100)
+"""Four digits in this range are more likely a year than a figure to compare with."""
+SINGULAR_ENDINGS = ("ss", "us", "is", "ous")
+"""Words ending in "s" that are not plurals: "gross", "bonus", "basis", "various"."""
 IP_GROUPS = 4
 IP_GROUP_MAX = 255
 
@@ -105,6 +122,8 @@ class Quantity(Enum):
     MEASURE = auto()
     """A unit, currency or magnitude: euros, tonnes, million."""
     PERCENT = auto()
+    THINGS = auto()
+    """A plural noun that no list names: "monuments", "vessels"."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -130,6 +149,10 @@ class Vocabulary:
     count_nouns: frozenset[str]
     units: frozenset[str]
     function_words: frozenset[str]
+    measure_words: frozenset[str]
+    """CLDR's English unit words ("seconds", "yd", "carats"): a plural among them measures, not counts."""
+    currencies: frozenset[str]
+    """CLDR's English names of the currencies in use, their last word ("won", "hryvnia")."""
 
 
 class NumberFormats:
@@ -139,19 +162,33 @@ class NumberFormats:
     Options: ClassVar[type] = NumberFormatsOptions
     fixable: ClassVar[str] = "always"
 
+    def prepare(self, options: NumberFormatsOptions) -> None:
+        load_vocabulary(options.count_nouns_file, options.units_file, options.function_words_file)
+
     def check(self, doc: Document, options: NumberFormatsOptions) -> Iterator[Match]:
-        vocabulary = Vocabulary(
-            load_words(options.count_nouns_file, "number-count-nouns.txt"),
-            load_words(options.units_file, "number-units.txt"),
-            load_words(options.function_words_file, "function-words.txt"),
+        vocabulary = load_vocabulary(
+            options.count_nouns_file, options.units_file, options.function_words_file
         )
         text = doc.text
-        found = list(_spaced_numbers(text, spaced_patterns(options.thousands_spaces)))
+        found = list(_spaced_numbers(text, spaced_patterns(options.thousands_spaces), vocabulary))
         covered = sorted((m.start, m.end) for m in found)
-        for number in NUMBER.finditer(text):
-            if not _inside(covered, number.start()):
-                found.append(_foreign_number(text, number, vocabulary))
-        yield from sorted((m for m in found if m is not None), key=lambda m: m.start)
+        readings = [
+            _foreign_number(text, n, vocabulary)
+            for n in NUMBER.finditer(text)
+            if not _inside(covered, n.start())
+        ]
+        found += [reading for reading in readings if isinstance(reading, Match)]
+        if any("." in text[m.start : m.end] for m in found):
+            found += [reading.match for reading in readings if isinstance(reading, Unsettled)]
+        yield from sorted(found, key=lambda m: m.start)
+
+
+@dataclass(frozen=True, slots=True)
+class Unsettled:
+    """A dot group that nothing around it settles ("adolescents - 144.613"): thousands if the
+    document writes other thousands with dots ("women - 10.645"), else a decimal."""
+
+    match: Match
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,14 +204,14 @@ def spaced_patterns(space_names: tuple[str, ...]) -> SpacedPatterns:
     """ "75 000" and "15 %" with the named spaces; a group must not run on into more digits or a word."""
     spaces = re.escape("".join(unicodedata.lookup(name) for name in space_names)) or "(?!)"
     thousands = (
-        rf"(?<![\w.,:/+])(?<!\d[{SPACES}])[1-9]\d{{0,2}}(?:[{spaces}]\d{{3}})+"
-        rf"(?![\d\w-]|[{SPACES}]\d|[.,]\d)"
+        rf"(?<![\w.,:/+])(?<!\d[{SPACES}])(?P<number>[1-9]\d{{0,2}}(?:[{spaces}]\d{{3}})+)"
+        rf"(?P<unit>[^\W\d_]+)?(?![\d\w-]|[{SPACES}]\d|[.,]\d)"
     )
     percent = rf"(?<![\w.,:/])\d+(?:[.,]\d+)?[{spaces}]%"
     return SpacedPatterns(re.compile(thousands), re.compile(percent))
 
 
-def _spaced_numbers(text: str, patterns: SpacedPatterns) -> Iterator[Match]:
+def _spaced_numbers(text: str, patterns: SpacedPatterns, vocabulary: Vocabulary) -> Iterator[Match]:
     """Spaced thousands with a decimal comma ("1 234,5"), spaced thousands ("75 000"), "15 %"."""
     taken: list[tuple[int, int]] = []
     for found in SPACE_GROUPED.finditer(text):
@@ -185,15 +222,24 @@ def _spaced_numbers(text: str, patterns: SpacedPatterns) -> Iterator[Match]:
             taken.append(found.span())
             yield _percent_match(found.start(), found.group())
     for found in patterns.thousands.finditer(text):
-        if not _inside(taken, found.start()) and not _phone_before(text, found.start()):
-            yield _match(found.start(), found.group(), "spaces between thousands")
+        if _inside(taken, found.start()) or _phone_before(text, found.start()):
+            continue
+        if found.group("unit") is None or _measures_alone(text, found, vocabulary):
+            yield _match(found.start(), found.group("number"), "spaces between thousands")
+
+
+def _measures_alone(text: str, found: re.Match[str], vocabulary: Vocabulary) -> bool:
+    """ "at an altitude of 5 500m, and": a unit glued on, no noun after it; "won 2 100m titles" is two."""
+    unit = found.group("unit").lower()
+    is_unit = unit in vocabulary.units or unit in vocabulary.measure_words
+    return is_unit and not _content_word_after(text, found.end(), vocabulary)
 
 
 def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
     return any(start <= offset < end for start, end in spans)
 
 
-def _foreign_number(text: str, number: re.Match[str], vocabulary: Vocabulary) -> Match | None:
+def _foreign_number(text: str, number: re.Match[str], vocabulary: Vocabulary) -> Match | Unsettled | None:
     digits, start, end = number.group(), number.start(), number.end()
     if DOT_AND_COMMA.fullmatch(digits):
         return _match(start, digits, "dots between thousands and a decimal comma")
@@ -204,18 +250,19 @@ def _foreign_number(text: str, number: re.Match[str], vocabulary: Vocabulary) ->
             if _is_address_or_phone(text, start, digits):
                 return None
             return _match(start, digits, "dots between thousands")
-        if _dot_is_thousands(text, start, end, digits, vocabulary):
-            return _match(start, digits, "a dot between thousands")
-        return None
+        thousands = _dot_is_thousands(text, start, end, digits, vocabulary)
+        if thousands is None:
+            return Unsettled(_match(start, digits, "a dot between thousands"))
+        return _match(start, digits, "a dot between thousands") if thousands else None
     if DECIMAL_COMMA.fullmatch(digits) and _comma_is_decimal(text, start, end, digits, vocabulary):
         return _match(start, digits, "a decimal comma")
     return None
 
 
-def _dot_is_thousands(text: str, start: int, end: int, digits: str, vocabulary: Vocabulary) -> bool:
+def _dot_is_thousands(text: str, start: int, end: int, digits: str, vocabulary: Vocabulary) -> bool | None:
     """ "3.000 soldiers", "20.000 euros", "€1.500", "2.350 were counted", "cases rose to 2.713".
 
-    Not "1.125 billion", "4.250%", "1.000, 2.125 and 3.250" or "No. 2.350".
+    Not "1.125 billion", "4.250%", "1.000, 2.125 and 3.250" or "No. 2.350". None: nothing settles it.
     """
     quantity = _quantity_after(text, end, vocabulary)
     if quantity is Quantity.COUNT:
@@ -224,10 +271,53 @@ def _dot_is_thousands(text: str, start: int, end: int, digits: str, vocabulary: 
         return False  # "4.250%": a rate written to three places
     if quantity is Quantity.MEASURE or _currency_before(text, start, vocabulary):
         return digits.endswith("0")
-    if _names_or_lists(text, start, end) or _content_word_after(text, end, vocabulary):
-        return False  # "No. 2.350", "a 9.580 second run": an unlisted unit may follow
+    if _names_or_lists(text, start, end):
+        return False  # "No. 2.350", "1.000, 2.125 and 3.250 readings"
+    if quantity is Quantity.THINGS:
+        return True  # "29.300 artifacts": an English decimal measures, it does not count
+    if _content_word_after(text, end, vocabulary):
+        return False  # "a 9.580 second run": an unlisted unit may follow
     before = _quantity_before(text, start, vocabulary)
-    return before is Quantity.COUNT or (before is None and digits.endswith("0"))
+    if before is not None:
+        return before is Quantity.COUNT  # "cases rose to 2.713", not "the yen traded at 114.256"
+    return digits.endswith("0") or _whole_figure_beside(text, start, end) or None
+
+
+def _whole_figure_beside(text: str, start: int, end: int) -> bool:
+    """A figure in brackets, in a sentence with whole numbers of a hundred or more: "Japan (974), China (4.721)".
+
+    Bracketed figures set side by side are alike: beside "(2,755 people)" or "(974)",
+    "(75.762)" is a count written with the source's thousands dot. "The ratio was 4.721"
+    compares nothing.
+    """
+    if not BRACKET_BEFORE.search(text, max(0, start - 1), start):
+        return False
+    before = SENTENCE_END.split(text[max(0, start - SENTENCE_WINDOW) : start])[-1]
+    after = SENTENCE_END.split(text[end : end + SENTENCE_WINDOW])[0]
+    return any(not _is_year(figure.group()) for figure in WHOLE_FIGURE.finditer(before + " " + after))
+
+
+def _is_year(figure: str) -> bool:
+    return len(figure) == len("2022") and YEARS[0] <= int(figure) <= YEARS[1]
+
+
+def _plural_measure(word: str, vocabulary: Vocabulary) -> bool:
+    """ "yards", "seconds": a unit in the plural; a singular one ("a 9.580 second lap") may be a modifier."""
+    singular = (word[:-1], word[:-2]) if word.endswith("s") and word in vocabulary.measure_words else ()
+    return any(form in vocabulary.measure_words for form in singular)
+
+
+def _plural_noun(word: str, vocabulary: Vocabulary) -> bool:
+    """A lowercase plural that is no unit: "monuments", "vessels"; not "seconds", "this" or "has"."""
+    return (
+        len(word) > len("pigs")
+        and word.endswith("s")
+        and not word.endswith(SINGULAR_ENDINGS)
+        and word.islower()
+        and word not in vocabulary.function_words
+        and not _listed(word, vocabulary.units)
+        and word not in vocabulary.measure_words
+    )
 
 
 def _comma_is_decimal(text: str, start: int, end: int, digits: str, vocabulary: Vocabulary) -> bool:
@@ -242,15 +332,25 @@ def _comma_is_decimal(text: str, start: int, end: int, digits: str, vocabulary: 
         return False
     if _quantity_after(text, end, vocabulary) is not None or _currency_before(text, start, vocabulary):
         return True
-    return _content_word_after(text, end, vocabulary) and not _names_or_lists(text, start, end, window)
+    if _listed_beside_decimal_point(text, start, end):
+        return True  # "rules 48.12 and 48,8": one list, two decimal marks
+    if BRACKET_BEFORE.search(window) or _names_or_lists(text, start, end, window):
+        return False  # "(3,4)", "verses 1,2"
+    return _content_word_after(text, end, vocabulary)
 
 
 def _names_or_lists(text: str, start: int, end: int, window: str | None = None) -> bool:
-    """A number in a list ("1.000, 2.125 and 3.250", "(3,4)") or naming a thing ("No. 2.350")."""
+    """A number in a list ("1.000, 2.125 and 3.250", "1,2 and 3") or naming a thing ("No. 2.350")."""
     window = text[max(0, start - LOOKBEHIND) : start] if window is None else window
     if LIST_NEIGHBOUR_AFTER.match(text, end) or LIST_NEIGHBOUR_BEFORE.search(window):
         return True
-    return BRACKET_BEFORE.search(window) is not None or NAMING_WORD_BEFORE.search(window) is not None
+    return NAMING_WORD_BEFORE.search(window) is not None
+
+
+def _listed_beside_decimal_point(text: str, start: int, end: int) -> bool:
+    """A number in the same list has a decimal point: "48.12 and 48,8", "1,5, 2.5 and 3.5"."""
+    window = text[max(0, start - LOOKBEHIND) : start]
+    return bool(POINT_NEIGHBOUR_AFTER.match(text, end) or POINT_NEIGHBOUR_BEFORE.search(window))
 
 
 def _after_month(window: str) -> bool:
@@ -289,10 +389,18 @@ def _quantity_after(text: str, end: int, vocabulary: Vocabulary) -> Quantity | N
     word = first.group(1).lower()
     second = NEXT_WORD.match(text, first.end())
     following = second.group(1).lower() if second else ""
-    if _listed(word, vocabulary.units):
+    if (
+        _listed(word, vocabulary.units)
+        or _listed(word, vocabulary.currencies)
+        or _plural_measure(word, vocabulary)
+    ):
         return Quantity.MEASURE
     if _listed(word, vocabulary.count_nouns) or _listed(following, vocabulary.count_nouns):
         return Quantity.COUNT  # "20.000 soldiers", "20.000 Russian soldiers"
+    if _plural_noun(first.group(1), vocabulary) or (
+        word not in vocabulary.function_words and _plural_noun(following, vocabulary)
+    ):
+        return Quantity.THINGS  # "29.300 artifacts", "5.300 ancient monuments"
     return None
 
 
@@ -300,6 +408,8 @@ def _listed(word: str, words: frozenset[str]) -> bool:
     """In the list as written or as a regular plural ("soldiers", "taxes")."""
     if word in words:
         return True
+    if len(word) <= len("has"):
+        return False  # "has" is no plural of the hectare's "ha"
     return word.endswith("s") and (word[:-1] in words or word.endswith("es") and word[:-2] in words)
 
 
@@ -351,6 +461,51 @@ def _english(digits: str) -> str:
 def _group_thousands(integer: str) -> str:
     head = len(integer) % 3 or 3
     return integer[:head] + "".join("," + integer[i : i + 3] for i in range(head, len(integer), 3))
+
+
+@cache
+def load_vocabulary(
+    count_nouns_file: str | None, units_file: str | None, function_words_file: str | None
+) -> Vocabulary:
+    """The word lists, and CLDR's English unit names ("seconds", "yards", "carats")."""
+    return Vocabulary(
+        load_words(count_nouns_file, "number-count-nouns.txt"),
+        load_words(units_file, "number-units.txt"),
+        load_words(function_words_file, "function-words.txt"),
+        cldr_unit_words(),
+        cldr_currency_words(),
+    )
+
+
+@cache
+def cldr_unit_words() -> frozenset[str]:
+    """The words of CLDR's English units, one and many, long and short ("second", "seconds", "yd")."""
+    from babel import Locale  # locale data: loaded only when this rule runs
+    from babel.units import format_unit
+
+    english = Locale("en")
+    words: set[str] = set()
+    for unit in english.unit_display_names:
+        for amount, length in ((1, "long"), (2, "long"), (2, "short")):
+            words.update(
+                re.findall(r"[^\W\d_]{2,}", format_unit(amount, unit, length=length, locale=english))
+            )
+    return frozenset(word.lower() for word in words)
+
+
+@cache
+def cldr_currency_words() -> frozenset[str]:
+    """The last word of the English name of every currency some territory uses now ("South Korean won")."""
+    from babel import Locale  # locale data: loaded only when this rule runs
+    from babel.numbers import get_territory_currencies
+
+    english = Locale("en")
+    codes = {
+        code for territory in english.territories for code in get_territory_currencies(territory, tender=True)
+    }
+    return frozenset(
+        english.currencies[code].split()[-1].lower() for code in codes if code in english.currencies
+    )
 
 
 @cache

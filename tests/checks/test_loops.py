@@ -191,6 +191,10 @@ def test_a_long_loop_is_one_finding() -> None:
         ("He said that said that Moscow would act.", "said that said that"),
         ("Talks resume in the in the coming weeks.", "in the in the"),
         ("The president the president met him.", "The president the president"),
+        ("Egypt managed to return to return to its museums 300 artifacts.", "to return to return"),
+        ("The rules apply to rail and rail and air transport.", "rail and rail and"),
+        ("The road winds bend by bend by the river.", "bend by bend by"),
+        ("Next year, and any and any trend may change it.", "and any and any"),
     ],
 )
 def test_a_phrase_of_two_words_written_twice_is_a_loop(text: str, phrase: str) -> None:
@@ -204,6 +208,8 @@ def test_a_phrase_of_two_words_written_twice_is_a_loop(text: str, phrase: str) -
         "Prices rose again and again, and more and more families struggled.",
         "It went round and round and round, step by step by step.",
         "He said that, said that with a smile.",
+        "She tried again and again and failed; prices rose faster and faster and then fell.",
+        "It played over and over and he listened; they came one by one by the gate.",
     ],
 )
 def test_doubled_phrases_the_writer_meant_are_not_loops(text: str) -> None:

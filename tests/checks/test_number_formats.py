@@ -80,6 +80,8 @@ def test_numbers_settled_by_what_follows_are_reported(text: str, reported: list[
         "Of the 1,500 soldiers, 3.5 million people and 10\u2009000 homes, none remain.",
         "Verses 1,2 and 3; No. 2.350; section 3.000; the yen at 114.250; the 1.000, 2.125 and 3.250 readings.",
         "On March 3,10 people were hurt; rules 48,8 were broken; a 2 100m race; call +7 495 123 45 67.",
+        "Verstappen won by 2.256 seconds; she scored 14.833 points and was 2.125 inches short.",
+        "She won 2 100m titles; Japan had 974 stations in 2021 and the ratio was 4.721.",
     ],
 )
 def test_english_look_alikes_are_not_reported(text: str) -> None:
@@ -107,7 +109,7 @@ def test_custom_word_lists(tmp_path: Path) -> None:
     units.write_text("parsec\n", encoding="utf-8")
     nouns = tmp_path / "nouns.txt"
     nouns.write_text("goat\n", encoding="utf-8")
-    text = "They walked 1.500 parsecs with 3.000 goats, and paid 1.500 euros for 3.000 sheep."
+    text = "They walked 1.500 parsecs with 3.000 goats, and paid 1.525 euros for 3.000 sheep."
     found = check(text, units_file=str(units), count_nouns_file=str(nouns))
     assert found == [("1.500", "1,500"), ("3.000", "3,000")]
 
@@ -154,3 +156,24 @@ def test_a_percent_with_a_decimal_comma_is_one_finding() -> None:
 def test_a_decimal_comma_before_any_word_that_is_not_a_function_word() -> None:
     text = "A magnitude 7,5 earthquake, 3,8l of water, 7,5 km/h, and 48,8 were broken."
     assert check(text) == [("7,5", "7.5"), ("3,8", "3.8"), ("7,5", "7.5")]
+
+
+@pytest.mark.parametrize(
+    ("text", "reported"),
+    [
+        ("Egypt recovered 29.300 artifacts and 5.300 ancient monuments.", ["29.300", "5.300"]),
+        ("He ran more than 2.000 yards; hydrogen costs 8.400 won a kilogram.", ["2.000", "8.400"]),
+        ("It voted 3.51% (2,755 people) for and 96.49% (75.762) against.", ["75.762"]),
+        ("Japan (974) came ahead, but far behind China (4.721).", ["4.721"]),
+        ("Adolescents - 144.613, pregnant women - 10.645.", ["144.613", "10.645"]),
+        ("Cold air came at an altitude of 5 500m, and the storm broke.", ["5 500"]),
+        ("Formula 1 rules 48.12 and 48,8 were broken; 1,5, 2.5 and 3.5 were read.", ["48,8", "1,5"]),
+    ],
+)
+def test_evidence_beyond_the_next_word(text: str, reported: list[str]) -> None:
+    """A plural noun, a unit or currency from CLDR, a bracketed figure beside whole ones, the document."""
+    assert [number for number, _ in check(text)] == reported
+
+
+def test_an_unsettled_dot_group_alone_stays_quiet() -> None:
+    assert check("Adolescents - 144.613, pregnant mothers - 10.645.") == []
