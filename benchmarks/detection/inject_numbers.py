@@ -52,7 +52,7 @@ ENGLISH_LOOKALIKES = {
     "number-lists": "Questions 1,2 and 3 were answered, and the vectors [1,2] and (3,4) were plotted.",
     "number-identifiers": "Version 2.0.1 of the app, flight No. 2.350 and section 3.000 of the code were cited.",
     "number-decimals": "The $1.125 billion bond paid a 4.250% coupon; readings were 1.000, 2.125 and 3.250.",
-    "number-dates-and-times": "The server 192.168.100.200 went down at 12.30 on 21.01.2022, and 1,2-dichloroethane leaked.",
+    "number-versions-and-times": "The server 192.168.100.200 went down at 12.30 after the 2.0.1 update, and 1,2-dichloroethane leaked.",
 }
 
 
