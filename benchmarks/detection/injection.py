@@ -134,7 +134,14 @@ def insert_after_sentence(
 def quote_pairs(paragraph: str) -> list[re.Match]:
     """The quotations of a paragraph whose marks balance; in one that has a slip already, pairs are guesses."""
     balanced = paragraph.count('"') % 2 == 0 and paragraph.count("“") == paragraph.count("”")
-    return list(QUOTE_PAIR.finditer(paragraph)) if balanced else []
+    if not balanced:
+        return []
+    return [m for m in QUOTE_PAIR.finditer(paragraph) if not _starts_at_straight_closer(paragraph, m.start())]
+
+
+def _starts_at_straight_closer(paragraph: str, start: int) -> bool:
+    """A straight "pair" that starts at the closing mark of a quotation too long for QUOTE_PAIR: '," he said, "'."""
+    return paragraph[start] == '"' and paragraph.count('"', 0, start) % 2 == 1
 
 
 def mid_sentence_sentences(doc: Doc, index: int) -> list[Span]:
