@@ -9,11 +9,11 @@ from benchmarks.detection import (
     inject_names,
     inject_numbers,
     inject_untranslated,
+    lookalikes,
 )
 from benchmarks.detection import inject_foreign as foreign
 from benchmarks.detection import inject_structure as structure
 from benchmarks.detection import inject_words as words
-from benchmarks.detection import lookalikes
 from benchmarks.detection.injection import Variant
 from benchmarks.detection.model import LOOKALIKE
 
