@@ -56,14 +56,14 @@ def romanisations(doc: Doc) -> dict[str, list[str]]:
 
 
 def _source_spellings(doc: Doc) -> dict[str, set[str]]:
-    """Every romanisation of every source name, keyed by each of them in lower case."""
+    """Every romanisation of every source name, macron forms included, keyed by each plain one in lower case."""
     source = "\n".join(segment.source for segment in doc.segments)
     groups = _russian_groups(source) if doc.pair.startswith("ru") else _japanese_groups(source)
     spellings: dict[str, set[str]] = defaultdict(set)
     for group in groups:
-        ascii_group = {s for s in group if s.isascii() and s.isalpha()}
-        for spelling in ascii_group:
-            spellings[spelling.casefold()] |= ascii_group
+        letters = {s for s in group if s.isalpha()}
+        for spelling in (s for s in letters if s.isascii()):
+            spellings[spelling.casefold()] |= letters
     return spellings
 
 
@@ -126,7 +126,7 @@ def _choose(doc: Doc, index: int, rng: random.Random, variant: Variant, keep) ->
     if not candidates:
         return None
     name, offset = rng.choice(candidates)
-    doc.respelled_names.add(name)
+    _mark_respelled(doc, name)
     return _respell(doc, [offset], name, rng.choice(names[name]), variant)
 
 
@@ -161,7 +161,7 @@ def across_files(doc: Doc, index: int, rng: random.Random, variant: Variant) -> 
     changed = rng.choice([s for s in names[name] if s.isascii()] or [""])
     if not changed:
         return None
-    doc.respelled_names.add(name)
+    _mark_respelled(doc, name)
     return _respell(doc, offsets[name], name, changed, variant)
 
 
@@ -178,6 +178,14 @@ def hyphen_split(doc: Doc, index: int, rng: random.Random, variant: Variant) -> 
     match = rng.choice(later)
     changed = f"{match.group(1)} {match.group(2)}"
     return [Edit(match.start(), match.end(), changed, (variant.mark(0, len(changed)),))]
+
+
+def _mark_respelled(doc: Doc, name: str) -> None:
+    """The name and the names beside it: "Sergei Puryasev" in one copy and "Sergey Puriasev" in
+    another would leave the third copy's "Sergey Puryasev" no more common than either."""
+    before = re.findall(rf"\b([A-Z][a-z]+) (?={name}\b)", doc.text)
+    after = re.findall(rf"(?<=\b{name}) ([A-Z][a-z]+)\b", doc.text)
+    doc.respelled_names.update({name, *before, *after})
 
 
 def _opens_sentence(doc: Doc, offset: int, name: str) -> bool:

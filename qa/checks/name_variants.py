@@ -16,24 +16,31 @@ Over the whole run, `reduce`:
    is its consonant skeleton (case and accents folded; ph=f, c=q=k, w=v, x=ks,
    silent h dropped, doubled letters collapsed, vowels after the first letter
    dropped): "Antony" and "Anthony" both give `antn`. A two-word name has two
-   keys, one word exact and the other as a skeleton ("Blinken" + `antn`). The
+   keys, one word exact and the other as a skeleton or a romanisation key ("Blinken" + `antn`),
+   and one of its two words alone, so "Mercedes-Benz" meets "Mercedes Benz". The
    spellings of a `known_variants` entry share a key. Blocks stay small, so the
    work grows with the number of distinct names, not with its square.
 3. Judges a pair a spelling variant when the words differ beyond case, are similar
    (rapidfuzz ratio) and do not look derived: the difference lies inside the word
    (Antony/Anthony), swaps a final vowel (Sergey/Sergei) or doubles the last letter
-   (Zelensky/Zelenskyy). Russia/Russian, Iraq/Iraqi, Minister/Ministry and the
+   (Zelensky/Zelenskyy); accents alone never part two names (Satō/Sato, at any length).
+   Russia/Russian, Iraq/Iraqi, Minister/Ministry and the
    feminine forms Paul/Paula, Navalny/Navalnaya fail; Iran/Iraq, Austria/Australia
    and Johnson/Johnston have different skeletons and never meet.
 4. Reports a variant only with shared context, since different people have close
-   names: two-word names that share the other word, or a `known_variants` entry,
+   names: two-word names that share the other word (a romanisation pair counts down to
+   `min_length_romanised` letters: "Ilia"/"Ilya Vakhoshkin"), or differ only by a hyphen for
+   a space ("Mercedes-Benz"/"Mercedes Benz", flagged whole), or a `known_variants` entry,
    anywhere in the run; single words only within one file, nearly identical, and
    neither used there as the first word of a name (Michael Gove, Michel Barnier); and single
    words that differ only where romanisation systems differ (`romanisations_file`, generated
    from iuliia and pykakasi: "Iartseva"/"Yartseva", "Tutiya"/"Tsuchiya"), in one file or in
-   files that share two other names, unless both are given names of full names.
+   files that share two other names (short words: most of their names, as copies of one text
+   do), unless both are given names of full names; surnames that also stand alone and share a
+   given name are not ("Tutiya said", "Tsuchiya Yui").
 5. Flags every occurrence of the spelling used less often in the run, naming the
-   other spelling, its count and its files, and suggests it. On a tie both are
+   other spelling, its count and its files, and suggests it. Two full names used equally
+   often are weighed by their differing word in their files. On a tie both are
    flagged without a suggestion: the rule cannot tell which one is right, and
    flagging one side only would hide half of the problem.
 """
@@ -58,6 +65,11 @@ from qa.segment import Span, Word
 @dataclass(frozen=True, kw_only=True)
 class NameVariantsOptions:
     min_length: int = option(5, "Words shorter than this are never compared (Carl/Carol, Li/Lee, Jon/John).")
+    min_length_romanised: int = option(
+        4,
+        "Shorter words that differ only where romanisation systems differ, in one file or beside a shared"
+        ' surname ("Ilia"/"Ilya Vakhoshkin", "Aiti"/"Aichi"): the table is evidence enough.',
+    )
     min_similarity: float = option(
         0.83, "Similarity (0-1) of two words that differ in two-word names sharing the other word."
     )
@@ -157,11 +169,14 @@ class Judge:
         self.distinct = [frozenset(fold(name) for name in _spellings_of(e)) for e in options.distinct]
         self.romanisations = _romanisations(options.romanisations_file)
 
-    def romanised(self, a: str, b: str) -> bool:
+    def romanised(self, a: str, b: str, min_length: int | None = None) -> bool:
         """Two spellings that romanisation systems give one name ("Iurii"/"Yuriy", "Tsuchiya"/"Tutiya")."""
-        if min(len(a), len(b)) < self.options.min_length or self._is_distinct(fold(a), fold(b)):
+        shortest = self.options.min_length if min_length is None else min_length
+        if min(len(a), len(b)) < shortest or self._is_distinct(fold(a), fold(b)):
             return False
-        return 1 <= self.romanisations.steps(fold(a), fold(b)) <= MAX_ROMANISATION_STEPS
+        if fold(a) == fold(b):
+            return a.casefold() != b.casefold()  # Chōjin/Chojin: a macron is modified Hepburn's
+        return self.romanisations.steps(fold(a), fold(b)) <= MAX_ROMANISATION_STEPS
 
     def _is_distinct(self, folded_a: str, folded_b: str) -> bool:
         return any({folded_a, folded_b} <= group for group in self.distinct)
@@ -175,7 +190,9 @@ class Judge:
     def in_context(self, a: str, b: str) -> bool:
         """Two words that differ in two-word names sharing the other word ("Antony/Anthony Blinken")."""
         return (
-            self.is_known(a, b) or self._is_variant(a, b, self.options.min_similarity) or self.romanised(a, b)
+            self.is_known(a, b)
+            or self._is_variant(a, b, self.options.min_similarity)
+            or self.romanised(a, b, self.options.min_length_romanised)
         )
 
     def alone(self, a: str, b: str) -> bool:
@@ -183,13 +200,15 @@ class Judge:
         return self._is_variant(a, b, self.options.min_similarity_alone)
 
     def _is_variant(self, a: str, b: str, min_similarity: float) -> bool:
-        if a.casefold() == b.casefold() or min(len(a), len(b)) < self.options.min_length:
+        if a.casefold() == b.casefold():
             return False  # McDonald/Mcdonald is a style choice, not a spelling
         folded_a, folded_b = fold(a), fold(b)
         if self._is_distinct(folded_a, folded_b):
             return False
         if folded_a == folded_b:
-            return True  # Erdoğan/Erdogan
+            return True  # Erdoğan/Erdogan, Satō/Sato: accents alone never tell two names apart
+        if min(len(a), len(b)) < self.options.min_length:
+            return False
         if _is_mac_and_mc(folded_a, folded_b) or folded_a.endswith("a") != folded_b.endswith("a"):
             return False  # MacDonald/McDonald: two families; Paul/Paula, Navalny/Navalnaya: two people
         similar = self.ratio(folded_a, folded_b) >= 100 * min_similarity
@@ -304,13 +323,28 @@ def skeleton_key(unit: Unit) -> list[Hashable]:
     return [skeleton(unit[0])]
 
 
-def phrase_keys(unit: Unit) -> list[Hashable]:
-    """One word exact, the other as a skeleton: names that differ in one word meet."""
-    first, joiner, second = unit
-    return [
-        ("first differs", skeleton(first), joiner, second),
-        ("second differs", first, joiner, skeleton(second)),
-    ]
+def phrase_keys(judge: Judge) -> Callable[[Unit], list[Hashable]]:
+    """One word exact, the other as a skeleton or a romanisation key: names that differ in one word meet.
+
+    The words alone make a key too, so "Mercedes-Benz" meets "Mercedes Benz".
+    """
+    romanised = judge.romanisations.key
+
+    def keys(unit: Unit) -> list[Hashable]:
+        first, joiner, second = unit
+        return [
+            ("first differs", skeleton(first), joiner, second),
+            ("second differs", first, joiner, skeleton(second)),
+            ("first romanised", romanised(first), joiner, second),
+            ("second romanised", first, joiner, romanised(second)),
+            ("joiner differs", first, second),
+        ]
+
+    return keys
+
+
+HYPHEN_OR_SPACE = frozenset({"-", " "})
+"""Joiners of one name's words that are one spelling apart: "Al-Sisi" / "Al Sisi"."""
 
 
 def _known_keys(judge: Judge) -> Callable[[Unit], list[Hashable]]:
@@ -412,7 +446,7 @@ def _collect_facts(doc: Document, options: NameVariantsOptions) -> NameFacts:
     look_alikes = _look_alikes(list(spans), phrases, judge)
     known = {word for word in spans if fold(word) in judge.known_groups}
     romanisable = (
-        {word for word in spans if len(word) >= options.min_length} if judge.romanisations.classes else set()
+        {word for word in spans if len(word) >= options.min_length_romanised} if judge.romanisations.classes else set()
     )
     located_words = known.union(romanisable, *look_alikes)
     located_starts = {start for found in phrases.values() for occurrence in found for start in occurrence}
@@ -564,10 +598,13 @@ class _Corpus:
                 evidence[word] += spelling.in_running_text
         self.names = {word for word, count in evidence.items() if count}
         self._names_by_path: dict[str, frozenset[str]] = {}
+        self.in_full_names: dict[str, int] = defaultdict(int)
         for path in sorted(facts_by_path):
             for phrase, occurrences in facts_by_path[path].phrases.items():
                 if phrase[0] in self.names and phrase[2] in self.names:
                     self._add(phrase, path, len(occurrences))
+                    self.in_full_names[phrase[0]] += len(occurrences)
+                    self.in_full_names[phrase[2]] += len(occurrences)
 
     def _add(self, unit: Unit, path: str, count: int) -> None:
         self.files[unit].append(path)
@@ -600,21 +637,47 @@ class _Corpus:
         if house_a != house_b:
             return [_Rivalry(b, a, files) if house_a else _Rivalry(a, b, files)]
         found = []
-        if self.counts[a] <= self.counts[b]:
+        if self.weight(a, b) <= self.weight(b, a):
             found.append(_Rivalry(a, b, files))
-        if self.counts[b] <= self.counts[a]:
+        if self.weight(b, a) <= self.weight(a, b):
             found.append(_Rivalry(b, a, files))
         return found
+
+    def weight(self, unit: Unit, rival: Unit) -> tuple[int, int]:
+        """How often `unit` stands, then how often its word that differs from `rival` stands in their files.
+
+        Two full names used once each are told apart by their differing words: "Irina Iartseva" once
+        beside "Irina Yartseva" once, and "Yartseva" alone twice more in those files.
+        """
+        differing = [word for word, other in zip(unit[::2], rival[::2]) if word != other]
+        if not differing:
+            return self.counts[unit], 0
+        paths = set(self.files[unit]).union(self.files[rival])
+        spellings = [self.facts[path].spellings.get(differing[0]) for path in paths]
+        return self.counts[unit], sum(spelling.count for spelling in spellings if spelling)
+
+    def alone(self, word: str) -> int:
+        """How often a word stands outside the run's full names, as surnames do and given names rarely."""
+        return self.counts.get((word,), 0) - self.in_full_names.get(word, 0)
 
     def is_house_spelling(self, unit: Unit) -> bool:
         return fold("".join(unit)) in self.preferred
 
 
 def _phrase_rivalries(corpus: _Corpus, judge: Judge) -> Iterator[_Rivalry]:
-    for a, b in candidate_pairs(corpus.phrases(), phrase_keys):
-        differing = [(x, y) for x, y in zip(a, b) if x != y]
-        if len(differing) == 1 and judge.in_context(*differing[0]):
+    for a, b in candidate_pairs(corpus.phrases(), phrase_keys(judge)):
+        if _is_one_name(judge, a, b):
             yield from corpus.rivalries(a, b)
+
+
+def _is_one_name(judge: Judge, a: Unit, b: Unit) -> bool:
+    """Two-word names that differ in one word the judge takes for one, or only by a hyphen for a space."""
+    differing = [(x, y) for x, y in zip(a, b) if x != y]
+    if len(differing) != 1:
+        return False
+    if a[1] != b[1]:
+        return {a[1], b[1]} == HYPHEN_OR_SPACE
+    return judge.in_context(*differing[0])
 
 
 def _known_rivalries(corpus: _Corpus, judge: Judge) -> Iterator[_Rivalry]:
@@ -627,18 +690,42 @@ def _romanised_rivalries(corpus: _Corpus, judge: Judge) -> Iterator[_Rivalry]:
     """Single words that romanisation systems spell apart, in files that share other names.
 
     Two first words of full names are left to the full names (Yuri Dud, Yuriy Ushakov: two people,
-    each may spell his name his own way); one of the two spellings must stand in running text
-    somewhere, the other may open a sentence.
+    each may spell his name his own way), unless both also stand alone, as surnames do, and share a
+    second word: "Tutiya said" beside "Tsuchiya Yui" and "Tutiya Yui". One of the two spellings must
+    stand in running text somewhere, the other may open a sentence. Words shorter than `min_length`
+    count in one file only ("Aiti"/"Aichi").
     """
-    first_words = {phrase[0] for phrase in corpus.phrases()}
     words = [(w,) for w in sorted({unit[0] for unit in corpus.files if len(unit) == 1})]
-    key = judge.romanisations.key
-    letters = judge.romanisations.letter_key
-    for (a,), (b,) in candidate_pairs(words, lambda unit: [key(unit[0]), letters(unit[0])]):
-        two_people = a in first_words and b in first_words
+    romanisations = judge.romanisations
+    shortest = judge.options.min_length_romanised
+    two_people = _two_people(corpus)
+    for (a,), (b,) in candidate_pairs(words, lambda unit: _romanised_keys(romanisations, unit[0])):
         evident = a in corpus.names or b in corpus.names
-        if evident and not two_people and judge.romanised(a, b) and _share_names(corpus, (a, b)):
+        if not evident or two_people(a, b) or not judge.romanised(a, b, shortest):
+            continue
+        short = min(len(a), len(b)) < judge.options.min_length
+        if _share_names(corpus, (a, b), MOST_NAMES if short else None):
             yield from corpus.rivalries((a,), (b,))
+
+
+def _two_people(corpus: _Corpus) -> Callable[[str, str], bool]:
+    """Whether two words are first words of full names, and not one surname that also stands alone.
+
+    A surname stands alone and shares a second word with its variant ("Tutiya Yui", "Tsuchiya Yui").
+    """
+    followers: dict[str, set[str]] = defaultdict(set)
+    for phrase in corpus.phrases():
+        followers[phrase[0]].add(phrase[2])
+
+    def one_surname(a: str, b: str) -> bool:
+        return corpus.alone(a) > 0 and corpus.alone(b) > 0 and not followers[a].isdisjoint(followers[b])
+
+    return lambda a, b: a in followers and b in followers and not one_surname(a, b)
+
+
+def _romanised_keys(romanisations: Romanisations, word: str) -> list[Hashable]:
+    """Where romanised spellings of one word meet: by sound units, by letters, by consonants ("Choujin")."""
+    return [romanisations.key(word), romanisations.letter_key(word), ("skeleton", skeleton(word))]
 
 
 SHARED_NAMES = 2
@@ -647,14 +734,18 @@ FILES_COMPARED = 8
 """Files of each spelling looked at for shared names: enough for evidence, and the work stays bounded."""
 
 
-def _share_names(corpus: _Corpus, pair: tuple[str, str]) -> bool:
+MOST_NAMES = 2 / 3
+"""Share of the smaller file's names two files must have in common for short words: another copy of one text."""
+
+
+def _share_names(corpus: _Corpus, pair: tuple[str, str], most: float | None = None) -> bool:
+    """One file holds both words, or files of each share other names: two, or `most` of the smaller file's."""
     a, b = pair
     for path_a in corpus.files[(a,)][:FILES_COMPARED]:
         for path_b in corpus.files[(b,)][:FILES_COMPARED]:
-            if (
-                path_a == path_b
-                or len(corpus.names_in(path_a) & corpus.names_in(path_b) - {a, b}) >= SHARED_NAMES
-            ):
+            names_a, names_b = corpus.names_in(path_a) - {a, b}, corpus.names_in(path_b) - {a, b}
+            needed = SHARED_NAMES if most is None else max(SHARED_NAMES, most * min(len(names_a), len(names_b)))
+            if path_a == path_b or len(names_a & names_b) >= needed:
                 return True
     return False
 
@@ -686,22 +777,42 @@ def _matches(corpus: _Corpus, rivalries: Iterable[_Rivalry]) -> Iterator[tuple[s
             best = min(
                 rivals, key=lambda unit: (not corpus.is_house_spelling(unit), -corpus.counts[unit], unit)
             )
-            index = next(i for i, (x, y) in enumerate(zip(minor[::2], best[::2])) if x != y)
-            word = minor[2 * index]
             message = _message(corpus, path, minor, best)
             clear = corpus.is_house_spelling(best) or _is_clear_majority(corpus, minor, best, rivals)
-            suggestion = best[2 * index] if clear else None
             related = tuple(sorted(set(corpus.files[best]) - {path}))
-            for occurrence in corpus.occurrences(minor, path):
-                if (path, occurrence[index]) not in reported:
-                    reported.add((path, occurrence[index]))
-                    spot = corpus.spot(path, word, occurrence[index])
+            for spot, replacement in _differing_spots(corpus, path, minor, best):
+                if (path, spot.start) not in reported:
+                    reported.add((path, spot.start))
+                    suggestion = replacement if clear else None
                     yield path, Match(spot.start, spot.end, message, suggestion, spot.location, related)
+
+
+def _differing_spots(corpus: _Corpus, path: str, minor: Unit, best: Unit) -> Iterator[tuple[Spot, str]]:
+    """Where `minor` stands in one file, cut to the word that differs from `best`, with that word of `best`.
+
+    Names that differ only by a hyphen for a space are flagged whole: "Mercedes Benz" -> "Mercedes-Benz".
+    """
+    words = [i for i, (x, y) in enumerate(zip(minor[::2], best[::2])) if x != y]
+    for occurrence in corpus.occurrences(minor, path):
+        if words:
+            yield corpus.spot(path, minor[2 * words[0]], occurrence[words[0]]), best[2 * words[0]]
+        else:
+            first, second = corpus.spot(path, minor[0], occurrence[0]), corpus.spot(path, minor[2], occurrence[1])
+            yield _joined(first, second), "".join(best)
+
+
+def _joined(first: Spot, second: Spot) -> Spot:
+    """One spot from the start of `first` to the end of `second`."""
+    start, end = first.location, second.location
+    location = Location(
+        start.line, start.column, end.end_line, end.end_column, start.excerpt, start.start, end.end
+    )
+    return Spot(first.start, second.end, location)
 
 
 def _is_clear_majority(corpus: _Corpus, minor: Unit, best: Unit, rivals: set[Unit]) -> bool:
     top = corpus.counts[best]
-    return top > corpus.counts[minor] and sum(corpus.counts[r] == top for r in rivals) == 1
+    return corpus.weight(best, minor) > corpus.weight(minor, best) and sum(corpus.counts[r] == top for r in rivals) == 1
 
 
 def _message(corpus: _Corpus, path: str, minor: Unit, major: Unit) -> str:

@@ -425,3 +425,70 @@ def test_a_romanised_word_in_files_with_nothing_else_in_common_is_left_alone() -
 def test_given_names_of_two_people_are_left_to_their_full_names() -> None:
     texts = ["Yuri Dud met Yuriy Ushakov in Moscow, and Yuri Dud left."]
     assert run_kind(texts) == []
+
+
+def test_a_surname_in_another_romanisation_across_files_with_a_shared_given_name() -> None:
+    texts = [
+        "The work of the student Tsuchiya Yui was chosen in Yamagata. Tsuchiya said she was glad.",
+        "The work of the student Tutiya Yui was chosen in Yamagata. Tutiya said she was glad.",
+        "The work of the student Tsuchiya Yui was chosen in Yamagata. Tsuchiya thanked Yamagata.",
+    ]
+    flagged = run_kind(texts)
+    assert {(path, word) for path, word, _ in flagged} == {("1.txt", "Tutiya")}
+    assert len(flagged) == 2 and {suggestion for *_, suggestion in flagged} == {"Tsuchiya"}
+
+
+def test_given_names_sharing_a_surname_across_copies_are_flagged_as_a_full_name_only() -> None:
+    texts = [
+        "Doctor Sergey Tokarev spoke in Moscow. Sergey Tokarev said so.",
+        "Doctor Sergei Tokarev spoke in Moscow.",
+        "Doctor Sergey Puryasev spoke in Omsk, and Sergey Puryasev left.",
+    ]
+    assert run_kind(texts) == [("1.txt", "Sergei", "Sergey")]
+
+
+def test_a_short_given_name_in_another_romanisation_beside_the_same_surname() -> None:
+    texts = ["Expert Ilya Vakhoshkin spoke. Ilya Vakhoshkin said so, and Ilia Vakhoshkin left."]
+    assert run_kind(texts) == [("0.txt", "Ilia", "Ilya")]
+
+
+def test_short_romanised_words_count_in_one_file_or_in_copies_of_one_text() -> None:
+    shared = "Police in Komaki and Nagoya met officials from Toyota."
+    one_file = [f"{shared} The crash was in Aichi, and Aichi police came. Aiti officials spoke."]
+    assert run_kind(one_file) == [("0.txt", "Aiti", "Aichi")]
+    copies = [f"{shared} The crash was in Aichi, and Aichi police came.", f"{shared} Aiti officials came."]
+    assert run_kind(copies) == [("1.txt", "Aiti", "Aichi")]
+    other_news = "Police in Komaki and Nagoya met Kenji Watanabe, Hiroshi Tanaka and Emi Suzuki."
+    aichi = f"{shared} The crash was in Aichi near Okazaki and Toyohashi, and Aichi police came."
+    assert run_kind([aichi, f"{other_news} Aiti spoke."]) == []
+
+
+def test_romanisations_that_share_only_consonants_meet() -> None:
+    texts = ["True Chojin wrestlers won. The Chojin Olympics ended, and the Choujin fans cheered."]
+    assert run_kind(texts) == [("0.txt", "Choujin", "Chojin")]
+
+
+def test_a_short_name_with_a_macron_is_its_plain_spelling() -> None:
+    texts = ["Prime Minister Sato spoke, and Sato said the budget would pass. Later Satō left."]
+    assert run_kind(texts) == [("0.txt", "Satō", "Sato")]
+
+
+def test_a_name_with_a_space_for_its_hyphen_is_flagged_whole() -> None:
+    texts = [
+        "Sales of Mercedes-Benz cars rose in Moscow.",
+        "Dealers of Mercedes-Benz cars met in Moscow, and Mercedes Benz said prices would hold.",
+    ]
+    assert run_kind(texts) == [("1.txt", "Mercedes Benz", "Mercedes-Benz")]
+
+
+def test_words_not_names_and_names_apart_keep_their_hyphens_and_spaces() -> None:
+    texts = [
+        "The well-known Rolls-Royce engine impressed a well known dealer.",
+        "At the Moscow-Beijing talks both sides spoke; in Moscow, Beijing's envoy left.",
+    ]
+    assert run_kind(texts) == []
+
+
+def test_a_tie_of_full_names_is_settled_by_their_differing_words_in_their_files() -> None:
+    texts = ["Advisor Justin Downes said so. It will take years, says Downs."]
+    assert run_kind(texts) == [("0.txt", "Downes", None), ("0.txt", "Downs", None)]
