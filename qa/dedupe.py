@@ -13,9 +13,11 @@ Two ways a second finding can be an echo of the first:
   doubled word inside an untranslated Russian sentence is part of that sentence. A
   kind may also name the particular kinds it yields to in `yields_to`: a German „ is
   foreign punctuation before it is an unbalanced quotation.
-- On exactly the same span, from a kind that names the other in `supersedes`: its finding
+- Within the span of a finding of a kind that names the other in `supersedes`: that finding
   says all the other one says and more. A « that is never closed is an unbalanced quotation
-  whose message also names the English mark, so foreign-punctuation's finding on it goes.
+  whose message also names the English mark, so foreign-punctuation's finding on it goes; a
+  Russian date "28 июля 2022 г." is a foreign date with its English rewrite, not merely
+  untranslated words. Superseded findings go first, so they cover nothing.
 
 The engine passes each file's findings through `drop_echoes` once every rule has run.
 """
@@ -46,40 +48,46 @@ def drop_echoes(findings: Sequence[Finding], rules: Iterable[Rule]) -> tuple[Fin
     yields to that rule's kind.
     """
     rules = list(rules)
-    findings = _without_superseded(findings, rules)
+    kind_of = {rule.id: rule.kind.name for rule in rules}
+    superseded_by = _superseded_by(rules)
+    outer = _Spans(findings, kind_of)
+    findings = [f for f in findings if not outer.contains(f, superseded_by.get(kind_of.get(f.rule), ()))]
     deferring = deferring_rule_ids(rules)
-    spans = _Spans(findings, rules)
+    yields_to = _yields_to(rules)
+    spans = _Spans(findings, kind_of)
     claimed = {(f.path, f.start, f.end) for f in findings if f.rule not in deferring} if deferring else set()
     return tuple(
         f
         for f in findings
-        if not (f.rule in deferring and (f.path, f.start, f.end) in claimed) and not spans.explains(f)
+        if not (f.rule in deferring and (f.path, f.start, f.end) in claimed)
+        and not spans.touches(f, yields_to.get(f.rule, ()))
     )
 
 
-def _without_superseded(findings: Sequence[Finding], rules: list[Rule]) -> Sequence[Finding]:
-    """The findings less those on the very span of a finding whose kind `supersedes` theirs."""
-    kind_of = {rule.id: rule.kind.name for rule in rules}
-    superseding = {rule.id: frozenset(getattr(rule.kind, "supersedes", ())) for rule in rules}
-    claimed = {(f.path, f.start, f.end, kind) for f in findings for kind in superseding.get(f.rule, ())}
-    if not claimed:
-        return findings
-    return [f for f in findings if (f.path, f.start, f.end, kind_of.get(f.rule)) not in claimed]
+def _superseded_by(rules: list[Rule]) -> dict[str, frozenset[str]]:
+    """Kind name -> the kinds whose findings supersede it."""
+    found: dict[str, set[str]] = defaultdict(set)
+    for rule in rules:
+        for kind in getattr(rule.kind, "supersedes", ()):
+            found[kind].add(rule.kind.name)
+    return {kind: frozenset(by) for kind, by in found.items()}
+
+
+def _yields_to(rules: list[Rule]) -> dict[str, frozenset[str]]:
+    """Rule id -> the kinds whose findings it gives way to when they overlap or touch: covering kinds and its own."""
+    covering = frozenset(rule.kind.name for rule in rules if getattr(rule.kind, "covers", False))
+    return {
+        rule.id: (covering | frozenset(getattr(rule.kind, "yields_to", ()))) - {rule.kind.name} for rule in rules
+    }
 
 
 class _Spans:
-    """The spans of findings by the kinds some other kind yields to, by file, for quick look-ups."""
+    """The spans of a file's findings by kind, sorted, to ask in logarithmic time what lies around a span."""
 
-    def __init__(self, findings: Sequence[Finding], rules: list[Rule]) -> None:
-        kind_of = {rule.id: rule.kind.name for rule in rules}
-        covering = frozenset(rule.kind.name for rule in rules if getattr(rule.kind, "covers", False))
-        self.yields_to = {
-            rule.id: (covering | frozenset(getattr(rule.kind, "yields_to", ()))) - {rule.kind.name} for rule in rules
-        }
-        wanted = frozenset().union(*self.yields_to.values())
+    def __init__(self, findings: Sequence[Finding], kind_of: dict[str, str]) -> None:
         by_key: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
         for f in findings:
-            if kind_of.get(f.rule) in wanted:
+            if f.rule in kind_of:
                 by_key[f.path, kind_of[f.rule]].append((f.start, f.end))
         self.starts: dict[tuple[str, str], list[int]] = {}
         self.reach: dict[tuple[str, str], list[int]] = {}
@@ -88,15 +96,19 @@ class _Spans:
             self.starts[key] = [start for start, _ in spans]
             self.reach[key] = _running_max(end for _, end in spans)
 
-    def explains(self, finding: Finding) -> bool:
-        """Whether a finding of a kind this one yields to overlaps or touches `finding`."""
-        for kind in self.yields_to.get(finding.rule, ()):
-            starts = self.starts.get((finding.path, kind))
-            if starts:
-                last = bisect_right(starts, finding.end) - 1  # the spans that start at or before its end
-                if last >= 0 and self.reach[finding.path, kind][last] >= finding.start:
-                    return True
-        return False
+    def touches(self, finding: Finding, kinds: Iterable[str]) -> bool:
+        """Whether a finding of one of `kinds` overlaps or touches `finding`."""
+        return any(self._reach_from(finding.path, kind, finding.end) >= finding.start for kind in kinds)
+
+    def contains(self, finding: Finding, kinds: Iterable[str]) -> bool:
+        """Whether a finding of one of `kinds` spans all of `finding`."""
+        return any(self._reach_from(finding.path, kind, finding.start) >= finding.end for kind in kinds)
+
+    def _reach_from(self, path: str, kind: str, offset: int) -> int:
+        """How far the spans of `kind` that start at or before `offset` reach; -1 if none does."""
+        starts = self.starts.get((path, kind))
+        last = bisect_right(starts, offset) - 1 if starts else -1
+        return self.reach[path, kind][last] if last >= 0 else -1
 
 
 def _running_max(values: Iterable[int]) -> list[int]:

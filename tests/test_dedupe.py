@@ -76,12 +76,18 @@ def test_a_finding_inside_or_touching_a_covering_kind_is_dropped() -> None:
 
 def test_yields_to_is_one_way() -> None:
     rules = CATALOGUE.select(["unbalanced-quote", "foreign-punctuation"])
-    punctuation, quote = finding("foreign-punctuation", 4, 5), finding("unbalanced-quote", 4, 30)
-    assert drop_echoes([punctuation, quote], rules) == (punctuation,)
+    punctuation, quote = finding("foreign-punctuation", 4, 5), finding("unbalanced-quote", 5, 30)
+    assert drop_echoes([punctuation, quote], rules) == (punctuation,)  # touching: the quote gives way
     assert drop_echoes([punctuation, finding("unbalanced-quote", 40, 41)], rules) == (
         punctuation,
         finding("unbalanced-quote", 40, 41),
     )
+
+
+def test_supersedes_drops_what_lies_within_first() -> None:
+    rules = CATALOGUE.select(["unbalanced-quote", "foreign-punctuation"])
+    punctuation, quote = finding("foreign-punctuation", 4, 5), finding("unbalanced-quote", 4, 5)
+    assert drop_echoes([punctuation, quote], rules) == (quote,)  # an unclosed «: the quote's finding says more
 
 
 @pytest.mark.parametrize(
@@ -104,3 +110,15 @@ def test_an_untranslated_passage_covers_what_its_words_trip() -> None:
     assert [f.rule for f in findings_for(text, "untranslated-text", "lowercase-sentence-start")] == [
         "untranslated-text"
     ]
+
+
+def test_a_foreign_date_supersedes_the_untranslated_words_inside_it() -> None:
+    text = "The agreement was signed on четверг, 28 июля 2022 г. in the capital, officials said."
+    assert [f.rule for f in findings_for(text, "untranslated-text", "foreign-date")] == ["foreign-date"]
+
+
+def test_a_superseded_finding_covers_nothing() -> None:
+    rules = CATALOGUE.select(["foreign-date", "untranslated-text", "spacing"])
+    date, words = finding("foreign-date", 10, 40), finding("untranslated-text", 12, 30)
+    inside = finding("spacing", 20, 21)
+    assert drop_echoes(sorted([date, words, inside]), rules) == (date, inside)

@@ -10,7 +10,8 @@ A kind whose suggestions are right without an editor's judgement sets
 `safe_fix = True`: `mtqa fix` applies only those. A kind whose finding explains
 everything in its span (mojibake, untranslated text) sets `covers = True`; a kind
 whose findings echo particular other kinds' on the same text names them in
-`yields_to`. `qa.dedupe` drops such echoes.
+`yields_to`; a kind whose finding says all that another kind's inside it says, and
+more, names that kind in `supersedes`. `qa.dedupe` drops such echoes.
 """
 
 from __future__ import annotations

@@ -136,6 +136,8 @@ class DateNames:
     numeric_patterns: tuple[NumericPattern, ...]
     numeric_marks: str
     """The characters of the numeric patterns' literals: a text without any has no such date."""
+    year_marks: re.Pattern[str]
+    """What a locale writes after the year ("2022 г.", "2022 р."), from its CLDR long date pattern."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +175,8 @@ class ForeignDates:
     Options: ClassVar[type] = ForeignDatesOptions
     fixable: ClassVar[str] = "sometimes"
     safe_fix: ClassVar[bool] = True
+    supersedes: ClassVar[frozenset[str]] = frozenset({"language"})
+    """ "28 июля 2022 г." is a date to rewrite in English, not merely untranslated words."""
 
     def prepare(self, options: ForeignDatesOptions) -> None:
         """Build the lookup before any file is read, so an unknown locale is a configuration error."""
@@ -265,7 +269,22 @@ def date_names(locales: tuple[str, ...]) -> DateNames:
         ),
         numeric_patterns=patterns,
         numeric_marks="".join(sorted({c for p in patterns for c in _literals(p.regex.pattern)})),
+        year_marks=_year_marks(parsed.values()),
     )
+
+
+def _year_marks(locales: Iterable[Any]) -> re.Pattern[str]:
+    """A pattern for the words locales put after the year in a date, read from their long date format.
+
+    Russian writes "28 июля 2022 г.": the "г." belongs to the date, to be rewritten with it.
+    """
+    marks = set()
+    for locale in locales:
+        found = re.search(r"y+([^\w']*)'([^']+)'(\.?)", locale.date_formats["long"].pattern)
+        if found:
+            marks.add(found.group(2) + found.group(3))
+    alternatives = "|".join(re.escape(mark) for mark in sorted(marks, key=len, reverse=True))
+    return re.compile(rf"[^\S\r\n]?(?:{alternatives})(?!\w)" if marks else r"(?!)")
 
 
 def _parse_locale(code: str) -> Any:
@@ -434,9 +453,13 @@ def _read_date(text: str, month: Word, senses: tuple[Sense, ...], names: DateNam
         return None
     found = [match for match in (before, tail) if match]
     groups = {key: value for match in found for key, value in match.groupdict().items() if value}
+    end = tail.end() if tail else month.end
+    if tail and tail.groupdict().get("year"):
+        year_mark = names.year_marks.match(text, end)
+        end = year_mark.end() if year_mark else end
     date = ForeignDate(
         start=before.start() if before else month.start,
-        end=tail.end() if tail else month.end,
+        end=end,
         month=DatePart("month", month.text, senses),
         day=groups.get("day"),
         year=groups.get("year"),
