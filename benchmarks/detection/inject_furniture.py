@@ -94,6 +94,10 @@ def foreign_quotation(doc: Doc, index: int, rng: random.Random, variant: Variant
     pairs = quote_pairs(doc.paragraph(index))
     if not pairs or variant.name == "low-quote-mixed" and not doc.uses_straight_quotes:
         return None  # „…” is Polish, a foreign pair and no slip of pairing
+    if variant.name == "guillemet-no-opener":
+        pairs = [p for p in pairs if p.group()[1:2].islower()]  # a lost opener before "So many" leaves a
+        if not pairs:  # stray capital too, a second finding on one slip that the truth cannot place
+            return None
     match = rng.choice(pairs)
     new = FOREIGN_QUOTATIONS[variant.name](match.group()[1:-1], '"')
     mark = (len(new) - 1, len(new)) if variant.name == "guillemet-no-opener" else (0, 1)

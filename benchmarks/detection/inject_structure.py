@@ -157,7 +157,8 @@ def translationese(doc: Doc, index: int, rng: random.Random, variant: Variant) -
     """A calque an editor would not write: an epithet for a country, a stock opener, 'both the two'."""
     paragraph = doc.paragraph(index)
     if variant.name == "epithet":
-        match = pick(rng, r"(?<=[a-z] )(" + "|".join(EPITHETS) + r")\b(?!['’])", paragraph)
+        # not after "the" nor inside a longer name ("the Russia 1 channel", "Russia Today")
+        match = pick(rng, r"(?<=[a-z] )(?<!the )(" + "|".join(EPITHETS) + r")\b(?!['’]| [A-Z0-9])", paragraph)
         return (
             replace_match(doc, index, match, rng.choice(EPITHETS[match.group(1)]), variant, 1)
             if match

@@ -50,9 +50,12 @@ def romanised_name(doc: Doc, index: int, rng: random.Random, variant: Variant) -
 
 
 def russian_title(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
-    """A Russian title in « » after its English rendering, as a translator glosses a book or a show."""
+    """A Russian title after its English rendering, as a translator glosses a book or a show.
+
+    In the English copy's own quotation marks: « » would be foreign-punctuation's to report.
+    """
     title = _faker("ru_RU", rng).catch_phrase()
-    sentence = f"Her latest book, The Interface («{title}»), came out last year."
+    sentence = doc.styled("Her latest book, The Interface ({o}" + title + "{c}), came out last year.")
     return insert_after_sentence(doc, index, rng, sentence, variant)
 
 
