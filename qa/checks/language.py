@@ -317,10 +317,12 @@ class Fragments:
     def _latin_phrases(self, paragraph: Span) -> Iterator[tuple[Span, str]]:
         if self.target != "en":  # the lexicon that says a word is not English is English
             return
-        for window in _candidate_windows(self.doc.text, self.doc.words_in(paragraph)):
-            language = self._foreign_window(window)
-            if language:
-                yield Span(window[0].start, window[-1].end), language
+        for run in _candidate_runs(self.doc.text, self.doc.words_in(paragraph)):
+            for window in _sub_runs(run):
+                language = self._foreign_window(window)
+                if language:
+                    yield Span(window[0].start, window[-1].end), language
+                    break
 
     def _foreign_window(self, window: Sequence[Word]) -> str | None:
         """The window's language when its words are strange to English and both detectors call it foreign.
@@ -361,12 +363,21 @@ def _foreign_runs(text: str, paragraph: Span) -> Iterator[Span]:
 
 
 def _long_enough(run: Sequence[re.Match[str]]) -> Iterator[Span]:
+    """Three letters of an unspaced script; any word of a spaced one ("32 раза", "500 м"), but a lone Greek
+    word, which English writes as a symbol ("5 μg", "α-synuclein")."""
     letters = [c for word in run for c in word.group() if c.isalpha()]
     if not letters:
         return
-    unspaced = _is_unspaced(letters[0])
-    if (unspaced and len(letters) >= MIN_UNSPACED_LETTERS) or (not unspaced and len(run) >= 2):
+    if _is_unspaced(letters[0]):
+        long_enough = len(letters) >= MIN_UNSPACED_LETTERS
+    else:
+        long_enough = len(run) >= 2 or not _is_greek(letters[0])
+    if long_enough:
         yield Span(run[0].start(), run[-1].end())
+
+
+def _is_greek(letter: str) -> bool:
+    return "\u0370" <= letter <= "\u03ff" or "\u1f00" <= letter <= "\u1fff"
 
 
 def _is_homoglyph(text: str, word: re.Match[str]) -> bool:
@@ -401,10 +412,37 @@ def _script_language(run: str) -> str:
     return f"{script.title()} script"
 
 
-def _candidate_windows(text: str, words: Sequence[Word]) -> Iterator[list[Word]]:
+def _candidate_runs(text: str, words: Sequence[Word]) -> Iterator[list[Word]]:
+    """Overlapping candidate windows joined into one run of words, whose stretches are judged longest first.
+
+    CLD2 reads four words better than three: "peuple tandis que" is English to it, "tandis
+    que rue" Igbo, "peuple tandis que rue" French.
+    """
+    run: list[Word] = []
+    for window in _candidate_windows(text, words):
+        if run and window[0].start <= run[-1].start:
+            run.extend(w for w in window if w.start > run[-1].start)
+            continue
+        if run:
+            yield run
+        run = list(window)
+    if run:
+        yield run
+
+
+def _windows(run: Sequence[Word], size: int = PHRASE_WORDS) -> Iterator[Sequence[Word]]:
+    return (run[index : index + size] for index in range(len(run) - size + 1))
+
+
+def _sub_runs(run: Sequence[Word]) -> Iterator[Sequence[Word]]:
+    """Every stretch of at least three words of a run, longest first: the phrase may sit among English words."""
+    for size in range(len(run), PHRASE_WORDS - 1, -1):
+        yield from _windows(run, size)
+
+
+def _candidate_windows(text: str, words: Sequence[Word]) -> Iterator[Sequence[Word]]:
     """Three words in a row, separated by single spaces, none an English function word, two in lowercase."""
-    for index in range(len(words) - PHRASE_WORDS + 1):
-        window = words[index : index + PHRASE_WORDS]
+    for window in _windows(words):
         lowercase = sum(w.text[0].islower() for w in window)
         if (
             lowercase >= PHRASE_WORDS - 1

@@ -193,6 +193,7 @@ def test_names_of_several_words_are_read_whole() -> None:
         ("Sales fell in november 2022.", ("november 2022", "November 2022")),
         ("Sales fell in maj 2022.", ("maj 2022", "May 2022")),
         ("Talks ended on 17 mei.", ("17 mei", "17 May")),
+        ("The vote was on 20 december in Brussels.", ("20 december", "20 December")),
         ("Paris, 28 oct. 2022 12:55 GMT", ("28 oct. 2022", "28 Oct 2022")),
     ],
 )
@@ -223,10 +224,18 @@ def test_day_first_numeric_dates_are_a_style_point(text: str, severity: str, sug
         "She met Juli on Friday, then went to Mars' orbit in Mars 2020 images.",
         "Crowds filled Avenida 9 de Julio on 25 May.",
         "The rally on 3 Maja Street drew 5,000 people.",
+        "On 3 march the troops left; the 20 august members and 14 mar votes followed.",
     ],
 )
 def test_english_and_names_stay_quiet(text: str) -> None:
     assert flagged(text, RULE) == []
+
+
+def test_a_lowercase_english_spelled_month_names_its_language_and_the_slip() -> None:
+    (finding,) = findings_for("Sales fell on 22 november 2021.", RULE)
+    assert finding.message == (
+        "Dutch date form '22 november 2021' in an English date, where English capitalises the month"
+    )
 
 
 def test_unknown_locale_is_a_clear_error() -> None:

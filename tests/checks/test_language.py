@@ -121,6 +121,9 @@ def test_a_short_foreign_sentence_is_found_as_a_phrase_below_min_words() -> None
         ),
         ("Exports to ጀርመን፣ ፈረንሳይ እና ጃፓን rose sharply.", "ጀርመን፣ ፈረንሳይ እና ጃፓን", "Amharic"),
         ("The company will zwłaszcza liczyć dziecko expand abroad.", "zwłaszcza liczyć dziecko", "Polish"),
+        ("The price rose 32 раза in a year.", "раза", "Russian"),
+        # CLD2 calls "peuple tandis que" English and "tandis que rue" Igbo: the run is read whole.
+        ("The video was peuple tandis que rue disabled at the request.", "peuple tandis que rue", "French"),
     ],
 )
 def test_a_foreign_fragment_inside_an_english_sentence_is_flagged_tightly(
@@ -143,6 +146,7 @@ def test_a_foreign_fragment_inside_an_english_sentence_is_flagged_tightly(
         "Protesters chanted “No pasarán” outside the building.",
         "Its official website is https://премияарсеньева.рф/ and it opens on Monday.",
         "The omicron coronavirus strain spread fast; the coronavirus has mutated before.",
+        "Each dose holds 5 μg of the antigen, and the α-synuclein level fell.",
     ],
 )
 def test_glosses_loanwords_homoglyphs_and_links_stay_quiet(text: str) -> None:
