@@ -49,6 +49,7 @@ from qa.errors import Unavailable
 from qa.findings import Match
 
 TOKEN = re.compile(r"\S+")
+NEXT_WORD = re.compile(r"[ \t\u00a0]+(\w+)")
 NOT_PROSE = re.compile(r"://|^www\.|[@#/_={}<>\\]|\w\.\w|\w\(")
 """A URL, e-mail address, @handle, #hashtag, file path, domain ("YouTube.com") or code ("f(x)")."""
 POSSESSIVE = re.compile(r"['’](?:[sS]|re|ve|ll|[dm])$")
@@ -101,6 +102,11 @@ class Fusion:
     start: int
     left: str
     right: str
+    after_hyphen: bool = False
+    """The word is the second part of a hyphenated one ("Fukuoka-choOkazaki"): its left part is no brand's prefix."""
+    opens_sentence: bool = False
+    next_word: str = ""
+    """The word after it on the line ("Chekunkov" after "ArcticAlexey"), if any."""
 
     @property
     def text(self) -> str:
@@ -199,7 +205,12 @@ def _fusions(text: str) -> Iterator[Fusion]:
         for start, piece in _pieces(segment.words(text, token.start(), token.end())):
             cut = first_cut(piece)
             if cut is not None:
-                yield Fusion(start, piece[:cut], piece[cut:])
+                after_hyphen = text[start - 1 : start] == "-"
+                following = NEXT_WORD.match(text, token.end())
+                next_word = following.group(1) if following else ""
+                yield Fusion(
+                    start, piece[:cut], piece[cut:], after_hyphen, not _is_mid_sentence(text, start), next_word
+                )
 
 
 def _pieces(words: list[segment.Word]) -> Iterator[tuple[int, str]]:
@@ -259,10 +270,37 @@ def _follows_a_name(fusion: Fusion, evidence: Evidence) -> bool:
     if left in evidence.glue or left in evidence.openers:
         follows = True
     elif left.isalpha() and left.islower():
-        follows = len(left) >= evidence.min_lexicon_left  # "armorStill"; "iPhone" and "eBay" are too short
+        shortest = evidence.min_left if fusion.after_hyphen else evidence.min_lexicon_left
+        follows = len(left) >= shortest  # "armorStill", "Fukuoka-choOkazaki"; "iPhone" and "eBay" are too short
     else:
-        follows = _is_capitalised(left) and len(left) >= evidence.min_left and left in evidence.standalone
+        follows = _is_capitalised(left) and len(left) >= evidence.min_left and _is_evidenced_left(fusion, evidence)
     return follows and not _is_english_word(fusion.text)  # "Therefor", "Intake"
+
+
+def _is_evidenced_left(fusion: Fusion, evidence: Evidence) -> bool:
+    """A capitalised left part that is no brand's first half, by the document or the lexicon.
+
+    The document writes it alone mid-sentence ("BrazilLuis"); or it opens a sentence and the
+    document writes it in lowercase elsewhere, a common word capitalised by its place
+    ("EarlierMinister", "NonethelessUrokodaki"); or it is an English word before a personal name
+    the lexicon does not know, which the document writes alone or follows with a surname
+    ("ArcticAlexey Chekunkov"). Brands of two words end in an English word ("NightOwl",
+    "StarMaker") or stand alone ("MegaFon", "NovaTek", "TransNeft").
+    """
+    left = fusion.left
+    if left in evidence.standalone:
+        return True
+    if fusion.opens_sentence and left.lower() in evidence.standalone:
+        return True
+    long_enough = len(left) >= evidence.min_lexicon_left
+    return long_enough and _is_english_word(left) and _is_unknown_name(fusion.right, fusion.next_word, evidence)
+
+
+def _is_unknown_name(right: str, next_word: str, evidence: Evidence) -> bool:
+    """A name the lexicon does not know, used alone in the document or before another such name."""
+    if _is_english_word(right):
+        return False
+    return right in evidence.standalone or (_is_capitalised(next_word) and not _is_english_word(next_word))
 
 
 def _reads_as_two_words(fusion: Fusion) -> bool:

@@ -288,3 +288,23 @@ def test_known_words_are_all_mixed_case() -> None:
 
 def test_a_contraction_after_the_join_is_not_part_of_the_word() -> None:
     assert flagged("I was surprised by the illuminationsThey're so beautiful.", RULE) == ["illuminationsThey"]
+
+
+def test_lost_comma_after_a_common_word_before_a_name_the_lexicon_does_not_know() -> None:
+    text = "He was praised by the Minister for the Far East and ArcticAlexey Chekunkov on Monday."
+    assert check(text) == ["ArcticAlexey"]
+
+
+def test_lost_comma_after_a_sentence_adverb_the_document_writes_in_lowercase() -> None:
+    text = "Cases rose earlier this month. EarlierMinister of Health Anna Ivanova said beds were ready."
+    assert check(text) == ["EarlierMinister"]
+
+
+def test_two_english_words_mid_sentence_are_a_brand_even_if_written_in_lowercase_elsewhere() -> None:
+    text = "Users sang on StarMaker at night, and the star of the chart was NightOwl."
+    assert check(text) == []
+
+
+def test_short_lowercase_part_after_a_hyphen_is_no_brand_prefix() -> None:
+    assert check("The body was found in Fukuoka-choOkazaki, police said.") == ["choOkazaki"]
+    assert check("He bought a refurbished iPhone and a second-hand iPad.") == []
