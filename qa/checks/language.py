@@ -31,7 +31,7 @@ import math
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -57,6 +57,7 @@ LINK = re.compile(r"(?<!\S)\S*?(?:://|www\.|@|#|\.[a-z]{2,}/)\S*", re.IGNORECASE
 """A token holding a URL (with or without its scheme), an e-mail address, a handle or a hashtag:
 no prose, though its words may look foreign ("elpais.com/blinken-y-lavrov-se-reunen")."""
 DIGIT = re.compile(r"\d")
+DIGIT_RUN = re.compile(r"[0-9]+")
 UNSPACED_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR")
 """Scripts written without spaces between words: one "word" of the segmenter is a whole phrase."""
 FIRST_UNSPACED = "\u0e00"
@@ -87,6 +88,11 @@ PHRASE_SHARE = 0.9
 """How much of a three-word phrase CLD2 must give to one language."""
 MERGE_GAP = 24
 """Fragments at most this many characters apart are one phrase."""
+UNIT_LOCALES = ("ru", "uk", "bg", "kk", "ar")
+"""Locales whose short unit abbreviations ("500 м", "20 كم") are named when one is left after a number."""
+UNIT_COUNTS = (1, 2, 5)
+"""Numbers that bring out every plural form of a unit (Russian "1 час", "2 часа", "5 часов")."""
+NUMBER_BEFORE = re.compile(r"[0-9][^\S\n]?\Z")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -301,7 +307,9 @@ class Fragments:
         found = [*self._script_runs(paragraph), *self._latin_phrases(paragraph)]
         for span, language in _merged(self.doc.text, sorted(found, key=lambda f: f[0].start)):
             if not any(s.start - MERGE_GAP < span.end and span.start < s.end + MERGE_GAP for s in flagged):
-                yield _fragment_match(span, language, self.target)
+                yield _unit_match(self.doc.text, span, self.target) or _fragment_match(
+                    span, language, self.target
+                )
 
     def glosses(self, paragraph: Span) -> list[Span]:
         """Runs of another script that give a name or title in its own script, left out of every verdict."""
@@ -504,6 +512,65 @@ def _fragment_match(span: Span, language: str, target: str) -> Match:
     name = language if language.endswith(" script") else language_name(language)
     message = f"These words look {name}, not {language_name(target)}: were they left untranslated?"
     return Match(span.start, span.end, message)
+
+
+def _unit_match(text: str, span: Span, target: str) -> Match | None:
+    """A unit abbreviation of another locale after a number ("500 м"): named, and rewritten when its meaning is one."""
+    word = text[span.start : span.end]
+    if target != "en" or not NUMBER_BEFORE.search(text, max(0, span.start - 2), span.start):
+        return None
+    units = _unit_abbreviations().get(word)
+    if not units:
+        return None
+    languages = _either(list(dict.fromkeys(language_name(code) for code, _ in units)))
+    english = {_english_unit(unit) for _, unit in units}
+    if len(english) > 1:
+        return Match(
+            span.start, span.end, f"{languages} unit '{word}' after a number: was it left untranslated?"
+        )
+    ((name, abbreviation),) = english
+    message = f"{languages} unit '{word}' ({name}) after a number: English writes '{abbreviation}'"
+    return Match(span.start, span.end, message, abbreviation)
+
+
+@cache
+def _unit_abbreviations() -> Mapping[str, tuple[tuple[str, str], ...]]:
+    """Each short unit abbreviation of UNIT_LOCALES, from CLDR, with its (locale, unit); about 0.3 s, when first needed."""
+    from babel import Locale
+
+    table: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for code in UNIT_LOCALES:
+        locale = Locale.parse(code)
+        for unit in locale.unit_display_names:
+            for abbreviation in _short_forms(unit, locale):
+                table[abbreviation].add((code, unit))
+    order = {code: index for index, code in enumerate(UNIT_LOCALES)}
+    return MappingProxyType(
+        {key: tuple(sorted(units, key=lambda u: (order[u[0]], u[1]))) for key, units in table.items()}
+    )
+
+
+def _either(names: list[str]) -> str:
+    """ "Russian", "Russian or Ukrainian", "Russian, Ukrainian or Kazakh"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
+
+
+def _short_forms(unit: str, locale: Any) -> set[str]:
+    from babel.units import format_unit
+
+    forms = {
+        DIGIT_RUN.sub("", format_unit(count, unit, "short", locale=locale)).strip() for count in UNIT_COUNTS
+    }
+    return {form for form in forms if form and not any(char.isspace() for char in form)}
+
+
+@cache
+def _english_unit(unit: str) -> tuple[str, str]:
+    """The English name and short abbreviation of a CLDR unit: ("meters", "m")."""
+    from babel.units import format_unit, get_unit_name
+
+    abbreviation = DIGIT_RUN.sub("", format_unit(5, unit, "short", locale="en")).strip()
+    return get_unit_name(unit, locale="en"), abbreviation
 
 
 def detect(text: str, target: str) -> Verdict | None:

@@ -153,6 +153,28 @@ def test_glosses_loanwords_homoglyphs_and_links_stay_quiet(text: str) -> None:
     assert flagged(text, RULE) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "message", "suggestion"),
+    [
+        (
+            "It stopped 500 м away.",
+            "Russian, Ukrainian or Kazakh unit 'м' (meters) after a number: English writes 'm'",
+            "m",
+        ),
+        (
+            "The road runs 20 كم east.",
+            "Arabic unit 'كم' (kilometers) after a number: English writes 'km'",
+            "km",
+        ),
+    ],
+)
+def test_a_unit_of_another_locale_after_a_number_is_named_from_cldr(
+    text: str, message: str, suggestion: str
+) -> None:
+    (finding,) = findings_for(text, RULE)
+    assert (finding.message, finding.suggestion) == (message, suggestion)
+
+
 def test_min_probability_decides_a_borderline_span() -> None:
     (phrase,) = _findings(BORDERLINE_PORTUGUESE, _rule())  # p=0.86 at the default 0.9: no paragraph verdict
     assert phrase.message.startswith("These words look Portuguese")
