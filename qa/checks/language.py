@@ -78,7 +78,7 @@ RUN_GAP = re.compile(r"(?:[^\S\n]|[^\w\s]|[\d_])*")
 MIN_UNSPACED_LETTERS = 3
 """A run of Chinese, Japanese or Thai needs this many letters: one or two are a name or a symbol."""
 MAX_GLOSS_WORDS = 6
-MAX_GLOSS_CHARACTERS = 60
+MAX_GLOSS_CHARACTERS = 80
 """A name or title in its own script is at most this long; a longer run in brackets is a passage."""
 GLOSS_OPENERS = "([（「『«“\"‘'‹„【"
 GLOSS_CLOSERS = ")]）」』»”\"’'›“】"

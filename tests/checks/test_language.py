@@ -139,6 +139,8 @@ def test_a_foreign_fragment_inside_an_english_sentence_is_flagged_tightly(
     "text",
     [
         "Lavrov quoted Tolstoy's War and Peace («Война и мир») to reporters in Geneva.",
+        # Six long Russian words: 63 characters of title.
+        'Her book, The Interface ("Цельное и приоритетное межплатформенное программное обеспечение"), is out.',
         "The shop is run by Takahashi Ryosuke (高橋亮介), a local chef.",
         "Сергей Лавров (Sergey Lavrov) told reporters the meeting had been useful.",
         "WНO data were cited.",
