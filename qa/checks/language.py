@@ -84,6 +84,8 @@ GLOSS_OPENERS = "([（「『«“\"‘'‹„【"
 GLOSS_CLOSERS = ")]）」』»”\"’'›“】"
 ROMANISATION_AFTER = re.compile(r"\s?[(（]\s?[A-Za-z]")
 PHRASE_WORDS = 3
+MAX_PHRASE_WORDS = 12
+"""The longest phrase judged inside an English sentence."""
 PHRASE_SHARE = 0.9
 """How much of a three-word phrase CLD2 must give to one language."""
 MERGE_GAP = 24
@@ -326,9 +328,13 @@ class Fragments:
         if self.target != "en":  # the lexicon that says a word is not English is English
             return
         for run in _candidate_runs(self.doc.text, self.doc.words_in(paragraph)):
+            covered: set[int] = set()
             for window in _sub_runs(run):
+                if all(w.start in covered for w in window):
+                    continue  # inside a longer stretch already found foreign
                 language = self._foreign_window(window)
                 if language:
+                    covered.update(w.start for w in window)
                     yield Span(window[0].start, window[-1].end), language
                     break
 
@@ -443,8 +449,10 @@ def _windows(run: Sequence[Word], size: int = PHRASE_WORDS) -> Iterator[Sequence
 
 
 def _sub_runs(run: Sequence[Word]) -> Iterator[Sequence[Word]]:
-    """Every stretch of at least three words of a run, longest first: the phrase may sit among English words."""
-    for size in range(len(run), PHRASE_WORDS - 1, -1):
+    """Every stretch of three to MAX_PHRASE_WORDS words of a run, longest first: the phrase may sit among
+    English words. A longer foreign stretch is a sentence, the sentence layer's; the cap keeps the work
+    linear in the run's length (every stretch of a run of n words would be n² of them)."""
+    for size in range(min(len(run), MAX_PHRASE_WORDS), PHRASE_WORDS - 1, -1):
         yield from _windows(run, size)
 
 

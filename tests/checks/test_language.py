@@ -313,3 +313,15 @@ def test_language_names_come_from_cldr() -> None:
 def test_the_kind_yields_matches_on_a_document_directly() -> None:
     matches = list(Language().check(Document("x.txt", SPANISH), CATALOGUE.get(RULE).options))
     assert [(m.start, m.end, m.suggestion) for m in matches] == [(0, len(SPANISH), None)]
+
+
+def test_phrase_stretches_grow_linearly_with_a_run() -> None:
+    """Every stretch of a long run would be n² windows, each a detector call: the cap keeps it linear."""
+    from qa.checks.language import MAX_PHRASE_WORDS, _sub_runs
+    from qa.segment import words
+
+    def stretches(count: int) -> int:
+        return sum(1 for _ in _sub_runs(words(" ".join(["palabra"] * count))))
+
+    assert stretches(2000) <= 2000 * MAX_PHRASE_WORDS
+    assert stretches(2000) < 2.1 * stretches(1000)
