@@ -34,7 +34,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from itertools import groupby, pairwise
 from pathlib import Path
 from types import MappingProxyType
@@ -457,19 +457,23 @@ def _sub_runs(run: Sequence[Word]) -> Iterator[Sequence[Word]]:
 
 
 def _candidate_windows(text: str, words: Sequence[Word]) -> Iterator[Sequence[Word]]:
-    """Three words in a row, separated by single spaces, none an English function word, two in lowercase."""
-    for window in _windows(words):
-        lowercase = sum(w.text[0].islower() for w in window)
-        if (
-            lowercase >= PHRASE_WORDS - 1
-            and all(_may_be_foreign(w) for w in window)
-            and _spaced(text, window)
-        ):
+    """Three words in a row, separated by single spaces, none an English function word, two in lowercase.
+
+    Each word is judged once (by its spelling, cached), and a window only where its words pass: most
+    English windows end at their first function word.
+    """
+    passes = [_may_be_foreign(w.text) for w in words]
+    for index in range(len(words) - PHRASE_WORDS + 1):
+        if not all(passes[index : index + PHRASE_WORDS]):
+            continue
+        window = words[index : index + PHRASE_WORDS]
+        if sum(w.text[0].islower() for w in window) >= PHRASE_WORDS - 1 and _spaced(text, window):
             yield window
 
 
-def _may_be_foreign(word: Word) -> bool:
-    return word.text.isalpha() and word.text.lower() not in _english_function_words() and _is_latin(word.text)
+@lru_cache(maxsize=65536)
+def _may_be_foreign(word: str) -> bool:
+    return word.isalpha() and word.lower() not in _english_function_words() and _is_latin(word)
 
 
 def _spaced(text: str, window: Sequence[Word]) -> bool:

@@ -35,6 +35,9 @@ OPENERS = frozenset("\"'“‘«([ \t")
 """What may stand before the first word: opening quotes and brackets, but not a bullet or a dash."""
 LIST_MARKER = re.compile(r"(?:[a-z]|[ivx]{1,4})[.)]")
 TOKEN = re.compile(r"\S+")
+LAST_TOKEN = re.compile(r"\S+(?=\s*\Z)")
+LOOKBACK = 80
+"""How far before a full stop its word is looked for; a longer token is no word."""
 ADDRESS_MARKS = frozenset("./@")
 TRAILING_PUNCTUATION = ".,;:!?" + CLOSERS
 LIST_ITEM = re.compile(r"\s*(?:[-*•–—]|\d+[.)]|[a-z][.)])\s")
@@ -126,8 +129,8 @@ def _is_stray_stop(
     """Only a space between the stop and the word, and a word before it that never ends a sentence or a fragment after."""
     if not text[stop + 1 : first.start].isspace():
         return False
-    before = text[:stop].split()
-    last_word = before[-1].lower() if before else ""
+    before = LAST_TOKEN.search(text, max(0, stop - LOOKBACK), stop)  # a window: the text before may be megabytes
+    last_word = before.group().lower() if before else ""
     return last_word in options.never_final or _is_fragment(words, options)
 
 
