@@ -18,6 +18,7 @@ capital: it is reported at info, asking which, with no suggestion.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -30,6 +31,11 @@ from qa.segment import SENTENCE_OPENERS, Word, looks_like_heading
 
 CLAUSE_MARKS = frozenset(",;")
 """The only marks after which a capital stays suspect; any other ("(CNN) The", "● For") licenses it."""
+QUOTE_OPENING = re.compile(r"[“\"«‘][^“”\"«»‘’\n.!?]*\Z")
+QUOTE_CLOSING = re.compile(r"[^“”\"«»‘’\n.!?]*?[,.]?[”\"»’]")
+TITLE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+TITLE_REACH = 60
+"""How far a quoted title may reach on either side of the capital it explains."""
 VERSE_LINE_ENDS = (",", ";")
 """A sentence that stops on one of these is a line of verse or a fragment, not prose."""
 ARTICLES = frozenset({"a", "an", "the"})
@@ -108,7 +114,20 @@ def _is_stray_capital(text: str, words: Sequence[Word], index: int, function_wor
         return False
     if _starts_name(text, words, index) or _continues_name(text, words, index, function_words):
         return False
+    if _in_quoted_title(text, word, function_words):
+        return False
     return word.text != "A" or not _is_letter_label(words, index, function_words)
+
+
+def _in_quoted_title(text: str, word: Word, function_words: frozenset[str]) -> bool:
+    """Inside a short quotation written in title case: a song or a book ("Happy Birthday to You")."""
+    opening = QUOTE_OPENING.search(text, max(0, word.start - TITLE_REACH), word.start)
+    closing = QUOTE_CLOSING.search(text, word.end, word.end + TITLE_REACH)
+    if not opening or not closing:
+        return False
+    quoted = text[opening.start() + 1 : closing.end() - 1]
+    content = [w for w in TITLE_WORD.findall(quoted) if _normalise(w) not in function_words]
+    return len(content) >= 2 and all(w[0].isupper() for w in content)
 
 
 def _is_capitalised(word: str) -> bool:

@@ -135,3 +135,7 @@ def test_an_opener_after_a_function_word_stays_a_stray_capital() -> None:
 
 def test_a_comma_does_not_license_a_capital() -> None:
     assert flagged("She said that, We will win the vote on Friday.", RULE) == ["We"]
+
+
+def test_a_capital_inside_a_quoted_title_is_the_title_s() -> None:
+    assert flagged('They sang "Happy Birthday to You" in the hall, and "that We feel it" too.', RULE) == ["We"]
