@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import ClassVar
 
 from qa.checks.base import data_file, option, word_list
@@ -29,6 +30,10 @@ from qa.document import Document
 from qa.findings import Match, Severity
 from qa.segment import SENTENCE_OPENERS, Word, looks_like_heading
 
+CLAUSE_OPENERS = frozenset(
+    "In On At For With By From Of To After Before Since Until As If When While Although Though Because".split()
+)
+"""Prepositions and conjunctions that open a clause; after a comma and before a name they open a sentence."""
 CLAUSE_MARKS = frozenset(",;")
 """The only marks after which a capital stays suspect; any other ("(CNN) The", "● For") licenses it."""
 QUOTE_OPENING = re.compile(r"[“\"«‘][^“”\"«»‘’\n.!?]*\Z")
@@ -64,27 +69,26 @@ class StrayCapitals:
     def check(self, doc: Document, options: StrayCapitalsOptions) -> Iterator[Match]:
         function_words = load_function_words(options.function_words_file)
         ignored = frozenset(options.ignore)
+        common = _common_words(doc)
         for sentence in doc.sentences:
             words = doc.words_in(sentence)
             if _is_headline_style(doc.slice(sentence), words, function_words):
                 continue
             for index in range(1, len(words)):
                 word = words[index]
-                if word.text not in ignored and _is_stray_capital(doc.text, words, index, function_words):
+                if word.text in ignored:
+                    continue
+                if _is_stray_capital(doc.text, words, index, function_words):
                     yield _finding(words, index, function_words)
+                elif _opens_a_comma_joined_sentence(doc.text, words, index, common):
+                    yield _lost_full_stop(word)
 
 
 def _finding(words: Sequence[Word], index: int, function_words: frozenset[str]) -> Match:
     """A stray capital, or, for a sentence opener after a word that can end a sentence, a lost stop."""
     word, previous = words[index], words[index - 1]
     if word.text in SENTENCE_OPENERS and _normalise(previous.text) not in function_words:
-        return Match(
-            word.start,
-            word.end,
-            f"'{word.text}' starts a new sentence with no full stop before it: add the lost full stop "
-            f"(or a line break after a heading), or write '{word.text.lower()}'.",
-            severity=Severity.INFO,
-        )
+        return _lost_full_stop(word)
     lowercase = word.text.lower()
     return Match(
         word.start,
@@ -117,6 +121,48 @@ def _is_stray_capital(text: str, words: Sequence[Word], index: int, function_wor
     if _in_quoted_title(text, word, function_words):
         return False
     return word.text != "A" or not _is_letter_label(words, index, function_words)
+
+
+def _lost_full_stop(word: Word) -> Match:
+    return Match(
+        word.start,
+        word.end,
+        f"'{word.text}' starts a new sentence with no full stop before it: add the lost full stop "
+        f"(or a line break after a heading), or write '{word.text.lower()}'.",
+        severity=Severity.INFO,
+    )
+
+
+def _common_words(doc: Document) -> set[str]:
+    """Words the document writes in lowercase and never capitalises after a lowercase word: no names.
+
+    "omicron" beside "a strain of Omicron" is a name too.
+    """
+    lowercase = {w.text for w in doc.words if w.text.islower()}
+    named = {
+        w.text.lower()
+        for previous, w in pairwise(doc.words)
+        if w.text[0].isupper() and previous.text.islower() and doc.text[previous.end : w.start] == " "
+    }
+    return lowercase - named
+
+
+def _opens_a_comma_joined_sentence(text: str, words: Sequence[Word], index: int, common: set[str]) -> bool:
+    """A common word capitalised right after a comma, not starting a name: "by CNN Brazil, People with …".
+
+    The document writes the word in lowercase (`_common_words`), so the capital is no name's; two sentences
+    were joined with a comma. Not reported in a title-case phrase, where a capitalised word follows
+    within three words ("Geneva, The Hague", "Pirogov, Head of the Department"), nor in a list or
+    aside (the next word must follow after a single space: "Cinema, Lostfilm, Film - still").
+    """
+    word = words[index]
+    if not _is_capitalised(word.text) or len(word.text) < 3 or word.text.lower() not in common:
+        return False
+    if text[words[index - 1].end : word.start] != ", " or index + 1 == len(words):
+        return False
+    if text[word.end : words[index + 1].start] != " ":
+        return False
+    return not any(w.text[0].isupper() or w.text[0].isdigit() for w in words[index + 1 : index + 4])
 
 
 def _in_quoted_title(text: str, word: Word, function_words: frozenset[str]) -> bool:
@@ -154,8 +200,15 @@ def _is_numbering_or_initial(text: str, word: Word) -> bool:
 
 
 def _starts_name(text: str, words: Sequence[Word], index: int) -> bool:
-    """The next word is capitalised or a number: "The Hague", "Will Smith", "No 10"."""
+    """The next word is capitalised or a number: "The Hague", "Will Smith", "No 10".
+
+    Not a preposition or conjunction right after a comma: "their proposals, In February next
+    year" is two sentences joined by a comma, while names after a comma open with an article
+    ("Geneva, The Hague") or are names themselves ("said, Will Smith").
+    """
     if index + 1 == len(words) or not _adjacent(text, words[index], words[index + 1]):
+        return False
+    if words[index].text in CLAUSE_OPENERS and text[words[index - 1].end : words[index].start] == ", ":
         return False
     following = words[index + 1].text
     return following[0].isdigit() or following[0].isupper() and following != "I"

@@ -139,3 +139,22 @@ def test_a_comma_does_not_license_a_capital() -> None:
 
 def test_a_capital_inside_a_quoted_title_is_the_title_s() -> None:
     assert flagged('They sang "Happy Birthday to You" in the hall, and "that We feel it" too.', RULE) == ["We"]
+
+
+def test_a_common_word_capitalised_after_a_comma_is_a_lost_full_stop() -> None:
+    text = "This was reported by CNN Brazil, People with chronic illness must wait, as most people agree."
+    [finding] = findings_for(text, RULE)
+    assert (text[finding.start : finding.end], finding.severity.label, finding.suggestion) == ("People", "info", None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He spoke to Pirogov, Head of the Department, and the head of the clinic agreed.",
+        "Studios - Cinema, Lostfilm, Film - survived, and the film industry recovered.",
+        "As of December 9, Omicron is registered in 63 countries, cases of Omicron rose, and the omicron strain spreads.",
+        "A strain of Omicron spread, Omicron cases rose, and omicron tests ran out.",
+    ],
+)
+def test_a_capital_after_a_comma_in_a_title_list_or_name_stays_quiet(text: str) -> None:
+    assert flagged(text, RULE) == []
