@@ -152,8 +152,9 @@ def _opens_a_comma_joined_sentence(text: str, words: Sequence[Word], index: int,
 
     The document writes the word in lowercase (`_common_words`), so the capital is no name's; two sentences
     were joined with a comma. Not reported in a title-case phrase, where a capitalised word follows
-    within three words ("Geneva, The Hague", "Pirogov, Head of the Department"), nor in a list or
-    aside (the next word must follow after a single space: "Cinema, Lostfilm, Film - still").
+    within three words ("Geneva, The Hague", "Pirogov, Head of the Department"), in a list or
+    aside (the next word must follow after a single space: "Cinema, Lostfilm, Film - still"), nor
+    after a name that opens the sentence ("Vladimir Bespalov, Car industry analyst").
     """
     word = words[index]
     if not _is_capitalised(word.text) or len(word.text) < 3 or word.text.lower() not in common:
@@ -162,6 +163,8 @@ def _opens_a_comma_joined_sentence(text: str, words: Sequence[Word], index: int,
         return False
     if text[word.end : words[index + 1].start] != " ":
         return False
+    if all(w.text[0].isupper() for w in words[:index]):
+        return False  # "Vladimir Bespalov, Car industry analyst": a name and its role, a caption's shape
     return not any(w.text[0].isupper() or w.text[0].isdigit() for w in words[index + 1 : index + 4])
 
 

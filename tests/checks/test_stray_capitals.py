@@ -158,3 +158,7 @@ def test_a_common_word_capitalised_after_a_comma_is_a_lost_full_stop() -> None:
 )
 def test_a_capital_after_a_comma_in_a_title_list_or_name_stays_quiet(text: str) -> None:
     assert flagged(text, RULE) == []
+
+
+def test_a_role_after_a_name_is_no_joined_sentence() -> None:
+    assert flagged("Vladimir Bespalov, Car industry analyst at VTB Capital, and the car market.", RULE) == []
