@@ -169,14 +169,16 @@ class Judge:
         self.distinct = [frozenset(fold(name) for name in _spellings_of(e)) for e in options.distinct]
         self.romanisations = _romanisations(options.romanisations_file)
 
-    def romanised(self, a: str, b: str, min_length: int | None = None) -> bool:
+    def romanised(self, a: str, b: str) -> bool:
         """Two spellings that romanisation systems give one name ("Iurii"/"Yuriy", "Tsuchiya"/"Tutiya")."""
-        shortest = self.options.min_length if min_length is None else min_length
-        if min(len(a), len(b)) < shortest or self._is_distinct(fold(a), fold(b)):
+        if min(len(a), len(b)) < self.options.min_length_romanised:
             return False
-        if fold(a) == fold(b):
+        folded_a, folded_b = fold(a), fold(b)
+        if self._is_distinct(folded_a, folded_b):
+            return False
+        if folded_a == folded_b:
             return a.casefold() != b.casefold()  # Chōjin/Chojin: a macron is modified Hepburn's
-        return self.romanisations.steps(fold(a), fold(b)) <= MAX_ROMANISATION_STEPS
+        return self.romanisations.steps(folded_a, folded_b) <= MAX_ROMANISATION_STEPS
 
     def _is_distinct(self, folded_a: str, folded_b: str) -> bool:
         return any({folded_a, folded_b} <= group for group in self.distinct)
@@ -192,7 +194,7 @@ class Judge:
         return (
             self.is_known(a, b)
             or self._is_variant(a, b, self.options.min_similarity)
-            or self.romanised(a, b, self.options.min_length_romanised)
+            or self.romanised(a, b)
         )
 
     def alone(self, a: str, b: str) -> bool:
@@ -385,30 +387,7 @@ class NameFacts:
 
 
 PARTICLES = frozenset(
-    [
-        "abu",
-        "al",
-        "ben",
-        "bin",
-        "bint",
-        "da",
-        "de",
-        "del",
-        "della",
-        "der",
-        "di",
-        "do",
-        "dos",
-        "du",
-        "el",
-        "ibn",
-        "la",
-        "le",
-        "ten",
-        "ter",
-        "van",
-        "von",
-    ]
+    "abu al ben bin bint da de del della der di do dos du el ibn la le ten ter van von".split()
 )
 """Lower-case words inside names: "Mohammed bin Salman", "Ursula von der Leyen"."""
 OPENING = re.compile(r"[\n\r:;“\"‘(\[—–]")
@@ -693,15 +672,14 @@ def _romanised_rivalries(corpus: _Corpus, judge: Judge) -> Iterator[_Rivalry]:
     each may spell his name his own way), unless both also stand alone, as surnames do, and share a
     second word: "Tutiya said" beside "Tsuchiya Yui" and "Tutiya Yui". One of the two spellings must
     stand in running text somewhere, the other may open a sentence. Words shorter than `min_length`
-    count in one file only ("Aiti"/"Aichi").
+    count in one file, or across files that share most of their names ("Aiti"/"Aichi").
     """
     words = [(w,) for w in sorted({unit[0] for unit in corpus.files if len(unit) == 1})]
     romanisations = judge.romanisations
-    shortest = judge.options.min_length_romanised
     two_people = _two_people(corpus)
     for (a,), (b,) in candidate_pairs(words, lambda unit: _romanised_keys(romanisations, unit[0])):
         evident = a in corpus.names or b in corpus.names
-        if not evident or two_people(a, b) or not judge.romanised(a, b, shortest):
+        if not evident or two_people(a, b) or not judge.romanised(a, b):
             continue
         short = min(len(a), len(b)) < judge.options.min_length
         if _share_names(corpus, (a, b), MOST_NAMES if short else None):
@@ -732,8 +710,6 @@ SHARED_NAMES = 2
 """Other names two files must share before one name in them may be read as another's variant."""
 FILES_COMPARED = 8
 """Files of each spelling looked at for shared names: enough for evidence, and the work stays bounded."""
-
-
 MOST_NAMES = 2 / 3
 """Share of the smaller file's names two files must have in common for short words: another copy of one text."""
 

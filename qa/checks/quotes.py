@@ -373,7 +373,7 @@ class _Pairing:
             yield Unclosed(opener, reason, self.restarts.pop(opener.offset, None))
             self.depth[opener.family] -= 1
         if ended:
-            self.open = [m for m in self.open if not (m.ends_in_its_paragraph or m.end <= narrated_to)]
+            self.open = [m for m in self.open if m not in ended]
 
     def _close_brackets(self, offset: int) -> Iterator[Unclosed]:
         """A quotation opened inside brackets that close before `offset` was never closed: ("disease severity — Ed.)."""

@@ -191,7 +191,7 @@ def _next_to(text: str, before: Word, word: Word) -> bool:
 def _starts_sentence(doc: Document, word: Word) -> bool:
     """Only opening quotes or brackets between the start of its sentence and the word."""
     sentences = doc.sentences
-    at = bisect_right([sentence.start for sentence in sentences], word.start) - 1
+    at = bisect_right(sentences, word.start, key=lambda sentence: sentence.start) - 1
     return at < 0 or all(c in SENTENCE_OPENING for c in doc.text[sentences[at].start : word.start])
 
 
