@@ -36,20 +36,17 @@ def reads_as_english(date: str) -> bool:
     return bool(names) and capitalised and not ordinal and all(name.casefold() in ENGLISH_NAMES for name in names)
 
 
-def sentence_end_insert(doc: Doc, index: int, rng: random.Random, new: str, mark: tuple[int, int]) -> list[Edit] | None:
-    """`new` added before the full stop of a sentence of the paragraph, marked from `mark`."""
+def insert_phrase(
+    doc: Doc, index: int, rng: random.Random, variant: Variant, preposition: str, date: str
+) -> list[Edit] | None:
+    """' on <date>' added before the full stop of a sentence of the paragraph, the date marked."""
     paragraph = doc.paragraph(index)
     ends = [s.end - 1 for s in sentence_spans(paragraph) if paragraph[s.end - 1] == "." and paragraph[s.end - 2].isalpha()]
     if not ends:
         return None
-    offset = doc.paragraphs[index].start + rng.choice(ends)
-    return [Edit(offset, offset, new, (mark,))]
-
-
-def mark_phrase(variant: Variant, preposition: str, date: str, start_in_date: int = 0) -> tuple[str, object]:
     new = f" {preposition} {date}"
-    start = 2 + len(preposition) + start_in_date
-    return new, variant.mark(start, len(new))
+    offset = doc.paragraphs[index].start + rng.choice(ends)
+    return [Edit(offset, offset, new, (variant.mark(2 + len(preposition), len(new)),))]
 
 
 def weekday_numeric(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
@@ -57,8 +54,7 @@ def weekday_numeric(doc: Doc, index: int, rng: random.Random, variant: Variant) 
     locale, when = rng.choice(material.DATE_LOCALES), material.random_date(rng)
     weekday = format_date(when, "EEEE", locale=locale)
     date = f"{weekday[:1].upper()}{weekday[1:]} {format_date(when, 'short', locale=locale)}"
-    new, mark = mark_phrase(variant, "on", date)
-    return sentence_end_insert(doc, index, rng, new, mark)
+    return insert_phrase(doc, index, rng, variant, "on", date)
 
 
 def month_alone(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
@@ -67,8 +63,7 @@ def month_alone(doc: Doc, index: int, rng: random.Random, variant: Variant) -> l
     month = format_date(when, "LLLL", locale=locale)
     if month.casefold() in ENGLISH_NAMES:
         return None  # 'in late november' is a lost capital, not a foreign month
-    new, mark = mark_phrase(variant, f"in {rng.choice(('early', 'late'))}", month)
-    return sentence_end_insert(doc, index, rng, new, mark)
+    return insert_phrase(doc, index, rng, variant, f"in {rng.choice(('early', 'late'))}", month)
 
 
 def joined_date(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
@@ -78,18 +73,16 @@ def joined_date(doc: Doc, index: int, rng: random.Random, variant: Variant) -> l
     date = format_date(when, f"d{joint}MMMM{joint}y", locale=locale)
     if reads_as_english(date.replace(joint, " ")):
         return None
-    new, mark = mark_phrase(variant, "on", date)
-    return sentence_end_insert(doc, index, rng, new, mark)
+    return insert_phrase(doc, index, rng, variant, "on", date)
 
 
 def regional_date(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
     """'14. Jänner 2022', '14 شباط 2022': a region's own month names, where they differ from the language's."""
     locale, when = rng.choice(REGIONAL_LOCALES), material.random_date(rng)
-    base = locale.split("_")[0]
-    regional = [i for i, name in get_month_names("wide", locale=locale).items() if name != get_month_names("wide", locale=base)[i] and " " not in name]
+    default = get_month_names("wide", locale=locale.split("_")[0])
+    regional = [i for i, name in get_month_names("wide", locale=locale).items() if name != default[i] and " " not in name]
     when = when.replace(month=rng.choice(regional))
-    new, mark = mark_phrase(variant, "on", format_skeleton("yMMMMd", when, locale=locale))
-    return sentence_end_insert(doc, index, rng, new, mark)
+    return insert_phrase(doc, index, rng, variant, "on", format_skeleton("yMMMMd", when, locale=locale))
 
 
 def capitalised_month(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
@@ -99,8 +92,7 @@ def capitalised_month(doc: Doc, index: int, rng: random.Random, variant: Variant
     date = format_skeleton("MMMMd", when, locale=locale).replace(month, month[:1].upper() + month[1:])
     if reads_as_english(date):
         return None
-    new, mark = mark_phrase(variant, "on", date)
-    return sentence_end_insert(doc, index, rng, new, mark)
+    return insert_phrase(doc, index, rng, variant, "on", date)
 
 
 def english_spelled(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
@@ -108,8 +100,8 @@ def english_spelled(doc: Doc, index: int, rng: random.Random, variant: Variant) 
     locale, when = rng.choice(ENGLISH_SPELLING_LOCALES), material.random_date(rng)
     english = get_month_names("wide", locale="en")
     same = [i for i, name in get_month_names("wide", locale=locale).items() if name.casefold() == english[i].casefold()]
-    new, mark = mark_phrase(variant, "on", format_date(when.replace(month=rng.choice(same)), "full", locale=locale))
-    return sentence_end_insert(doc, index, rng, new, mark)
+    date = format_date(when.replace(month=rng.choice(same)), "full", locale=locale)
+    return insert_phrase(doc, index, rng, variant, "on", date)
 
 
 def several_word_month(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
@@ -117,8 +109,7 @@ def several_word_month(doc: Doc, index: int, rng: random.Random, variant: Varian
     when = material.random_date(rng)
     several = [i for i, name in get_month_names("wide", locale="ar_SY").items() if " " in name]
     date = format_skeleton("yMMMMd", when.replace(month=rng.choice(several)), locale="ar_SY")
-    new, mark = mark_phrase(variant, "on", date)
-    return sentence_end_insert(doc, index, rng, new, mark)
+    return insert_phrase(doc, index, rng, variant, "on", date)
 
 
 def english_month_alone(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:

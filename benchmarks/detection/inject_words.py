@@ -112,13 +112,14 @@ def run_together_lost_quote(doc: Doc, index: int, rng: random.Random, variant: V
     joined = closing.group(1) + closing.group(2)
     new = paragraph[opener : closing.start()] + joined
     base = doc.paragraphs[index].start
-    marks = (
-        variant.mark(len(new) - len(joined), len(new)),
-        Variant(
-            "unbalanced-quote", "lost-with-run-together", ("unbalanced-quote",), run_together_lost_quote
-        ).mark(0, len(new)),
-    )
+    marks = (variant.mark(len(new) - len(joined), len(new)), LOST_QUOTE.mark(0, len(new)))
     return [Edit(base + opener, base + closing.end(), new, marks)]
+
+
+LOST_QUOTE = Variant(
+    "unbalanced-quote", "lost-with-run-together", ("unbalanced-quote",), run_together_lost_quote
+)
+"""The second truth of run_together_lost_quote: the quotation it leaves open."""
 
 
 SPACING = {
@@ -138,7 +139,7 @@ def spacing(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[
 
 def no_space_after_full_stop(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
     """'door.We': one problem that spacing or run-together-word may report."""
-    match = pick(rng, r"\b([a-z]{3,})\. ([A-Z][a-z]{2,})\b", doc.paragraph(index))
+    match = pick(rng, RUN_TOGETHER["lost-full-stop"], doc.paragraph(index))
     return replace_match(doc, index, match, f"{match.group(1)}.{match.group(2)}", variant) if match else None
 
 

@@ -62,9 +62,11 @@ def score_file(file: WrittenFile, findings: list[Finding], base_findings: list[F
     score = FileScore(file, [])
     items = file.items
     ordered = sorted(findings, key=lambda f: (f.start, f.end, f.rule))
-    own_rule_found = {i for f in ordered for i in _touching(f, items) if f.rule in items[i].rules}
-    for finding in ordered:
-        touching = _touching(finding, items)
+    touching_of = [_touching(f, items) for f in ordered]
+    own_rule_found = {
+        i for f, touching in zip(ordered, touching_of) for i in touching if f.rule in items[i].rules
+    }
+    for finding, touching in zip(ordered, touching_of):
         expected = [i for i in touching if finding.rule in items[i].rules]
         fresh = [i for i in expected if i not in score.detected]
         if fresh:
