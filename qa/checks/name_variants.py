@@ -191,11 +191,7 @@ class Judge:
 
     def in_context(self, a: str, b: str) -> bool:
         """Two words that differ in two-word names sharing the other word ("Antony/Anthony Blinken")."""
-        return (
-            self.is_known(a, b)
-            or self._is_variant(a, b, self.options.min_similarity)
-            or self.romanised(a, b)
-        )
+        return self.is_known(a, b) or self._is_variant(a, b, self.options.min_similarity) or self.romanised(a, b)
 
     def alone(self, a: str, b: str) -> bool:
         """Two single words of one file, with no shared name around them: nearly the same."""
@@ -387,7 +383,30 @@ class NameFacts:
 
 
 PARTICLES = frozenset(
-    "abu al ben bin bint da de del della der di do dos du el ibn la le ten ter van von".split()
+    [
+        "abu",
+        "al",
+        "ben",
+        "bin",
+        "bint",
+        "da",
+        "de",
+        "del",
+        "della",
+        "der",
+        "di",
+        "do",
+        "dos",
+        "du",
+        "el",
+        "ibn",
+        "la",
+        "le",
+        "ten",
+        "ter",
+        "van",
+        "von",
+    ]
 )
 """Lower-case words inside names: "Mohammed bin Salman", "Ursula von der Leyen"."""
 OPENING = re.compile(r"[\n\r:;“\"‘(\[—–]")
