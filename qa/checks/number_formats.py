@@ -51,6 +51,7 @@ from functools import cache
 from typing import ClassVar
 
 from qa.checks.base import data_file, option, word_list
+from qa.checks.stray_capitals import load_function_words
 from qa.document import Document
 from qa.findings import Match
 
@@ -83,11 +84,13 @@ YEAR_AFTER_PREPOSITION = re.compile(
 PHONE_BEFORE = re.compile(
     r"(?i:\b(?:tel|phone|telephone|fax|call|mobile|whatsapp)\b\W{0,12}|\+\d{1,3}[ .\u00a0]?)\Z"
 )
-LIST_NEIGHBOUR_AFTER = re.compile(r",\s?\d|\s(?:and|or|&)\s\d+(?![.,]\d)")
+AND_OR = r"\s(?:and|or|&)\s"
+"""The word joining the last two numbers of a list: "2.125 and 3.250"."""
+LIST_NEIGHBOUR_AFTER = re.compile(rf",\s?\d|{AND_OR}\d+(?![.,]\d)")
 """Another number after it: "1.000, 2.125 and 3.250", "verses 1,2 and 3" are lists, not one quantity."""
-LIST_NEIGHBOUR_BEFORE = re.compile(r"\d(?:,\s?|\s(?:and|or|&)\s)\Z")
-POINT_NEIGHBOUR_AFTER = re.compile(r"(?:,\s|\s(?:and|or|&)\s)\d+\.\d+(?![.,]?\d)")
-POINT_NEIGHBOUR_BEFORE = re.compile(r"(?<![\d.,])\d+\.\d+(?:,\s|\s(?:and|or|&)\s)\Z")
+LIST_NEIGHBOUR_BEFORE = re.compile(rf"\d(?:,\s?|{AND_OR})\Z")
+POINT_NEIGHBOUR_AFTER = re.compile(rf"(?:,\s|{AND_OR})\d+\.\d+(?![.,]?\d)")
+POINT_NEIGHBOUR_BEFORE = re.compile(rf"(?<![\d.,])\d+\.\d+(?:,\s|{AND_OR})\Z")
 """A neighbour in a list written with a decimal point, which settles the mark of the number beside it."""
 NAMING_WORD_BEFORE = re.compile(
     r"(?i:\b(?:no|nos|number|section|sections|article|articles|rule|rules|chapter|chapters|clause|verse|"
@@ -332,7 +335,7 @@ def _comma_is_decimal(text: str, start: int, end: int, digits: str, vocabulary: 
         return False
     if _quantity_after(text, end, vocabulary) is not None or _currency_before(text, start, vocabulary):
         return True
-    if _listed_beside_decimal_point(text, start, end):
+    if _listed_beside_decimal_point(text, end, window):
         return True  # "rules 48.12 and 48,8": one list, two decimal marks
     if BRACKET_BEFORE.search(window) or _names_or_lists(text, start, end, window):
         return False  # "(3,4)", "verses 1,2"
@@ -347,9 +350,8 @@ def _names_or_lists(text: str, start: int, end: int, window: str | None = None) 
     return NAMING_WORD_BEFORE.search(window) is not None
 
 
-def _listed_beside_decimal_point(text: str, start: int, end: int) -> bool:
-    """A number in the same list has a decimal point: "48.12 and 48,8", "1,5, 2.5 and 3.5"."""
-    window = text[max(0, start - LOOKBEHIND) : start]
+def _listed_beside_decimal_point(text: str, end: int, window: str) -> bool:
+    """A number in the same list has a decimal point: "48.12 and 48,8", "1,5, 2.5 and 3.5"; `window` is before it."""
     return bool(POINT_NEIGHBOUR_AFTER.match(text, end) or POINT_NEIGHBOUR_BEFORE.search(window))
 
 
@@ -471,7 +473,7 @@ def load_vocabulary(
     return Vocabulary(
         load_words(count_nouns_file, "number-count-nouns.txt"),
         load_words(units_file, "number-units.txt"),
-        load_words(function_words_file, "function-words.txt"),
+        load_function_words(function_words_file),
         cldr_unit_words(),
         cldr_currency_words(),
     )
