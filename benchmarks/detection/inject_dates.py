@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 
@@ -19,13 +20,13 @@ LOWERCASE_MONTH_LOCALES = ("es", "fr", "it", "pt", "nl", "pl")
 ENGLISH_SPELLING_LOCALES = ("de", "nl")
 
 
-def english_names() -> set[str]:
+@functools.cache
+def english_names() -> frozenset[str]:
     """English month and weekday names as CLDR writes them, casefolded, without a dot."""
     dates = [material.random_date(random.Random(seed)) for seed in range(40)]
-    return {format_date(when, pattern, locale="en").casefold() for when in dates for pattern in ENGLISH_NAME_FORMATS}
-
-
-ENGLISH_NAMES = english_names()
+    return frozenset(
+        format_date(when, pattern, locale="en").casefold() for when in dates for pattern in ENGLISH_NAME_FORMATS
+    )
 
 
 def reads_as_english(date: str) -> bool:
@@ -33,7 +34,7 @@ def reads_as_english(date: str) -> bool:
     names = re.findall(r"[^\W\d_]+", date)
     capitalised = all(name[:1].isupper() for name in names)
     ordinal = re.search(r"[0-9]\.\s", date)
-    return bool(names) and capitalised and not ordinal and all(name.casefold() in ENGLISH_NAMES for name in names)
+    return bool(names) and capitalised and not ordinal and all(name.casefold() in english_names() for name in names)
 
 
 def insert_phrase(
@@ -52,8 +53,8 @@ def insert_phrase(
 def weekday_numeric(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
     """'on Mercredi 14/03/2018': a weekday, capitalised as a sentence might have it, before a numeric date."""
     locale, when = rng.choice(material.DATE_LOCALES), material.random_date(rng)
-    weekday = format_date(when, "EEEE", locale=locale)
-    date = f"{weekday[:1].upper()}{weekday[1:]} {format_date(when, 'short', locale=locale)}"
+    weekday = material.weekday(when, locale)
+    date = f"{weekday[:1].upper()}{weekday[1:]} {material.numeric_date(when, locale)}"
     return insert_phrase(doc, index, rng, variant, "on", date)
 
 
@@ -61,7 +62,7 @@ def month_alone(doc: Doc, index: int, rng: random.Random, variant: Variant) -> l
     """'in late juni': a month with no day or year, in its stand-alone form."""
     locale, when = rng.choice(material.DATE_LOCALES), material.random_date(rng)
     month = format_date(when, "LLLL", locale=locale)
-    if month.casefold() in ENGLISH_NAMES:
+    if month.casefold() in english_names():
         return None  # 'in late november' is a lost capital, not a foreign month
     return insert_phrase(doc, index, rng, variant, f"in {rng.choice(('early', 'late'))}", month)
 
@@ -89,7 +90,7 @@ def capitalised_month(doc: Doc, index: int, rng: random.Random, variant: Variant
     """'5 de Março': a day and month whose language writes months in lowercase, capitalised as in English."""
     locale, when = rng.choice(LOWERCASE_MONTH_LOCALES), material.random_date(rng)
     month = format_date(when, "MMMM", locale=locale)
-    date = format_skeleton("MMMMd", when, locale=locale).replace(month, month[:1].upper() + month[1:])
+    date = material.day_month(when, locale).replace(month, month[:1].upper() + month[1:])
     if reads_as_english(date):
         return None
     return insert_phrase(doc, index, rng, variant, "on", date)
@@ -100,7 +101,7 @@ def english_spelled(doc: Doc, index: int, rng: random.Random, variant: Variant) 
     locale, when = rng.choice(ENGLISH_SPELLING_LOCALES), material.random_date(rng)
     english = get_month_names("wide", locale="en")
     same = [i for i, name in get_month_names("wide", locale=locale).items() if name.casefold() == english[i].casefold()]
-    date = format_date(when.replace(month=rng.choice(same)), "full", locale=locale)
+    date = material.full_date(when.replace(month=rng.choice(same)), locale)
     return insert_phrase(doc, index, rng, variant, "on", date)
 
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import random
 
-from babel.dates import format_date
-
 from benchmarks.detection import material
 from benchmarks.detection.injection import Doc, Variant, insert_after_sentence, insert_paragraph_after
 from benchmarks.detection.model import Edit
@@ -66,7 +64,7 @@ def english_dateline(doc: Doc, index: int, rng: random.Random, variant: Variant)
 
 def english_full_date(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
     when = material.random_date(rng)
-    sentence = f"The next round is set for {format_date(when, 'full', locale='en')}."
+    sentence = f"The next round is set for {material.full_date(when, 'en')}."
     return insert_after_sentence(doc, index, rng, sentence, variant)
 
 

@@ -19,7 +19,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from benchmarks.detection.corpus import ROOT, require
+from benchmarks.detection.corpus import DEFAULT_CORPUS, ROOT, require
 from benchmarks.detection.mtqa_run import BLOCKING
 
 REVIEW = Path(__file__).with_name("REVIEW.md")
@@ -52,7 +52,7 @@ def findings(corpus: Path) -> dict[tuple[str, str], tuple[str, str]]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     corpus = require(parser.parse_args(argv).corpus)
     found, verdicts = findings(corpus), reviewed()
     blocking = {key for key, (severity, _) in found.items() if severity in BLOCKING}
