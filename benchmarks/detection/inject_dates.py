@@ -6,14 +6,13 @@ import functools
 import random
 import re
 
-from babel.dates import format_date, format_skeleton, get_month_names
+from babel.dates import format_date, format_skeleton, get_day_names, get_month_names
 
 from benchmarks.detection import material
 from benchmarks.detection.injection import Doc, Variant, insert_after_sentence, insert_paragraph_after
 from benchmarks.detection.model import LOOKALIKE, Edit
 from benchmarks.detection.text import sentence_spans
 
-ENGLISH_NAME_FORMATS = ("MMMM", "MMM", "EEEE", "EEE")
 REGIONAL_LOCALES = ("de_AT", "ar_SY")
 """Regions whose month names differ from their language's default (Austrian "Jänner", Levantine "شباط")."""
 LOWERCASE_MONTH_LOCALES = ("es", "fr", "it", "pt", "nl", "pl")
@@ -23,9 +22,11 @@ ENGLISH_SPELLING_LOCALES = ("de", "nl")
 @functools.cache
 def english_names() -> frozenset[str]:
     """English month and weekday names as CLDR writes them, casefolded, without a dot."""
-    dates = [material.random_date(random.Random(seed)) for seed in range(40)]
     return frozenset(
-        format_date(when, pattern, locale="en").casefold() for when in dates for pattern in ENGLISH_NAME_FORMATS
+        name.casefold()
+        for names in (get_month_names, get_day_names)
+        for width in ("wide", "abbreviated")
+        for name in names(width, locale="en").values()
     )
 
 
