@@ -1,6 +1,6 @@
 """One problem, one finding: a rule's finding gives way to another rule's that names the same problem.
 
-Two ways a second finding can be an echo of the first:
+Three ways a second finding can be an echo of the first:
 
 - On exactly the same span, from a kind that wraps a general-purpose checker: "no No" is
   both `duplicated-word` and LanguageTool's ENGLISH_WORD_REPEAT_RULE. mtqa's own rule
