@@ -30,7 +30,7 @@ def headline(text: str) -> str | None:
 
 
 def build_docs(documents: list[corpus_files.BaseDocument], segments: dict, material: Material) -> list[Doc]:
-    headlines = {d.name: h for d in documents if (h := headline(d.text))}
+    headlines = sorted((d.name, h) for d in documents if (h := headline(d.text)))
     return [
         Doc(
             d.name,
@@ -38,7 +38,7 @@ def build_docs(documents: list[corpus_files.BaseDocument], segments: dict, mater
             d.text,
             material,
             segments.get(d.name, []),
-            [h for name, h in sorted(headlines.items()) if name != d.name],
+            [h for name, h in headlines if name != d.name],
         )
         for d in documents
     ]
@@ -110,11 +110,6 @@ def write_set(folder: Path, written: list[tuple[WrittenFile, str]], seed: int) -
         encoding="utf-8",
     )
     return truth
-
-
-def read_truth(folder: Path) -> list[WrittenFile]:
-    data = json.loads((folder / TRUTH_FILE).read_text(encoding="utf-8"))
-    return [WrittenFile.from_json(f) for f in data["files"]]
 
 
 def generate_from_corpus(

@@ -68,13 +68,3 @@ class WrittenFile:
 
     def to_json(self) -> dict:
         return asdict(self)
-
-    @classmethod
-    def from_json(cls, data: dict) -> WrittenFile:
-        return cls(
-            path=data["path"],
-            base=data["base"],
-            role=data["role"],
-            items=[TruthItem(**item) for item in data["items"]],
-            regions=[Region(**region) for region in data["regions"]],
-        )
