@@ -31,6 +31,7 @@ MACRONS = (("ou", "ō"), ("oo", "ō"), ("uu", "ū"))
 """Modified Hepburn writes a long o or u with a macron where the kana spell it with two vowels."""
 
 
+@cache
 def document_names(doc: Doc) -> dict[str, list[int]]:
     """Capitalised words written twice or more, never in lowercase, at least once mid-sentence: names."""
     occurrences: dict[str, list[int]] = defaultdict(list)
@@ -44,6 +45,7 @@ def document_names(doc: Doc) -> dict[str, list[int]]:
     }
 
 
+@cache
 def romanisations(doc: Doc) -> dict[str, list[str]]:
     """The document's names that its source spells, with the other romanisations of that spelling."""
     spellings = _source_spellings(doc)
@@ -103,7 +105,7 @@ def _with_macrons(hepburn: str) -> str:
 # ----------------------------------------------------------------------------- injectors
 
 
-def _respell(doc: Doc, offsets: list[int], name: str, changed: str, variant: Variant) -> list[Edit]:
+def _respell(offsets: list[int], name: str, changed: str, variant: Variant) -> list[Edit]:
     return [Edit(o, o + len(name), changed, (variant.mark(0, len(changed)),)) for o in offsets]
 
 
@@ -127,7 +129,7 @@ def _choose(doc: Doc, index: int, rng: random.Random, variant: Variant, keep) ->
         return None
     name, offset = rng.choice(candidates)
     _mark_respelled(doc, name)
-    return _respell(doc, [offset], name, rng.choice(names[name]), variant)
+    return _respell([offset], name, rng.choice(names[name]), variant)
 
 
 def in_file(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
@@ -162,7 +164,7 @@ def across_files(doc: Doc, index: int, rng: random.Random, variant: Variant) -> 
     if not changed:
         return None
     _mark_respelled(doc, name)
-    return _respell(doc, offsets[name], name, changed, variant)
+    return _respell(offsets[name], name, changed, variant)
 
 
 def hyphen_split(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:

@@ -15,9 +15,12 @@ from benchmarks.detection.text import QUOTE_PAIR, Span, paragraph_spans, sentenc
 FINAL = (".", "!", "?")
 
 
-@dataclass
+@dataclass(eq=False)
 class Doc:
-    """A clean English document and what the injectors may borrow: its source segments, other headlines."""
+    """A clean English document and what the injectors may borrow: its source segments, other headlines.
+
+    Compared and hashed by identity, so work derived from one document can be cached per document.
+    """
 
     name: str
     pair: str
