@@ -30,7 +30,9 @@ class Density:
         return 10_000 * total / self.words if self.words else 0.0
 
 
-def density(label: str, files: list[CheckedFile], pair: str | None = None, is_reference: bool = False) -> Density:
+def density(
+    label: str, files: list[CheckedFile], pair: str | None = None, is_reference: bool = False
+) -> Density:
     group = Density(label, pair, is_reference)
     for checked in files:
         group.add(checked)

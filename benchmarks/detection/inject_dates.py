@@ -35,7 +35,12 @@ def reads_as_english(date: str) -> bool:
     names = re.findall(r"[^\W\d_]+", date)
     capitalised = all(name[:1].isupper() for name in names)
     ordinal = re.search(r"[0-9]\.\s", date)
-    return bool(names) and capitalised and not ordinal and all(name.casefold() in english_names() for name in names)
+    return (
+        bool(names)
+        and capitalised
+        and not ordinal
+        and all(name.casefold() in english_names() for name in names)
+    )
 
 
 def insert_phrase(
@@ -43,7 +48,11 @@ def insert_phrase(
 ) -> list[Edit] | None:
     """' on <date>' added before the full stop of a sentence of the paragraph, the date marked."""
     paragraph = doc.paragraph(index)
-    ends = [s.end - 1 for s in sentence_spans(paragraph) if paragraph[s.end - 1] == "." and paragraph[s.end - 2].isalpha()]
+    ends = [
+        s.end - 1
+        for s in sentence_spans(paragraph)
+        if paragraph[s.end - 1] == "." and paragraph[s.end - 2].isalpha()
+    ]
     if not ends:
         return None
     new = f" {preposition} {date}"
@@ -82,7 +91,11 @@ def regional_date(doc: Doc, index: int, rng: random.Random, variant: Variant) ->
     """'14. Jänner 2022', '14 شباط 2022': a region's own month names, where they differ from the language's."""
     locale, when = rng.choice(REGIONAL_LOCALES), material.random_date(rng)
     default = get_month_names("wide", locale=locale.split("_")[0])
-    regional = [i for i, name in get_month_names("wide", locale=locale).items() if name != default[i] and " " not in name]
+    regional = [
+        i
+        for i, name in get_month_names("wide", locale=locale).items()
+        if name != default[i] and " " not in name
+    ]
     when = when.replace(month=rng.choice(regional))
     return insert_phrase(doc, index, rng, variant, "on", format_skeleton("yMMMMd", when, locale=locale))
 
@@ -101,7 +114,11 @@ def english_spelled(doc: Doc, index: int, rng: random.Random, variant: Variant) 
     """'Montag, 2. August 2021', 'zaterdag 6 november 2021': a full foreign date whose month is spelled as in English."""
     locale, when = rng.choice(ENGLISH_SPELLING_LOCALES), material.random_date(rng)
     english = get_month_names("wide", locale="en")
-    same = [i for i, name in get_month_names("wide", locale=locale).items() if name.casefold() == english[i].casefold()]
+    same = [
+        i
+        for i, name in get_month_names("wide", locale=locale).items()
+        if name.casefold() == english[i].casefold()
+    ]
     date = material.full_date(when.replace(month=rng.choice(same)), locale)
     return insert_phrase(doc, index, rng, variant, "on", date)
 

@@ -104,7 +104,9 @@ def foreign_quotation(doc: Doc, index: int, rng: random.Random, variant: Variant
     return replace_match(doc, index, match, new, variant, mark=mark)
 
 
-def title_in_straight_quotation(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
+def title_in_straight_quotation(
+    doc: Doc, index: int, rng: random.Random, variant: Variant
+) -> list[Edit] | None:
     """A name inside a straight quotation quoted as a title: '"We discussed the "Normandy format" there," he said'."""
     if not doc.uses_straight_quotes:
         return None
@@ -120,7 +122,10 @@ def title_in_straight_quotation(doc: Doc, index: int, rng: random.Random, varian
 VARIANTS: list[Variant] = [
     Variant("boilerplate", "top-of-page", ("boilerplate",), page_label_at_top),
     Variant("boilerplate", "page-prompt", ("boilerplate",), page_prompt),
-    *(Variant("unbalanced-quote", name, ("unbalanced-quote",), foreign_quotation) for name in FOREIGN_QUOTATIONS),
+    *(
+        Variant("unbalanced-quote", name, ("unbalanced-quote",), foreign_quotation)
+        for name in FOREIGN_QUOTATIONS
+    ),
 ]
 LOOKALIKES: list[Variant] = [
     Variant("lookalike", "sentence-paragraph", (), sentence_as_paragraph, ("caption-leftover",)),

@@ -116,7 +116,8 @@ def _choose(doc: Doc, index: int, rng: random.Random, variant: Variant, keep) ->
     names = {
         name: eligible
         for name, spellings in romanisations(doc).items()
-        if name not in doc.respelled_names and (eligible := [s for s in spellings if s.isascii() != wants_diacritics])
+        if name not in doc.respelled_names
+        and (eligible := [s for s in spellings if s.isascii() != wants_diacritics])
     }
     offsets = document_names(doc)
     candidates = [

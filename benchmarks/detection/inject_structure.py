@@ -31,6 +31,8 @@ def broken_quote_pair(doc: Doc, index: int, rng: random.Random, variant: Variant
     pairs = quote_pairs(doc.paragraph(index))
     if not pairs or variant.name == "wrong-orientation" and doc.uses_straight_quotes:
         return None  # straight marks have no orientation: only curly copy can turn one the wrong way
+    if variant.name == "lost-close" and _next_paragraph_opens_quotation(doc, index):
+        return None  # the open quotation would read as one continued into the next paragraph: no artifact
     match = rng.choice(pairs)
     return replace_match(
         doc,
@@ -45,13 +47,25 @@ def opened_never_closed(doc: Doc, index: int, rng: random.Random, variant: Varia
     """An opening mark before a sentence in the middle of a paragraph, with no closing mark anywhere."""
     paragraph = doc.paragraph(index)
     spans = sentence_spans(paragraph)[:-1]
-    if '"' in paragraph or "“" in paragraph or not spans:
-        return None
+    if '"' in paragraph or "“" in paragraph or not spans or _next_paragraph_has_quotes(doc, index):
+        return None  # a mark in the next paragraph could close the quotation, or continue it
     span = rng.choice(spans)
     opening = '"' if doc.uses_straight_quotes else "“"
     offset = doc.paragraphs[index].start + span.start
     sentence = paragraph[span.start : span.end]
     return [Edit(offset, offset + len(sentence), opening + sentence, (variant.mark(0, len(sentence) + 1),))]
+
+
+def _next_paragraph(doc: Doc, index: int) -> str:
+    return doc.paragraph(index + 1) if index + 1 < len(doc.paragraphs) else ""
+
+
+def _next_paragraph_opens_quotation(doc: Doc, index: int) -> bool:
+    return _next_paragraph(doc, index).startswith(('"', "“"))
+
+
+def _next_paragraph_has_quotes(doc: Doc, index: int) -> bool:
+    return any(mark in _next_paragraph(doc, index) for mark in '"“”')
 
 
 def stray_close(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:

@@ -13,7 +13,7 @@ MID_WORD = r"(?<=[a-z,] )([a-z]{2,})(?= [a-z])"
 MID_PHRASE = r"(?<=[a-z,] )([a-z]{2,} [a-z]{2,})(?= [a-z])"
 LONG_PHRASE = r"(?<=[a-z,] )((?:[a-z]+ ){4}[a-z]+)(?= )"
 CORRECT_DOUBLES = {"had", "that"}
-QUOTE_MARKS = frozenset("\"“”‘’«»„")
+QUOTE_MARKS = frozenset('"“”‘’«»„')
 
 
 def doubled_word(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
@@ -61,7 +61,8 @@ def repeated_sentence(doc: Doc, index: int, rng: random.Random, variant: Variant
     spans = [
         s
         for s in sentence_spans(paragraph)
-        if len(paragraph[s.start : s.end].split()) >= 6 and not QUOTE_MARKS.intersection(paragraph[s.start : s.end])
+        if len(paragraph[s.start : s.end].split()) >= 6
+        and not QUOTE_MARKS.intersection(paragraph[s.start : s.end])
     ]  # a sentence holding quotation marks would copy the paragraph's own quote slips too
     if not spans:
         return None

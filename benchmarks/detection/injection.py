@@ -53,7 +53,9 @@ class Doc:
         """`template` with {a}, {o} and {c} as the document's own apostrophe, opening and closing marks."""
         straight = self.uses_straight_quotes
         return template.format(
-            a="'" if self.uses_straight_apostrophes else "’", o='"' if straight else "“", c='"' if straight else "”"
+            a="'" if self.uses_straight_apostrophes else "’",
+            o='"' if straight else "“",
+            c='"' if straight else "”",
         )
 
     @cached_property
@@ -126,7 +128,9 @@ def insert_after_sentence(
     Not after a verse line or a heading ("a copse,"), which the new sentence would turn into prose.
     """
     paragraph = doc.paragraph(index)
-    spans = [s for s in sentence_spans(paragraph) if paragraph[s.start : s.end].rstrip("\"'”’)»").endswith(FINAL)]
+    spans = [
+        s for s in sentence_spans(paragraph) if paragraph[s.start : s.end].rstrip("\"'”’)»").endswith(FINAL)
+    ]
     if not spans:
         return None
     span = rng.choice(spans)

@@ -51,7 +51,9 @@ def findings(corpus: Path) -> dict[tuple[str, str], tuple[str, str]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     corpus = require(parser.parse_args(argv).corpus)
     found, verdicts = findings(corpus), reviewed()

@@ -19,7 +19,13 @@ from benchmarks.detection.mtqa_run import Finding
 from benchmarks.detection.text import to_base_offset
 
 MATCH, DUPLICATE, BACKGROUND, LOOKALIKE_HIT, FALSE, NOTE, OTHER_KIND = (
-    "match", "duplicate", "background", "lookalike", "false", "note", "other-kind"
+    "match",
+    "duplicate",
+    "background",
+    "lookalike",
+    "false",
+    "note",
+    "other-kind",
 )
 NOTE_RULES = frozenset({"long-sentence", "readability", "grammar"})
 """Rules about how the text reads, not about an artifact in it: never a duplicate of one."""
@@ -156,3 +162,17 @@ def score(
             if verdict.item is not None:
                 by_variant[verdict.item.kind, verdict.item.variant].outcomes[verdict.outcome] += 1
     return Scores(dict(by_rule), dict(by_variant), scored)
+
+
+def merge(parts: list[Scores]) -> Scores:
+    """Several injected sets' scores as one: tallies added, files listed together."""
+    by_rule: dict[str, Tally] = defaultdict(Tally)
+    by_variant: dict[tuple[str, str], Tally] = defaultdict(Tally)
+    for part in parts:
+        for totals, tallies in ((by_rule, part.by_rule), (by_variant, part.by_variant)):
+            for key, tally in tallies.items():
+                total = totals[key]
+                total.items += tally.items
+                total.detected += tally.detected
+                total.outcomes.update(tally.outcomes)
+    return Scores(dict(by_rule), dict(by_variant), [file for part in parts for file in part.scored])

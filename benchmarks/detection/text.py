@@ -9,6 +9,10 @@ from benchmarks.detection.model import Edit, Region, TruthItem
 
 PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“(]?[A-Z])")
+ABBREVIATION_END = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Gen|Col|Lt|Sen|Rep|Gov|Jr|Sr|No|Inc|Corp|Ltd)|\b[A-Z])\.\Z"
+)
+"""A title, a company suffix or an initial before the full stop: "Ms. Tang", "V. Putin" go on."""
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]")
 QUOTE_PAIR = re.compile(r"“[^“”\n]{3,200}?”|\"[^\"\n]{3,200}?\"")
 
@@ -35,6 +39,8 @@ def sentence_spans(paragraph: str) -> list[Span]:
     """Sentences of one paragraph, split after . ! ? before a capital (good enough to place injections)."""
     spans, position = [], 0
     for match in SENTENCE_END.finditer(paragraph):
+        if ABBREVIATION_END.search(paragraph[max(0, match.start() - 8) : match.start()]):
+            continue
         end = match.start() + len(match.group(0).rstrip())
         spans.append(Span(position, end))
         position = match.end()

@@ -98,7 +98,14 @@ LOOKALIKES: list[Variant] = [
     ),
 ]
 
-KIND_MODULES = (inject_dates, inject_numbers, inject_joins, inject_untranslated, inject_names, inject_furniture)
+KIND_MODULES = (
+    inject_dates,
+    inject_numbers,
+    inject_joins,
+    inject_untranslated,
+    inject_names,
+    inject_furniture,
+)
 """Modules that declare their own VARIANTS and LOOKALIKES, one per family of rules."""
 ARTIFACTS += [variant for module in KIND_MODULES for variant in module.VARIANTS]
 LOOKALIKES += [variant for module in KIND_MODULES for variant in module.LOOKALIKES]

@@ -93,6 +93,13 @@ class RunTogetherOptions:
     lowercase_join_right: tuple[str, ...] = option(
         (), 'Articles and pronouns that end a lowercase join ("the" in "inthe", "him" in "tohim").'
     )
+    lexicon_names: tuple[str, ...] = option(
+        (), 'Lowercase joins the lexicon knows only as names ("ina" is "Ina"): still reported.'
+    )
+    titles_file: str | None = option(
+        None,
+        'Titles before a name or "of" ("OrganizationPresident Vladimir"); none: rules/data/caption-roles.txt.',
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +133,7 @@ class Evidence:
     prefixes: frozenset[str]
     glue: frozenset[str]
     openers: frozenset[str]
+    titles: frozenset[str]
     min_left: int
     min_right: int
     min_lexicon_left: int
@@ -159,6 +167,7 @@ def _evidence(doc: Document, options: RunTogetherOptions) -> Evidence:
         prefixes=frozenset(options.name_prefixes),
         glue=frozenset(options.glue_words),
         openers=frozenset(options.sentence_openers),
+        titles=load_titles(options.titles_file),
         min_left=options.min_left_length,
         min_right=options.min_right_length,
         min_lexicon_left=options.min_lexicon_left_length,
@@ -169,6 +178,12 @@ def _evidence(doc: Document, options: RunTogetherOptions) -> Evidence:
 def load_known_words(path: str | None) -> frozenset[str]:
     """The mixed-case words in the file at `path`, or in the built-in list."""
     return frozenset(word_list(path or data_file("mixed-case-words.txt")))
+
+
+@cache
+def load_titles(path: str | None) -> frozenset[str]:
+    """Lowercase titles and roles in the file at `path`, or in the built-in caption roles."""
+    return frozenset(entry.lower() for entry in word_list(path or data_file("caption-roles.txt")))
 
 
 def _standalone_words(doc: Document) -> frozenset[str]:
@@ -209,7 +224,12 @@ def _fusions(text: str) -> Iterator[Fusion]:
                 following = NEXT_WORD.match(text, token.end())
                 next_word = following.group(1) if following else ""
                 yield Fusion(
-                    start, piece[:cut], piece[cut:], after_hyphen, not _is_mid_sentence(text, start), next_word
+                    start,
+                    piece[:cut],
+                    piece[cut:],
+                    after_hyphen,
+                    not _is_mid_sentence(text, start),
+                    next_word,
                 )
 
 
@@ -249,13 +269,21 @@ def _is_run_together(fusion: Fusion, evidence: Evidence) -> bool:
         _both_stand_alone(fusion, evidence)
         or _follows_a_name(fusion, evidence)
         or _reads_as_two_words(fusion)
+        or _title_before_a_name(fusion, evidence)
     )
 
 
 def _both_stand_alone(fusion: Fusion, evidence: Evidence) -> bool:
-    """The document writes both parts alone mid-sentence ("UkraineBlinken"), or a year or glue word before."""
+    """The document writes the right part alone mid-sentence, and the left part too ("UkraineBlinken").
+
+    A year, a glue word, or a lowercase English word before a name the lexicon does not
+    know ("part-time jobKairi" beside "Kairi") needs no more evidence.
+    """
     left = fusion.left
-    evidenced_left = _is_word(left, evidence) and left in evidence.standalone
+    lowercase_word_before_name = (
+        left.islower() and _is_english_word(left) and not _is_english_word(fusion.right)
+    )
+    evidenced_left = _is_word(left, evidence) and (left in evidence.standalone or lowercase_word_before_name)
     return fusion.right in evidence.standalone and (_is_year(left) or left in evidence.glue or evidenced_left)
 
 
@@ -271,10 +299,26 @@ def _follows_a_name(fusion: Fusion, evidence: Evidence) -> bool:
         follows = True
     elif left.isalpha() and left.islower():
         shortest = evidence.min_left if fusion.after_hyphen else evidence.min_lexicon_left
-        follows = len(left) >= shortest  # "armorStill", "Fukuoka-choOkazaki"; "iPhone" and "eBay" are too short
+        follows = (
+            len(left) >= shortest
+        )  # "armorStill", "Fukuoka-choOkazaki"; "iPhone" and "eBay" are too short
     else:
-        follows = _is_capitalised(left) and len(left) >= evidence.min_left and _is_evidenced_left(fusion, evidence)
+        follows = (
+            _is_capitalised(left) and len(left) >= evidence.min_left and _is_evidenced_left(fusion, evidence)
+        )
     return follows and not _is_english_word(fusion.text)  # "Therefor", "Intake"
+
+
+def _title_before_a_name(fusion: Fusion, evidence: Evidence) -> bool:
+    """A word, then a title that leads on to a name or "of": "OrganizationPresident Vladimir", "EmirateChairman of".
+
+    A brand seldom ends in a title and is seldom followed by a name or "of"; the lost
+    comma or full stop between a place and the next person's title often is.
+    """
+    left, right = fusion.left, fusion.right
+    leads_on = fusion.next_word == "of" or _is_capitalised(fusion.next_word)
+    long_word = left.isalpha() and len(left) >= evidence.min_lexicon_left and left[-1].islower()
+    return right.lower() in evidence.titles and leads_on and long_word and not _is_english_word(fusion.text)
 
 
 def _is_evidenced_left(fusion: Fusion, evidence: Evidence) -> bool:
@@ -293,14 +337,16 @@ def _is_evidenced_left(fusion: Fusion, evidence: Evidence) -> bool:
     if fusion.opens_sentence and left.lower() in evidence.standalone:
         return True
     long_enough = len(left) >= evidence.min_lexicon_left
-    return long_enough and _is_english_word(left) and _is_unknown_name(fusion.right, fusion.next_word, evidence)
+    return (
+        long_enough and _is_english_word(left) and _is_unknown_name(fusion.right, fusion.next_word, evidence)
+    )
 
 
 def _is_unknown_name(right: str, next_word: str, evidence: Evidence) -> bool:
-    """A name the lexicon does not know, used alone in the document or before another such name."""
+    """A name the lexicon does not know, used alone in the document or before another capitalised word."""
     if _is_english_word(right):
         return False
-    return right in evidence.standalone or (_is_capitalised(next_word) and not _is_english_word(next_word))
+    return right in evidence.standalone or _is_capitalised(next_word)
 
 
 def _reads_as_two_words(fusion: Fusion) -> bool:
@@ -350,10 +396,11 @@ def _lowercase_joins(text: str, options: RunTogetherOptions) -> Iterator[Match]:
     """ "inthe", "forthe", "tohim": a preposition run into an article or pronoun, when that is not a word."""
     if not options.lowercase_join_left or not options.lowercase_join_right:
         return
+    names = frozenset(options.lexicon_names)
     for join in _lowercase_join_pattern(options.lowercase_join_left, options.lowercase_join_right).finditer(
         text
     ):
-        if not _is_english_word(join.group()):
+        if join.group() in names or not _is_english_word(join.group()):
             spaced = f"{join.group('left')} {join.group('right')}"
             message = f"'{join.group()}' runs two words together; write '{spaced}'."
             yield Match(join.start(), join.end(), message, suggestion=spaced)

@@ -48,6 +48,8 @@ LETTER_CONNECTORS = frozenset({"to", "and", "or", "through", "versus", "vs"})
 TITLE_CASE_SHARE = 0.8
 """A sentence whose content words are at least this share capitalised is a title or a list of names."""
 TITLE_CASE_MIN_WORDS = 3
+NAME_AFTER_THE_REACH = 4
+"""How many capitalised words after "The" may hold the word that makes it a name ("The New York Times")."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -57,6 +59,10 @@ class StrayCapitalsOptions:
         "Function words to check, one a line, in lowercase; none: rules/data/function-words.txt.",
     )
     ignore: tuple[str, ...] = option((), 'Capitalised words never to flag ("Will", "Us").')
+    names_after_the: tuple[str, ...] = option(
+        (),
+        'Words of names that take a capital "The" ("Hague", "Times"): after a comma, "The" before them is no new sentence.',
+    )
 
 
 class StrayCapitals:
@@ -70,6 +76,7 @@ class StrayCapitals:
         function_words = load_function_words(options.function_words_file)
         ignored = frozenset(options.ignore)
         common = _common_words(doc)
+        names_after_the = _names_after_the(doc, frozenset(options.names_after_the))
         for sentence in doc.sentences:
             words = doc.words_in(sentence)
             if _is_headline_style(doc.slice(sentence), words, function_words):
@@ -78,7 +85,7 @@ class StrayCapitals:
                 word = words[index]
                 if word.text in ignored:
                     continue
-                if _is_stray_capital(doc.text, words, index, function_words):
+                if _is_stray_capital(doc.text, words, index, function_words, names_after_the):
                     yield _finding(words, index, function_words)
                 elif _opens_a_comma_joined_sentence(doc.text, words, index, common):
                     yield _lost_full_stop(word)
@@ -108,7 +115,13 @@ def _normalise(word: str) -> str:
     return word.lower().replace("’", "'")
 
 
-def _is_stray_capital(text: str, words: Sequence[Word], index: int, function_words: frozenset[str]) -> bool:
+def _is_stray_capital(
+    text: str,
+    words: Sequence[Word],
+    index: int,
+    function_words: frozenset[str],
+    names_after_the: frozenset[str],
+) -> bool:
     word, previous = words[index], words[index - 1]
     if not _is_capitalised(word.text) or _normalise(word.text) not in function_words:
         return False
@@ -116,7 +129,9 @@ def _is_stray_capital(text: str, words: Sequence[Word], index: int, function_wor
         return False
     if word.text.casefold() == previous.text.casefold() or _is_numbering_or_initial(text, word):
         return False
-    if _starts_name(text, words, index) or _continues_name(text, words, index, function_words):
+    if _starts_name(text, words, index, names_after_the) or _continues_name(
+        text, words, index, function_words
+    ):
         return False
     if _in_quoted_title(text, word, function_words):
         return False
@@ -187,8 +202,10 @@ def _is_capitalised(word: str) -> bool:
 def _licensed_by_punctuation(text: str, previous: Word, word: Word, function_words: frozenset[str]) -> bool:
     """After any mark but a comma or semicolon, or at the start of a line after a complete one."""
     gap = text[previous.end : word.start]
-    if any(not c.isspace() and c not in CLAUSE_MARKS for c in gap):
-        return True
+    marks = [c for c in gap if not c.isspace()]
+    if marks and marks[-1] not in CLAUSE_MARKS:
+        return True  # the last mark counts: in "(local time), It's" the comma, not the bracket
+
     return ("\n" in gap or "\r" in gap) and _normalise(previous.text) not in function_words
 
 
@@ -202,19 +219,57 @@ def _is_numbering_or_initial(text: str, word: Word) -> bool:
     return len(word.text) == 1 and following[:1].isupper()
 
 
-def _starts_name(text: str, words: Sequence[Word], index: int) -> bool:
+def _names_after_the(doc: Document, known: frozenset[str]) -> frozenset[str]:
+    """Words that follow "The" in a name: the known ones, and those the document writes after "The" mid-sentence.
+
+    "read The Guardian" makes "Guardian" one; "the Korean Ministry" does not make "Korean" one.
+    """
+    written = {
+        word.text
+        for before, the, word in zip(doc.words, doc.words[1:], doc.words[2:])
+        if the.text == "The" and before.text[-1].isalpha() and doc.text[before.end : the.start] == " "
+    }
+    return known | written
+
+
+def _starts_name(text: str, words: Sequence[Word], index: int, names_after_the: frozenset[str]) -> bool:
     """The next word is capitalised or a number: "The Hague", "Will Smith", "No 10".
 
     Not a preposition or conjunction right after a comma: "their proposals, In February next
     year" is two sentences joined by a comma, while names after a comma open with an article
-    ("Geneva, The Hague") or are names themselves ("said, Will Smith").
+    ("Geneva, The Hague") or are names themselves ("said, Will Smith"). "The" after a comma
+    opens a name only when a word of that name takes "The" (`_names_after_the`): in
+    "…, The European court fined Poland" it opens a sentence joined by a comma.
     """
     if index + 1 == len(words) or not _adjacent(text, words[index], words[index + 1]):
         return False
-    if words[index].text in CLAUSE_OPENERS and text[words[index - 1].end : words[index].start] == ", ":
-        return False
-    following = words[index + 1].text
+    word, following = words[index].text, words[index + 1].text
+    if text[words[index - 1].end : words[index].start].rstrip().endswith(","):
+        if word in CLAUSE_OPENERS:
+            return False
+        the_and_after = words[index : index + 2 + NAME_AFTER_THE_REACH]
+        if word == "The" and not _is_name_after_the(text, the_and_after, names_after_the):
+            return False
+
     return following[0].isdigit() or following[0].isupper() and following != "I"
+
+
+def _is_name_after_the(text: str, the_and_after: Sequence[Word], names: frozenset[str]) -> bool:
+    """Whether "The" after a comma opens a name ("The Daily Express warned") rather than a clause.
+
+    A clause goes on in lowercase after the capitalised words ("The European court fined");
+    punctuation after them ends a title in apposition ("her book, The Interface (…)").
+    """
+    previous = the_and_after[0]
+    for word in the_and_after[1:]:
+        if text[previous.end : word.start] != " ":
+            return True
+        if not word.text[0].isupper():
+            return False
+        if word.text in names:
+            return True
+        previous = word
+    return True
 
 
 def _continues_name(text: str, words: Sequence[Word], index: int, function_words: frozenset[str]) -> bool:
