@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from typing import Any
 
+from qa.cache import on_disk
 from qa.document import Document
 from qa.segment import Span
 
@@ -149,6 +150,7 @@ def _cmu_entries() -> list[str]:
 
 
 @cache
+@on_disk("pyphen")
 def _hyphenator() -> Any:
     import pyphen
 

@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any, ClassVar
 
+from qa.cache import on_disk
 from qa.checks.base import option
 from qa.document import Document
 from qa.findings import Match, Severity
@@ -255,6 +256,7 @@ def _outermost(matches: Iterable[Match]) -> Iterator[Match]:
 
 
 @cache
+@on_disk("babel")
 def date_names(locales: tuple[str, ...]) -> DateNames:
     """The lookup for one set of locales, built once per process: Babel is imported only here."""
     from babel.dates import get_day_names, get_month_names

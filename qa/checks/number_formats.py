@@ -50,6 +50,7 @@ from enum import Enum, auto
 from functools import cache
 from typing import ClassVar
 
+from qa.cache import on_disk
 from qa.checks.base import data_file, option, word_list
 from qa.checks.stray_capitals import load_function_words
 from qa.document import Document
@@ -480,6 +481,7 @@ def load_vocabulary(
 
 
 @cache
+@on_disk("babel")
 def cldr_unit_words() -> frozenset[str]:
     """The words of CLDR's English units, one and many, long and short ("second", "seconds", "yd")."""
     from babel import Locale  # locale data: loaded only when this rule runs
@@ -496,6 +498,7 @@ def cldr_unit_words() -> frozenset[str]:
 
 
 @cache
+@on_disk("babel")
 def cldr_currency_words() -> frozenset[str]:
     """The last word of the English name of every currency some territory uses now ("South Korean won")."""
     from babel import Locale  # locale data: loaded only when this rule runs

@@ -45,7 +45,8 @@ class QuotesOptions:
         (), 'Verbs of an attribution (", he said") that show where an unclosed quotation ended.'
     )
     attribution_phrases: tuple[str, ...] = option(
-        (), "Phrases that name the speaker in the reporter's words (according to him): no quotation runs on over them."
+        (),
+        "Phrases that name the speaker in the reporter's words (according to him): no quotation runs on over them.",
     )
 
 
@@ -305,7 +306,11 @@ def _last_narration(text: str, start: int | None, end: int, scan: _Scan) -> int:
             last = found.start()
     for word in segment.words(text, start, end):
         split = _run_together_split(word.text)
-        if split is not None and scan.attribution is not None and scan.attribution.match(text, word.start + split):
+        if (
+            split is not None
+            and scan.attribution is not None
+            and scan.attribution.match(text, word.start + split)
+        ):
             last = word.start  # "adoptedAlikhan Smailov wrote": the closing mark was lost with the word break
     return last
 
@@ -447,7 +452,9 @@ class _Pairing:
         del self.open[index:]
 
 
-def _miswritten(opener: Mark, closer: Mark, misplaced_space: bool, straight_style: bool) -> Iterator[Miswritten]:
+def _miswritten(
+    opener: Mark, closer: Mark, misplaced_space: bool, straight_style: bool
+) -> Iterator[Miswritten]:
     foreign = closer.char in ENGLISH_AFTER_FOREIGN.get(opener.char, "")
     mixed = _mixes_styles(opener, closer)
     opener_defects = _opener_defects(opener, foreign, mixed and (opener.char == '"') != straight_style)
@@ -806,7 +813,9 @@ def _phrases(defects: tuple[Defect, ...], opener: Mark) -> str:
     return " and ".join(DEFECT_PHRASES[d].format(opener=opener.char) for d in defects)
 
 
-REWRITTEN_GLYPH = frozenset({Defect.TURNED, Defect.MISMATCHED, Defect.DOUBLED, Defect.MIXED_STYLE, Defect.FOREIGN})
+REWRITTEN_GLYPH = frozenset(
+    {Defect.TURNED, Defect.MISMATCHED, Defect.DOUBLED, Defect.MIXED_STYLE, Defect.FOREIGN}
+)
 
 
 def _advice(defects: tuple[Defect, ...], replacement: str) -> str:
@@ -853,7 +862,8 @@ def _run_together_split(token: str) -> int | None:
     several joints (GlaxoSmithKline) are names, not lost breaks. This is only a hint for
     the message, so it is stricter than `run-together-word` and needs no document evidence.
     """
-    split = first_cut(token)
+    rest = token[1:]
+    split = None if rest == rest.lower() else first_cut(token)  # most words have no capital inside
     if split is None:
         return None
     left, right = token[:split], token[split:]

@@ -83,8 +83,8 @@ class StrayCapitals:
                 continue
             for index in range(1, len(words)):
                 word = words[index]
-                if word.text in ignored:
-                    continue
+                if not word.text[0].isupper() or word.text in ignored:
+                    continue  # both findings need a capital: most words are done here
                 if _is_stray_capital(doc.text, words, index, function_words, names_after_the):
                     yield _finding(words, index, function_words)
                 elif _opens_a_comma_joined_sentence(doc.text, words, index, common):
