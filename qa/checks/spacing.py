@@ -3,8 +3,9 @@
 Machine translation, text extraction and hurried edits leave three kinds of slip:
 two spaces where a word was deleted; no space after a full stop, comma, colon,
 semicolon, question or exclamation mark where two sentences or clauses were
-joined; and a space before that punctuation, as French typography has it. What
-looks the same in correct copy is left alone:
+joined; and a space before that punctuation, as French typography has it. A fourth
+is machine translation's: a sentence ended twice, a space between ("store. .",
+"series ... .", "Ginza! ?"). What looks the same in correct copy is left alone:
 
 - numbers and addresses: decimals and thousands (3.5, 1,500), times and scores
   (12:55, 3 : 1), URLs, e-mail addresses, @handles, paths, code, and host or file
@@ -64,6 +65,8 @@ PUNCTUATION_NAMES = {
     "!": "exclamation mark",
     "?": "question mark",
 }
+END_MARKS = frozenset(".!?…")
+"""Marks that end a sentence; a second one after a space is left over ("store. .", "Ginza! ?")."""
 JOINS_NEXT_WORD = frozenset(",;")
 """After these a clause goes on, so any letter may follow ("said,and"); after the others a word of two."""
 CLOSERS = frozenset("\"'”’»")
@@ -124,7 +127,9 @@ def _gap_findings(
     lines = Lines(text)
     for gap in GAP.finditer(text):
         start, end = gap.span()
-        if text[end] in PUNCTUATION_NAMES:
+        if text[start - 1] in END_MARKS and text[end] in END_MARKS:
+            finding = _stray_end_mark(text, start, end)
+        elif text[end] in PUNCTUATION_NAMES:
             finding = _space_before(text, start, end, suffixes, lines)
         elif start not in sentence_ends:
             finding = _double_space(text, start, end, lines)
@@ -154,7 +159,9 @@ def _missing_space_findings(text: str, suffixes: frozenset[str]) -> Iterator[Mat
 
 def _is_title_before_name(mark: str, before: str, after: str) -> bool:
     """ "St.Petersburg", "Dr.Watson": house styles differ on the space, so it is a style point."""
-    return mark == "." and before[:1].isupper() and before.lower() in TITLES_AND_MONTHS and after[:1].isupper()
+    return (
+        mark == "." and before[:1].isupper() and before.lower() in TITLES_AND_MONTHS and after[:1].isupper()
+    )
 
 
 def _space_before(text: str, start: int, end: int, suffixes: frozenset[str], lines: Lines) -> Match | None:
@@ -183,6 +190,29 @@ def _space_before(text: str, start: int, end: int, suffixes: frozenset[str], lin
             mark + " ",
         )
     return None
+
+
+def _stray_end_mark(text: str, start: int, end: int) -> Match | None:
+    """A sentence ended twice, a space between: "online store. .", "exploration series" ... .", "Ginza! ?".
+
+    A spaced ellipsis ("wait . . . what") is its own dots; a dot before a word or a number
+    (". .NET", "? .45") is no end mark.
+    """
+    if _in_spaced_ellipsis(text, start, end):
+        return None
+    after = end + 3 if text.startswith("...", end) else end + 1
+    if after < len(text) and not (text[after].isspace() or text[after] in CLOSERS):
+        return None
+    first = text[start - 3 : start] if text.endswith("...", 0, start) else text[start - 1]
+    stray = text[end:after]
+    return Match(start, after, f"'{first} {stray}' ends the sentence twice; delete the stray '{stray}'.", "")
+
+
+def _in_spaced_ellipsis(text: str, start: int, end: int) -> bool:
+    """Dots spaced as an ellipsis: ". . ." (a dot two characters before the first or after the second)."""
+    before_first = text[start - 3 : start - 1] == ". " and text[start - 1] == "."
+    after_second = text[end] == "." and text[end + 1 : end + 3] == " ."
+    return before_first or after_second
 
 
 def _space_before_message(gap: str, name: str, word: str, mark: str) -> str:
