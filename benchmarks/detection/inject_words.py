@@ -184,11 +184,22 @@ def capital_function_word(doc: Doc, index: int, rng: random.Random, variant: Var
     return replace_match(doc, index, match, match.group(1).capitalize(), variant, 1) if match else None
 
 
+NAME_WITH_THE = re.compile(
+    r"The (?:Daily|Times|Guardian|New York|Washington|Wall Street|Economist|Moscow|Japan|Hague|Independent"
+    r"|Telegraph|Sun|Mirror|Financial|Korea|Insider|Bell)\b"
+)
+"""Names that take a capital "The": a sentence they open, joined by a comma, may be correct English."""
+
+
 def comma_joined_sentences(doc: Doc, index: int, rng: random.Random, variant: Variant) -> list[Edit] | None:
     """Two sentences joined with a comma, the second keeping its capital: 'the talks ended, The sides …'."""
     spans = mid_sentence_sentences(doc, index)
     paragraph = doc.paragraph(index)
-    spans = [s for s in spans if paragraph[: s.start].rstrip().endswith(".")]
+    spans = [
+        s
+        for s in spans
+        if paragraph[: s.start].rstrip().endswith(".") and not NAME_WITH_THE.match(paragraph, s.start)
+    ]  # "…cancer, The Daily Express warned" is correct English: a name, and a reporting clause
     if not spans:
         return None
     span = rng.choice(spans)

@@ -143,7 +143,11 @@ def quote_pairs(paragraph: str) -> list[re.Match]:
     balanced = paragraph.count('"') % 2 == 0 and paragraph.count("“") == paragraph.count("”")
     if not balanced:
         return []
-    return [m for m in QUOTE_PAIR.finditer(paragraph) if not _starts_at_straight_closer(paragraph, m.start())]
+    return [
+        m
+        for m in QUOTE_PAIR.finditer(paragraph)
+        if not _starts_at_straight_closer(paragraph, m.start()) and m.group()[1:-1] == m.group()[1:-1].strip()
+    ]  # '"TianZi " in' has a slip already: rewritten, its stray space would make a second one
 
 
 def _starts_at_straight_closer(paragraph: str, start: int) -> bool:

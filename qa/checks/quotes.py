@@ -128,6 +128,9 @@ MANGLED_LEAD = "â€"
 """UTF-8's lead bytes of a dash or quotation mark read as Windows-1252: a ” after them ("â€”") is a mangled
 byte of an em dash, mojibake's to report, and no quotation mark; a mark before them stands before a mangled one
 (done,'â€�)."""
+MANGLED_BYTE_ORDER_MARK = "ï»¿"
+BYTE_ORDER_MARKS = ("\ufeff", MANGLED_BYTE_ORDER_MARK)
+"""A byte-order mark, or its UTF-8 bytes read as Windows-1252, at the start of a file: mojibake's, and no character."""
 LEADING_WORD = re.compile(r"[^\W_]+")
 ATTRIBUTION_SPEAKER = r"(?:he|she|they|the(?:\s+\w+){1,2}|[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,2})"
 SURNAME_PREFIXES = frozenset({"Fitz", "Mac", "Van", "Von"})
@@ -624,7 +627,10 @@ def mark_role(text: str, offset: int, paragraph: Span, elisions: tuple[str, ...]
 def _token_role(text: str, start: int, end: int, paragraph: Span, elisions: tuple[str, ...]) -> Role | None:
     """The role of the mark at text[start:end], read from the characters on either side of it."""
     char = text[start]
-    before = text[start - 1] if start > paragraph.start else None
+    if text.startswith(MANGLED_BYTE_ORDER_MARK, start - 1):
+        return None  # the » of "ï»¿" is mojibake's
+    lead = _byte_order_mark_at(text, paragraph.start)
+    before = text[start - 1] if start > paragraph.start + lead else None
     after = text[end] if end < paragraph.end else None
     if char in FOREIGN_OPENING or char in FOREIGN_CLOSING:
         return _foreign_role(char, before, after)
@@ -636,6 +642,14 @@ def _token_role(text: str, start: int, end: int, paragraph: Span, elisions: tupl
         leading_apostrophe = char == "’" or _is_elision(text, end, elisions)
         return _single_role(before, after, can_open, can_close, leading_apostrophe)
     return _double_role(char, before, after, can_open, can_close)
+
+
+def _byte_order_mark_at(text: str, offset: int) -> int:
+    """The length of a byte-order mark, or its mojibake "ï»¿", at `offset`: no character before a mark after it."""
+    for form in BYTE_ORDER_MARKS:
+        if text.startswith(form, offset):
+            return len(form)
+    return 0
 
 
 def _foreign_role(char: str, before: str | None, after: str | None) -> Role | None:

@@ -50,6 +50,12 @@ from qa.findings import Match
 
 TOKEN = re.compile(r"\S+")
 NEXT_WORD = re.compile(r"[ \t\u00a0]+(\w+)")
+LIST_ITEM_AFTER = re.compile(r",[ \u00a0]+[^\W\d_]")
+LIST_ITEM_BEFORE = re.compile(r"[^\W\d_]\w*,[ \u00a0]+\Z")
+"""A neighbour in a list of names: "ChanganChery, Geely and Mercedes" or "Geely, ChanganChery"."""
+LIST_REACH = 40
+TITLE_LINKS = frozenset({"of", "at"})
+"""Words that tie a title to its institution: "President of", "Professor at"."""
 NOT_PROSE = re.compile(r"://|^www\.|[@#/_={}<>\\]|\w\.\w|\w\(")
 """A URL, e-mail address, @handle, #hashtag, file path, domain ("YouTube.com") or code ("f(x)")."""
 POSSESSIVE = re.compile(r"['’](?:[sS]|re|ve|ll|[dm])$")
@@ -114,6 +120,8 @@ class Fusion:
     opens_sentence: bool = False
     next_word: str = ""
     """The word after it on the line ("Chekunkov" after "ArcticAlexey"), if any."""
+    listed: bool = False
+    """A comma and another word stand before or after it, as in a list of names."""
 
     @property
     def text(self) -> str:
@@ -230,7 +238,14 @@ def _fusions(text: str) -> Iterator[Fusion]:
                     after_hyphen,
                     not _is_mid_sentence(text, start),
                     next_word,
+                    _is_listed(text, start, start + len(piece)),
                 )
+
+
+def _is_listed(text: str, start: int, end: int) -> bool:
+    return bool(
+        LIST_ITEM_AFTER.match(text, end) or LIST_ITEM_BEFORE.search(text[max(0, start - LIST_REACH) : start])
+    )
 
 
 def _pieces(words: list[segment.Word]) -> Iterator[tuple[int, str]]:
@@ -270,6 +285,7 @@ def _is_run_together(fusion: Fusion, evidence: Evidence) -> bool:
         or _follows_a_name(fusion, evidence)
         or _reads_as_two_words(fusion)
         or _title_before_a_name(fusion, evidence)
+        or _two_listed_names(fusion, evidence)
     )
 
 
@@ -310,15 +326,26 @@ def _follows_a_name(fusion: Fusion, evidence: Evidence) -> bool:
 
 
 def _title_before_a_name(fusion: Fusion, evidence: Evidence) -> bool:
-    """A word, then a title that leads on to a name or "of": "OrganizationPresident Vladimir", "EmirateChairman of".
+    """A word, then a title that leads on to a name or its institution: "OrganizationPresident Vladimir", "KitchinProfessor at".
 
     A brand seldom ends in a title and is seldom followed by a name or "of"; the lost
     comma or full stop between a place and the next person's title often is.
     """
     left, right = fusion.left, fusion.right
-    leads_on = fusion.next_word == "of" or _is_capitalised(fusion.next_word)
+    leads_on = fusion.next_word in TITLE_LINKS or _is_capitalised(fusion.next_word)
     long_word = left.isalpha() and len(left) >= evidence.min_lexicon_left and left[-1].islower()
     return right.lower() in evidence.titles and leads_on and long_word and not _is_english_word(fusion.text)
+
+
+def _two_listed_names(fusion: Fusion, evidence: Evidence) -> bool:
+    """Two capitalised names the lexicon does not know, in a list: "only ChanganChery, Geely and Mercedes".
+
+    Brands in lists are made of English words ("PlayStation, Xbox") or are known ("AstraZeneca").
+    """
+    left, right = fusion.left, fusion.right
+    if not fusion.listed or not _is_capitalised(left) or len(left) < evidence.min_left:
+        return False
+    return not _is_english_word(left) and not _is_english_word(right)
 
 
 def _is_evidenced_left(fusion: Fusion, evidence: Evidence) -> bool:
@@ -343,21 +370,23 @@ def _is_evidenced_left(fusion: Fusion, evidence: Evidence) -> bool:
 
 
 def _is_unknown_name(right: str, next_word: str, evidence: Evidence) -> bool:
-    """A name the lexicon does not know, used alone in the document or before another capitalised word."""
+    """A name the lexicon does not know, used alone in the document or before another such name."""
     if _is_english_word(right):
         return False
-    return right in evidence.standalone or _is_capitalised(next_word)
+    return right in evidence.standalone or (_is_capitalised(next_word) and not _is_english_word(next_word))
 
 
 def _reads_as_two_words(fusion: Fusion) -> bool:
-    """Two capitalised words, one an English month, weekday or country name: "MondayMarch", "PolandRomania".
+    """A month, weekday or country beside a capitalised word ("MondayMarch", "PolandRomania") or after a lowercase one.
 
     Other pairs of capitalised words are a brand's habit ("DeepMind", "PlayStation").
     """
     left, right = fusion.left, fusion.right
+    names = english_cldr_names()
+    if left.islower():  # "himGermany", "inMarch": a word, then a country, month or weekday
+        return right in names and _is_english_word(left) and not _is_english_word(fusion.text)
     if not _is_capitalised(left):
         return False
-    names = english_cldr_names()
     return (left in names or right in names) and not _is_english_word(fusion.text)
 
 
@@ -447,11 +476,11 @@ def _match(doc: Document, fusion: Fusion, evidence: Evidence) -> Match:
         spaced = f"{left} {right}"
         message = f"'{fusion.text}' runs two words together; write '{spaced}'."
         return Match(fusion.start, fusion.end, message, suggestion=spaced)
-    lost = _lost_punctuation(left, right, ends_sentence, _open_quotation(doc, fusion.start))
+    lost = _lost_punctuation(left, right, ends_sentence, _open_quotation(doc, fusion.start), fusion.listed)
     return Match(fusion.start, fusion.end, f"'{fusion.text}' runs two words together{lost}.")
 
 
-def _lost_punctuation(left: str, right: str, ends_sentence: bool, closer: str | None) -> str:
+def _lost_punctuation(left: str, right: str, ends_sentence: bool, closer: str | None, listed: bool) -> str:
     """The end of the message: which punctuation was probably lost with the space."""
     if closer is not None:
         stop = "." if ends_sentence else ","
@@ -459,6 +488,8 @@ def _lost_punctuation(left: str, right: str, ends_sentence: bool, closer: str | 
         return f" where a quotation seems to end; restore the punctuation and space, perhaps '{restored}'"
     if ends_sentence:
         return f" where a sentence seems to end; restore the full stop and space, perhaps '{left}. {right}'"
+    if listed:
+        return f" in a list; restore the comma and space, perhaps '{left}, {right}'"
     return f"; restore the lost space, and any lost punctuation, between '{left}' and '{right}'"
 
 

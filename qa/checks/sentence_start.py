@@ -42,6 +42,7 @@ ADDRESS_MARKS = frozenset("./@")
 TRAILING_PUNCTUATION = ".,;:!?" + CLOSERS
 LIST_ITEM = re.compile(r"\s*(?:[-*•–—]|\d+[.)]|[a-z][.)])\s")
 """A bullet or a number at the start of a paragraph."""
+MARK_NAMES = {".": "full stop", "!": "exclamation mark"}
 QUOTE_OPENERS = "“‘«"
 QUOTE_CLOSERS = "”’»"
 
@@ -77,14 +78,15 @@ class SentenceStart:
     def check(self, doc: Document, options: SentenceStartOptions) -> Iterator[Match]:
         paragraph_starts = {p.start for p in doc.paragraphs}
         for previous, sentence in pairwise(doc.sentences):
-            if not _ends_with_full_stop(doc.text, previous):
+            stop = _end_mark(doc.text, previous)
+            if stop is None:
                 continue
             at_paragraph_start = sentence.start in paragraph_starts
             if at_paragraph_start and not _continues_prose(doc, previous, sentence):
                 continue
             words = doc.words_in(sentence)
             if words and _is_lowercase_start(doc.text, sentence, words, options):
-                yield _match(doc.text, previous, words, at_paragraph_start, options)
+                yield _match(doc.text, stop, words, at_paragraph_start, options)
 
 
 def _continues_prose(doc: Document, previous: Span, sentence: Span) -> bool:
@@ -103,22 +105,23 @@ def _quotation_open(paragraph: str) -> bool:
 
 
 def _match(
-    text: str, previous: Span, words: list[Word], at_paragraph_start: bool, options: SentenceStartOptions
+    text: str, stop: int, words: list[Word], at_paragraph_start: bool, options: SentenceStartOptions
 ) -> Match:
     """The finding, with the fix this case calls for: a capital, the full stop removed, or a choice."""
     first = words[0]
     capitalised = first.text[0].upper() + first.text[1:]
     lowercase = f"starts with lowercase '{first.text}'"
+    mark = MARK_NAMES[text[stop]]
+    a_mark = f"an {mark}" if mark[0] == "e" else f"a {mark}"
     if at_paragraph_start:
-        message = f"The paragraph after a full stop {lowercase}; write '{capitalised}'."
+        message = f"The paragraph after {a_mark} {lowercase}; write '{capitalised}'."
         return Match(first.start, first.end, message, suggestion=capitalised)
-    stop = text.rindex(".", previous.start, previous.end)
-    if _is_stray_stop(text, stop, first, words, options):
+    if text[stop] == "." and _is_stray_stop(text, stop, first, words, options):
         message = f"A stray full stop splits the sentence before '{first.text}'; remove the full stop."
         return Match(stop, first.end, message, suggestion=text[stop + 1 : first.end])
     message = (
-        f"The sentence after a full stop {lowercase}; write '{capitalised}' if a new sentence "
-        "starts here, or remove the full stop if the sentence goes on."
+        f"The sentence after {a_mark} {lowercase}; write '{capitalised}' if a new sentence "
+        f"starts here, or remove the {mark} if the sentence goes on."
     )
     return Match(first.start, first.end, message)
 
@@ -129,7 +132,9 @@ def _is_stray_stop(
     """Only a space between the stop and the word, and a word before it that never ends a sentence or a fragment after."""
     if not text[stop + 1 : first.start].isspace():
         return False
-    before = LAST_TOKEN.search(text, max(0, stop - LOOKBACK), stop)  # a window: the text before may be megabytes
+    before = LAST_TOKEN.search(
+        text, max(0, stop - LOOKBACK), stop
+    )  # a window: the text before may be megabytes
     last_word = before.group().lower() if before else ""
     return last_word in options.never_final or _is_fragment(words, options)
 
@@ -141,10 +146,23 @@ def _is_fragment(words: list[Word], options: SentenceStartOptions) -> bool:
     return words[0].text in options.fragment_openers or words[-1].text in english_cldr_names()
 
 
-def _ends_with_full_stop(text: str, sentence: Span) -> bool:
-    """Ends in one plain full stop, perhaps inside closing quotes or brackets; not in "..." or ". . ."."""
-    body = text[sentence.start : sentence.end].rstrip(CLOSERS)
-    return body.endswith(".") and not body.endswith(("..", ". ."))
+def _end_mark(text: str, sentence: Span) -> int | None:
+    """Where the sentence's final full stop, question or exclamation mark stands, if it ends in one.
+
+    A full stop may stand inside closing quotes or brackets, but not in "..." or ". . .". An
+    exclamation mark counts bare, after a lowercase word or a number ("in 2021! the emojis"):
+    after a closing quote one may go on in lowercase ("“Stop!” he said"), and after a
+    capitalised word it may be a name's ("Yahoo! reported"). A question may be followed by
+    its asker in lowercase ("Is it over? the minister asked").
+    """
+    sentence_text = text[sentence.start : sentence.end]
+    if sentence_text.endswith("!"):
+        before = LAST_TOKEN.search(text, max(sentence.start, sentence.end - LOOKBACK), sentence.end - 1)
+        return sentence.end - 1 if before and not before.group()[0].isupper() else None
+    body = sentence_text.rstrip(CLOSERS)
+    if body.endswith(".") and not body.endswith(("..", ". .")):
+        return sentence.start + len(body) - 1
+    return None
 
 
 def _is_lowercase_start(text: str, sentence: Span, words: list[Word], options: SentenceStartOptions) -> bool:

@@ -309,9 +309,18 @@ def _is_site_name(text: str, dot: int, before: str, after: str, suffixes: frozen
 
 
 def _is_host_or_file_name(token: str, suffixes: frozenset[str]) -> bool:
-    """Dotted words that end in a domain or file-name ending: "uunet.uu.net", "report.final.pdf"."""
+    """Dotted words that end in a domain or file-name ending: "uunet.uu.net", "report.final.pdf", "Rus.Err.Ee".
+
+    A site written capitalised needs three parts: "Ukraine.It" may be two sentences run together.
+    """
     core = token.rstrip(TOKEN_TRAILER)
-    return bool(DOTTED_NAME.fullmatch(core)) and _is_dot_suffix(core.rsplit(".", 1)[1], suffixes)
+    if not DOTTED_NAME.fullmatch(core):
+        return False
+    parts = core.split(".")
+    capitalised_site = (
+        len(parts) >= 3 and all(part.istitle() for part in parts) and parts[-1].lower() in suffixes
+    )
+    return capitalised_site or _is_dot_suffix(parts[-1], suffixes)
 
 
 def _is_dot_suffix(word: str, suffixes: frozenset[str]) -> bool:
