@@ -199,6 +199,7 @@ def execute(
         found.sources,
         settings.rules,
         found.errors,
+        skipped=found.warnings,
         rules_for=settings.rules_for,
         jobs=jobs,
         progress=progress,

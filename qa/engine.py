@@ -7,7 +7,10 @@ file emits.
 
 from __future__ import annotations
 
+import errno
 import os
+import pickle
+import stat
 import sys
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -21,7 +24,7 @@ from qa.dedupe import drop_echoes
 from qa.document import Document
 from qa.errors import InputError, NotConfigured, Unavailable, UsageError
 from qa.findings import FileResult, Finding, Match, Results
-from qa.loaders import LoadOptions, load_bytes, load_path
+from qa.loaders import LoadOptions, file_type, load_bytes, load_path, os_reason, read_stream
 
 STDIN = "-"
 
@@ -45,6 +48,8 @@ class Source:
 class Discovery:
     sources: list[Source] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    """Files in a checked folder that were skipped: links that lead nowhere, FIFOs, devices."""
 
 
 def discover(
@@ -71,26 +76,58 @@ def discover(
     for argument in arguments:
         if argument == STDIN:
             stream = stdin if stdin is not None else sys.stdin.buffer
-            add(Source(stdin_name or "<stdin>", data=stream.read(), options=options))
+            name = stdin_name or "<stdin>"
+            try:
+                add(Source(name, data=read_stream(stream), options=options))
+            except InputError as error:
+                found.errors.append(f"{name}: {error}")
             continue
         path = Path(argument)
-        if path.is_dir():
-            for file in _walk(path, options, excluded):
+        problem = _unreadable(path)
+        if problem:
+            found.errors.append(f"{argument}: {problem}")
+        elif path.is_dir():
+            for file in _walk(path, options, excluded, found.warnings):
                 add(Source(file.as_posix(), path=file, options=options))
-        elif path.exists():
-            add(Source(path.as_posix(), path=path, options=options))
         else:
-            found.errors.append(f"{argument}: no such file or directory")
+            add(Source(path.as_posix(), path=path, options=options))
     return found
 
 
-def _walk(folder: Path, options: LoadOptions, excluded: Callable[[str], bool]) -> Iterator[Path]:
-    """Files of a known format below `folder`, in name order, skipping hidden and excluded folders."""
-    for root, dirs, files in os.walk(folder):
+def _unreadable(path: Path) -> str | None:
+    """Why a path is neither a folder nor a regular file to read, or None; nothing is opened.
+
+    A FIFO would block the reader and a device never ends, so only their type is looked at.
+    """
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        if error.errno == errno.ENOENT and path.is_symlink():
+            return "symbolic link to a file that does not exist"
+        return "no such file or directory" if error.errno == errno.ENOENT else os_reason(error)
+    if stat.S_ISDIR(mode) or stat.S_ISREG(mode):
+        return None
+    return f"{file_type(mode)}, not a regular file"
+
+
+def _walk(
+    folder: Path, options: LoadOptions, excluded: Callable[[str], bool], skipped: list[str]
+) -> Iterator[Path]:
+    """Regular files of a known format below `folder`, in name order, skipping hidden and excluded
+    folders; other files of a known name (broken links, FIFOs, devices) go to `skipped`, with why."""
+    def unreadable_folder(error: OSError) -> None:
+        skipped.append(f"{Path(error.filename or folder).as_posix()}: skipped: {os_reason(error)}")
+
+    for root, dirs, files in os.walk(folder, onerror=unreadable_folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded((Path(root) / d).as_posix()))
         for name in sorted(files):
             if not name.startswith(".") and options.format_for_suffix(Path(name).suffix.lower()):
-                yield Path(root) / name
+                file = Path(root) / name
+                problem = _unreadable(file)
+                if problem:
+                    skipped.append(f"{file.as_posix()}: skipped: {problem}")
+                else:
+                    yield file
 
 
 @dataclass(frozen=True)
@@ -139,10 +176,36 @@ def unavailable_message(rule: Rule, reason: Unavailable) -> str:
 
 
 def check_source(source: Source, rules: Sequence[Rule], measure: bool = True) -> FileOutcome:
+    """One file's outcome; whatever goes wrong is that file's error, never the run's."""
     try:
         doc = source.load()
     except InputError as error:
-        return FileOutcome(FileResult(source.display, error=str(error)), {})
+        return _failed(source, str(error))
+    except Exception as error:  # noqa: BLE001 - a parser's surprise (zlib.error, RecursionError) is still one file's
+        return _failed(source, f"cannot read: {_one_line(error)}")
+    try:
+        return _check_document(doc, rules, measure)
+    except Exception as error:  # noqa: BLE001 - outside any one rule: still this file's, and a bug
+        return _failed(source, f"cannot check: {_one_line(error)}; please report this as a bug")
+
+
+def _failed(source: Source, message: str) -> FileOutcome:
+    return FileOutcome(FileResult(source.display, error=message), {})
+
+
+MESSAGE_LENGTH = 300
+"""Characters of an exception's message kept in an error line: a parser may quote a whole document."""
+
+
+def _one_line(error: BaseException) -> str:
+    """`Type: message` on one line, shortened; what a user can report without a traceback."""
+    message = " ".join(str(error).split())
+    if len(message) > MESSAGE_LENGTH:
+        message = message[:MESSAGE_LENGTH] + "…"
+    return f"{type(error).__name__}: {message}" if message else type(error).__name__
+
+
+def _check_document(doc: Document, rules: Sequence[Rule], measure: bool) -> FileOutcome:
     findings: list[Finding] = []
     facts: dict[str, Any] = {}
     failures: list[str] = []
@@ -170,7 +233,7 @@ def check_source(source: Source, rules: Sequence[Rule], measure: bool = True) ->
 
 
 def _internal_error(rule: Rule, error: Exception) -> str:
-    return f"rule {rule.id!r} failed ({type(error).__name__}: {error}); please report this as a bug"
+    return f"rule {rule.id!r} failed ({_one_line(error)}); please report this as a bug"
 
 
 def to_finding(rule: Rule, path: str, match: Match, doc: Document | None = None) -> Finding:
@@ -203,6 +266,7 @@ def run(
     rules: Sequence[Rule],
     errors: Iterable[str] = (),
     *,
+    skipped: Iterable[str] = (),
     rules_for: Callable[[str], Sequence[Rule]] | None = None,
     jobs: int = 1,
     progress: Progress | None = None,
@@ -215,7 +279,8 @@ def run(
     gets `rules`. With `jobs` > 1 files are checked in worker processes; results are the
     same, in the same order. Inline directives may name any rule of `catalogue` (by
     default, any rule run); other names are a warning. `measure` computes each file's
-    readability figures, which only the JSON and the report show.
+    readability figures, which only the JSON and the report show. `skipped` are warnings
+    about inputs left out (discovery's), listed with the run's warnings.
     """
     plans = [tuple(rules_for(source.display)) if rules_for else tuple(rules) for source in sources]
     prepared = prepare(_distinct([rules, *plans]))
@@ -233,7 +298,9 @@ def run(
             result = replace(result, findings=tuple(sorted(result.findings + tuple(extra))))
         result = replace(result, findings=drop_echoes(result.findings, plan))
         files.append(suppress.apply(result, outcome.directives, names))
-    return Results(tuple(files), tuple(errors), prepared.unavailable, prepared.not_configured)
+    # Results keeps run warnings by rule id; a skipped file's message is its own key, which no rule id equals.
+    warnings = {**{message: message for message in skipped}, **prepared.unavailable}
+    return Results(tuple(files), tuple(errors), warnings, prepared.not_configured)
 
 
 def _distinct(rule_sets: Iterable[Sequence[Rule]]) -> list[Rule]:
@@ -265,10 +332,11 @@ def check_all(
     tasks = [(source, plan_number[id(plan)], measure) for source, plan in zip(sources, plans)]
     outcomes = []
     try:
-        pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(distinct_plans,))
+        pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(distinct_plans, os.getpid()))
         try:
-            for outcome in pool.map(_check_task, tasks, chunksize=max(1, len(tasks) // (workers * 8))):
-                outcomes.append(outcome)
+            packed = pool.map(_check_task, tasks, chunksize=max(1, len(tasks) // (workers * 8)))
+            for source, outcome in zip(sources, packed):
+                outcomes.append(_unpack(source, outcome))
                 if progress:
                     progress(len(outcomes), len(sources))
         finally:  # on Ctrl-C, drop the files not started rather than wait for them
@@ -281,23 +349,68 @@ def check_all(
 MIN_FILES_PER_WORKER = 4
 """Fewer files than this per worker are checked in this process: starting workers costs more."""
 _worker_plans: list[Sequence[Rule]] = []
+PARENT_POLL_SECONDS = 1.0
+"""Where the system cannot end a worker with its parent, how often the worker looks for it."""
 
 
-def _start_worker(plans: list[Sequence[Rule]]) -> None:
+def _start_worker(plans: list[Sequence[Rule]], parent: int) -> None:
     """Runs once in each worker: the rule sets arrive once, not with every file.
 
     Ctrl-C is the parent's to handle: a worker that took it too would die mid-message
-    and print a traceback of its own.
+    and print a traceback of its own. A parent killed outright (SIGKILL) cannot stop
+    its workers, so each worker ends itself when its parent is gone.
     """
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _end_with_parent(parent)
     _worker_plans[:] = plans
 
 
-def _check_task(task: tuple[Source, int, bool]) -> FileOutcome:
+def _end_with_parent(parent: int) -> None:
+    """Have the kernel kill this process when its parent dies (Linux), else watch for it."""
+    import signal
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        PR_SET_PDEATHSIG = 1
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0) == 0:
+                if os.getppid() != parent:  # the parent died before the request: nobody will send it
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+    import threading
+
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True, name="mtqa-parent-watch").start()
+
+
+def _watch_parent(parent: int) -> None:
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
+
+
+def _check_task(task: tuple[Source, int, bool]) -> bytes:
+    """The outcome, pickled here: what cannot be pickled becomes the file's error, not the pool's."""
     source, plan, measure = task
-    return check_source(source, _worker_plans[plan], measure)
+    outcome = check_source(source, _worker_plans[plan], measure)
+    try:
+        return pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
+    except Exception as error:  # noqa: BLE001 - a rule's facts that will not travel are one file's bug
+        return pickle.dumps(_failed(source, f"cannot check: {_one_line(error)}; please report this as a bug"))
+
+
+def _unpack(source: Source, packed: bytes) -> FileOutcome:
+    try:
+        return pickle.loads(packed)
+    except Exception as error:  # noqa: BLE001 - as in _check_task, on the receiving side
+        return _failed(source, f"cannot check: {_one_line(error)}; please report this as a bug")
 
 
 def _reduce_corpus(outcomes: Sequence[FileOutcome], rules: Sequence[Rule]) -> dict[str, list[Finding]]:

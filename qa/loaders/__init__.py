@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import importlib
+import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from qa.document import Document
 from qa.errors import InputError
@@ -52,14 +56,77 @@ def loader_for(format_name: str) -> Loader:
 
 
 def load_path(path: Path, display: str, options: LoadOptions = LoadOptions()) -> Document:
+    return load_bytes(read_regular_file(path), display, options)
+
+
+def read_regular_file(path: Path | str, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes; InputError says why not.
+
+    The type is checked before opening (opening a FIFO blocks, a device may act) and
+    again on the open file, and the cap counts the bytes read, not the size the file
+    claims: `/dev/zero` or a file still growing cannot make us read more.
+    """
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(f"file is too large ({size:,} bytes; the limit is {MAX_BYTES:,})")
-        data = path.read_bytes()
+        _require_regular(os.stat(path).st_mode)
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+        with os.fdopen(descriptor, "rb") as stream:
+            _require_regular(os.fstat(descriptor).st_mode)
+            data = stream.read(limit + 1)
     except OSError as error:
-        raise InputError(error.strerror or str(error)) from None
-    return load_bytes(data, display, options)
+        raise InputError(os_reason(error)) from None
+    return _capped(data, limit)
+
+
+def read_utf8_file(path: Path | str, limit: int = MAX_BYTES) -> str:
+    """A regular file's text, for lists and settings; InputError says what is wrong, never what is in it.
+
+    A configuration may point at any file (`/etc/passwd`), so no message quotes its content.
+    """
+    data = read_regular_file(path, limit)
+    try:
+        return data.decode("utf-8-sig")  # an editor's byte-order mark is no error
+    except UnicodeDecodeError as error:
+        raise InputError(f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})") from None
+
+
+def read_stream(stream: BinaryIO, limit: int = MAX_BYTES) -> bytes:
+    """At most `limit` bytes of a stream (standard input); InputError when there are more."""
+    try:
+        return _capped(stream.read(limit + 1), limit)
+    except OSError as error:
+        raise InputError(os_reason(error)) from None
+
+
+def _capped(data: bytes, limit: int) -> bytes:
+    if len(data) > limit:
+        raise InputError(f"too large (more than {limit:,} bytes)")
+    return data
+
+
+FILE_TYPES = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+)
+
+
+def file_type(mode: int) -> str:
+    """What a non-regular file is, in words."""
+    return next((name for is_type, name in FILE_TYPES if is_type(mode)), "a special file")
+
+
+def _require_regular(mode: int) -> None:
+    if not stat.S_ISREG(mode):
+        raise InputError(f"{file_type(mode)}, not a regular file")
+
+
+def os_reason(error: OSError) -> str:
+    """An OSError as a user reads it: `symbolic link loop`, `No such file or directory`."""
+    if error.errno == errno.ELOOP:
+        return "symbolic link loop"
+    return error.strerror or str(error)
 
 
 def load_bytes(data: bytes, display: str, options: LoadOptions = LoadOptions()) -> Document:

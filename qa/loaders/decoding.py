@@ -1,4 +1,5 @@
-"""Bytes to text: Unicode with or without a byte-order mark; binary data is refused."""
+"""Bytes to text: Unicode with or without a byte-order mark (UTF-16 without one is recognised
+by its NUL bytes); binary data is refused."""
 
 from __future__ import annotations
 
@@ -46,7 +47,7 @@ def decode(data: bytes, guess_legacy: bool = False) -> Decoded:
             except UnicodeDecodeError as error:
                 raise InputError(f"not valid {encoding.upper()}: {error.reason} at byte {error.start}") from None
     if b"\x00" in data:
-        raise InputError("binary file (contains NUL bytes)")
+        return _utf16_without_bom(data)
     try:
         return Decoded(data.decode("utf-8"))
     except UnicodeDecodeError as error:
@@ -54,6 +55,25 @@ def decode(data: bytes, guess_legacy: bool = False) -> Decoded:
             return _guess(data)
         bad = data[error.start : error.start + 1].hex()
         raise InputError(f"not valid UTF-8: byte 0x{bad} at offset {error.start}") from None
+
+
+UTF16_NUL_SHARE = 0.9
+"""UTF-16 text of mostly ASCII letters has a NUL in nearly every other byte, the same half each time."""
+
+
+def _utf16_without_bom(data: bytes) -> Decoded:
+    """Text with NUL bytes is UTF-16 without a byte-order mark when its NULs fill one half; else binary."""
+    odd, even = data[1::2].count(0), data[0::2].count(0)
+    for codec, nuls, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        if nuls >= UTF16_NUL_SHARE * (len(data) // 2) > 0 and other < nuls // 10:
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                text = "\x00"
+            if "\x00" in text:
+                raise InputError("looks like UTF-16 without a byte-order mark, but is not valid UTF-16; re-save as UTF-8")
+            return Decoded(text, encoding=Encoding(codec))
+    raise InputError("binary file (contains NUL bytes)")
 
 
 def _guess(data: bytes) -> Decoded:
