@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -167,7 +168,7 @@ def _build_rule(path: Path, raw: Any) -> Rule:
         options=built,
         source=path,
         groups=_strings(raw, "groups"),
-        link=raw.get("link"),
+        link=_link(raw),
         aliases=_strings(raw, "aliases"),
         enabled=_flag(raw, "enabled", default=True),
         bad_examples=_bad_examples(examples),
@@ -182,6 +183,22 @@ def _resolve_files(folder: Path, options: dict[str, Any]) -> dict[str, Any]:
         key: str(folder / value) if key.endswith("_file") and isinstance(value, str) else value
         for key, value in options.items()
     }
+
+
+def is_web_address(link: object) -> bool:
+    """Whether `link` is an http(s) address: the only kind a rule may point to, so a link in
+    a report or a SARIF log can never run script (`javascript:`) or open a local file."""
+    if not isinstance(link, str) or not link.isprintable() or " " in link:
+        return False
+    parts = urlsplit(link)
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
+def _link(raw: Mapping[str, Any]) -> str | None:
+    link = raw.get("link")
+    if link is not None and not is_web_address(link):
+        raise ValueError(f"'link' must be an http:// or https:// address, not {link!r:.80}")
+    return link
 
 
 def _text(raw: Mapping[str, Any], key: str) -> str:

@@ -1,7 +1,8 @@
 """GitHub Actions workflow commands: each finding becomes an annotation on the pull request.
 
 Escaping follows the Actions runner (ActionCommand.cs): `%`, CR and LF in the message;
-also `:` and `,` in property values, which would otherwise end the value.
+also `:` and `,` in property values, which would otherwise end the value. Other control
+characters (a terminal escape in a file name, say) are shown as text, as in the text format.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import TextIO
 
 from qa.catalogue import Catalogue
 from qa.findings import Finding, Results, Severity
+from qa.output.text import visible
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
@@ -42,7 +44,8 @@ def annotation(finding: Finding) -> str:
 
 def command(name: str, message: str, **properties: str | int) -> str:
     shown = ",".join(f"{key}={escape_property(str(value))}" for key, value in properties.items())
-    return f"::{name} {shown}::{escape_data(message)}" if shown else f"::{name}::{escape_data(message)}"
+    line = f"::{name} {shown}::{escape_data(message)}" if shown else f"::{name}::{escape_data(message)}"
+    return visible(line)  # after escape_data, which keeps CR and LF as the runner expects them
 
 
 def escape_data(text: str) -> str:

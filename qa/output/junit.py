@@ -2,6 +2,8 @@
 
 One <testsuite> per file; a clean file gets one passing case so it still shows as checked.
 Input errors (unreadable files, crashed rules, missing paths) form one suite of <error> cases.
+XML 1.0 cannot hold most control characters, so those of a document or a file name are
+written as visible escapes (`\\x01`), as the text format shows them.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from typing import TextIO
 
 from qa.catalogue import Catalogue
 from qa.findings import FileResult, Finding, Results
-from qa.output.text import shown_suggestion
+from qa.output.text import HIDDEN_IN_LINES, shown_suggestion
 
 INPUT_ERRORS_SUITE = "mtqa input errors"
 
@@ -20,7 +22,7 @@ def render(results: Results, catalogue: Catalogue, out: TextIO) -> None:
     root = to_element(results)
     ET.indent(root)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    out.write(ET.tostring(root, encoding="unicode"))
+    out.write(ET.tostring(root, encoding="unicode").translate(HIDDEN_IN_LINES))  # the markup holds none
     out.write("\n")
 
 

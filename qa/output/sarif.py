@@ -12,7 +12,7 @@ from typing import Any, TextIO
 from urllib.parse import quote
 
 from qa import __version__
-from qa.catalogue import Catalogue, Rule
+from qa.catalogue import Catalogue, Rule, is_web_address
 from qa.findings import Finding, Results, Severity
 from qa.rule_docs import explain
 
@@ -66,7 +66,7 @@ def _rule(rule: Rule) -> dict[str, Any]:
         "help": {"text": explain(rule)},
         "defaultConfiguration": {"level": LEVELS[rule.severity], "enabled": rule.enabled},
     }
-    if rule.link:
+    if is_web_address(rule.link):
         descriptor["helpUri"] = rule.link
     return descriptor
 

@@ -11,6 +11,24 @@ from qa.findings import Results, Severity
 COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
 
+HIDDEN = (
+    {code: f"\\x{code:02x}" for code in [*range(0x20), *range(0x7F, 0xA0)]}
+    | {code: f"<U+{code:04X}>" for code in [*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0xFFFE, 0xFFFF]}
+    | {code: f"\\x{code - 0xDC00:02x}" for code in range(0xDC80, 0xDD00)}
+    | {code: f"<U+{code:04X}>" for code in [*range(0xD800, 0xDC80), *range(0xDD00, 0xE000)]}
+)
+"""Characters a document or a file name must not pass to a terminal or an XML reader, as visible escapes:
+C0 and C1 controls (ESC starts a terminal command), bidirectional overrides and isolates (they reorder what
+is shown), the non-characters XML cannot hold, and lone surrogates (a file name's undecodable byte, shown
+as that byte)."""
+HIDDEN_IN_LINES = {code: shown for code, shown in HIDDEN.items() if chr(code) not in "\t\n\r"}
+"""HIDDEN less the white space that formats with lines of their own (XML, HTML) keep as it is."""
+
+
+def visible(text: str) -> str:
+    """`text` with every character of HIDDEN shown as its escape: `\\x1b`, `<U+202E>`."""
+    return text.translate(HIDDEN)
+
 
 def use_colour(out: TextIO) -> bool:
     """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
@@ -30,12 +48,12 @@ def render_findings(results: Results, catalogue: Catalogue, out: TextIO) -> None
         return f"{code}{text}{RESET}" if colour else text
 
     for finding in results.findings:
-        where = paint(f"{finding.path}:{finding.line}:{finding.column}:", BOLD)
+        where = paint(f"{visible(finding.path)}:{finding.line}:{finding.column}:", BOLD)
         severity = paint(finding.severity.label, COLOURS[finding.severity])
-        out.write(f"{where} {severity} {finding.rule} {finding.message}\n")
-        out.write(f"    {paint(finding.excerpt, DIM)}\n")
+        out.write(f"{where} {severity} {visible(finding.rule)} {visible(finding.message)}\n")
+        out.write(f"    {paint(visible(finding.excerpt), DIM)}\n")
         if finding.suggestion is not None:
-            out.write(f"    suggestion: {shown_suggestion(finding.suggestion)}\n")
+            out.write(f"    suggestion: {visible(shown_suggestion(finding.suggestion))}\n")
 
 
 def shown_suggestion(suggestion: str) -> str:

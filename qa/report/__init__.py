@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,7 +28,8 @@ def write_reports(
     """Write a page per checked file and `index.html` into `folder`; input files are only read.
 
     Each document is read again here rather than kept from the check, so memory
-    holds one text at a time however many files a run has.
+    holds one text at a time however many files a run has. Every page is a new file
+    (write_new): a link already in the folder is replaced, never written through.
     """
     folder.mkdir(parents=True, exist_ok=True)
     by_path = {source.display: source for source in sources}
@@ -40,12 +42,23 @@ def write_reports(
         except InputError:  # changed on disk since it was checked; the index still lists it
             continue
         page = folder / names[result.path]
-        page.write_text(file_page(doc, result, catalogue, names), encoding="utf-8")
+        write_new(page, file_page(doc, result, catalogue, names))
         pages[result.path] = page
         variants.extend(variants_of(doc, result, names))
     written = {path: names[path] for path in pages}
     index = folder / INDEX
-    index.write_text(
-        index_page(results.files, catalogue, written, variants, [r.id for r in rules]), encoding="utf-8"
-    )
+    write_new(index, index_page(results.files, catalogue, written, variants, [r.id for r in rules]))
     return WrittenReport(index, pages)
+
+
+def write_new(path: Path, text: str) -> None:
+    """Write `text` to a file created anew at `path`, whatever stood there before.
+
+    A symbolic or hard link left in the folder (by whoever else can write to it) would
+    carry the write to a file outside: it is removed first, and the exclusive, no-follow
+    creation fails rather than write through one that reappears in between.
+    """
+    path.unlink(missing_ok=True)
+    created = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o666)
+    with open(created, "w", encoding="utf-8") as out:
+        out.write(text)

@@ -2,7 +2,9 @@
 
 The Content-Security-Policy allows exactly the page's own style and script (by hash)
 and nothing else, so a report can never load or send anything, and text from a
-document could not run even if escaping failed.
+document could not run even if escaping failed. Control characters, bidirectional
+overrides and a file name's undecodable bytes are shown as escapes (`\\x1b`), as in
+the text output; a rule's link is shown only when it is an http(s) address.
 """
 
 from __future__ import annotations
@@ -17,18 +19,21 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from qa import __version__
-from qa.catalogue import Catalogue
+from qa.catalogue import Catalogue, is_web_address
 from qa.document import Document
 from qa.findings import FileResult, Finding, severity_counts
 from qa.metrics import reading_ease_label
+from qa.output.text import HIDDEN_IN_LINES
 from qa.report.highlight import highlighted_text
 
 HERE = Path(__file__).resolve().parent
 INDEX = "index.html"
 NAME_VARIANT_RULE = "name-variant"
+SHOWN_IN_HTML = {code: str(escape(shown)) for code, shown in HIDDEN_IN_LINES.items()}
+"""The escapes of HIDDEN_IN_LINES as HTML text (`&lt;U+202E&gt;`), so they can be put into a rendered page."""
 
 
 @dataclass(frozen=True)
@@ -75,9 +80,10 @@ def _page(template: str, *, script: bool, **context: Any) -> str:
         f"default-src 'none'; style-src {_csp_hash(css)}; {script_source}; img-src data:; "
         "base-uri 'none'; form-action 'none'"
     )
-    return _environment().get_template(template).render(
+    page = _environment().get_template(template).render(
         css=Markup(css), js=Markup(js), csp=csp, version=__version__, index_href=INDEX, **context
     )
+    return page.translate(SHOWN_IN_HTML)  # the markup and the assets hold none: only text changes
 
 
 def file_page(doc: Document, result: FileResult, catalogue: Catalogue, names: Mapping[str, str]) -> str:
@@ -119,7 +125,7 @@ def _rule_doc(catalogue: Catalogue, rule_id: str) -> dict[str, Any]:
         "severity": rule.severity.label,
         "summary": rule.summary,
         "why": rule.why,
-        "link": rule.link,
+        "link": rule.link if is_web_address(rule.link) else None,
     }
 
 
