@@ -11,12 +11,15 @@ the diff, writes the files and says what was left.
 from __future__ import annotations
 
 import difflib
+import errno
 import os
 import re
+import signal
 import stat
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -101,20 +104,84 @@ def unified_diff(path: str, before: str, after: str) -> str:
     )
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace the file in one step, keeping its mode: a temporary file beside it, then
-    os.replace, so an interrupted fix never leaves half a file. A symbolic link stays one."""
+READ_ONLY = "the file is read-only (mtqa fix --force rewrites it)"
+TEMPORARY_SUFFIX = ".mtqa-fix.tmp"
+"""The end of a temporary file's name: only SIGKILL in the middle of a write can leave one behind."""
+
+
+def write_atomically(path: Path, data: bytes, *, force: bool = False) -> None:
+    """Write the fixed bytes back as the same file: its mode, owner and other names stay.
+
+    A file with one name is replaced in one step (a temporary file beside it, given the
+    file's owner and mode, then os.replace), so an interrupted fix never leaves half a
+    file. A file with several names (hard links) is rewritten in place, so every name
+    sees the fix; so is one whose owner the replacement cannot take, or in a folder we
+    may not add to. A symbolic link stays one. A read-only file is refused
+    (PermissionError) unless `force`.
+    """
     target = path.resolve()
-    mode = stat.S_IMODE(target.stat().st_mode)
-    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    status = target.stat()
+    if not stat.S_ISREG(status.st_mode):
+        raise OSError(errno.EINVAL, "not a regular file")
+    if not force and _read_only(target, status):
+        raise PermissionError(errno.EACCES, READ_ONLY)
+    with _signals_deferred():
+        if status.st_nlink > 1 or not _replace(target, data, status):
+            _rewrite_in_place(target, data)
+
+
+def _read_only(target: Path, status: os.stat_result) -> bool:
+    """Not writable by us, or writable by nobody (which root would otherwise ignore)."""
+    return not os.access(target, os.W_OK) or not status.st_mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _replace(target: Path, data: bytes, status: os.stat_result) -> bool:
+    """Replace `target` with a new file holding `data`; False, having written nothing, when
+    the new file cannot be made or cannot have the old one's owner and group."""
+    try:
+        handle, temporary = tempfile.mkstemp(
+            dir=target.parent, prefix=f".{target.name}.", suffix=TEMPORARY_SUFFIX
+        )
+    except PermissionError:
+        return False
     try:
         with os.fdopen(handle, "wb") as out:
+            made = os.fstat(out.fileno())
+            if (made.st_uid, made.st_gid) != (status.st_uid, status.st_gid):
+                try:
+                    os.fchown(out.fileno(), status.st_uid, status.st_gid)
+                except PermissionError:
+                    return False
             out.write(data)
-        os.chmod(temporary, mode)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temporary, stat.S_IMODE(status.st_mode))  # after fchown, which drops set-id bits
         os.replace(temporary, target)
-    except BaseException:
+        return True
+    finally:
         Path(temporary).unlink(missing_ok=True)
-        raise
+
+
+def _rewrite_in_place(target: Path, data: bytes) -> None:
+    with open(target, "r+b") as out:
+        out.write(data)
+        out.truncate()
+        out.flush()
+        os.fsync(out.fileno())
+
+
+@contextmanager
+def _signals_deferred() -> Iterator[None]:
+    """Ctrl-C, SIGTERM and SIGHUP arriving during a write take effect once it is done: the file
+    is then whole and the temporary file gone. SIGKILL cannot wait (see TEMPORARY_SUFFIX)."""
+    if not hasattr(signal, "pthread_sigmask"):  # not on POSIX
+        yield
+        return
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM, signal.SIGHUP})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 @dataclass

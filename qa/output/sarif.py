@@ -50,12 +50,15 @@ def to_sarif(results: Results, catalogue: Catalogue) -> dict[str, Any]:
 
 
 def artifact_uri(path: str) -> str:
-    """A URI reference for a displayed path: relative stays relative, with forward slashes."""
+    """A URI reference for a displayed path: relative stays relative, with forward slashes.
+
+    A file name's byte that is not UTF-8 (held as a lone surrogate) is percent-encoded as itself.
+    """
     if PurePath(path).is_absolute() or PureWindowsPath(path).is_absolute():
         drive_path = path.replace("\\", "/")
         prefix = "file://" if drive_path.startswith("/") else "file:///"
-        return prefix + quote(drive_path, safe="/:")
-    return quote(path.replace("\\", "/"), safe="/")
+        return prefix + quote(drive_path, safe="/:", errors="surrogateescape")
+    return quote(path.replace("\\", "/"), safe="/", errors="surrogateescape")
 
 
 def _rule(rule: Rule) -> dict[str, Any]:

@@ -80,7 +80,8 @@ def _page(template: str, *, script: bool, **context: Any) -> str:
         f"default-src 'none'; style-src {_csp_hash(css)}; {script_source}; img-src data:; "
         "base-uri 'none'; form-action 'none'"
     )
-    page = _environment().get_template(template).render(
+    layout = _environment().get_template(template)
+    page = layout.render(
         css=Markup(css), js=Markup(js), csp=csp, version=__version__, index_href=INDEX, **context
     )
     return page.translate(SHOWN_IN_HTML)  # the markup and the assets hold none: only text changes
