@@ -19,19 +19,34 @@ paragraph` it must fill a line of its own (a bullet before it and closing marks
 after it allowed), and that line must not be part of hard-wrapped prose: a line
 that runs on from the previous one or into the next (no closing punctuation at the
 break, a lowercase letter after it) is never furniture.
+
+A `re:` entry may come from the user, and a regular expression can take exponential
+time on a short text ("re:(a+)+$" on a run of a's). So `re:` entries run under the
+`regex` module, whose matching stops after a CPU-time limit: each entry may spend
+REGEX_SECONDS plus REGEX_SECONDS_PER_MILLION per million characters of a document
+(built-in entries need a few hundredths of a second per million). An entry that runs
+out is skipped on that document and named in one warning for the file; the rule's
+other entries and their findings stand. A time limit rather than refusing "dangerous
+shapes" when the list loads: no shape test is both safe and fair ("(a|aa)+$" and
+"(\w+\s?)+$" hang without a textbook nested quantifier, "(\w+\s)+" nests one and is
+harmless). Plain entries are escaped words compiled by mtqa and keep the `re` module.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, partial
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, TypeVar
+
+import regex
 
 from qa.checks.base import option
 from qa.document import Document
+from qa.errors import Unavailable
 from qa.findings import Match
 
 MATCH_MODES = ("anywhere", "paragraph")
@@ -50,8 +65,13 @@ LINE = re.compile(r"[^\r\n]+")
 LINE_DECORATION = r"(?:[•*·▪–—>»-][^\S\r\n]*)?(?:{core})[\s.:!…»›>|→]*"
 """A furniture line may carry a bullet before the phrase and closing marks after it."""
 SENTENCE_CLOSERS = frozenset(".!?…:;\"”’»)]")
+REGEX_SECONDS = 0.25
+REGEX_SECONDS_PER_MILLION = 1.0
+"""The CPU time a `re:` entry may spend on a document: a base, and so much per million characters."""
 
-Found = tuple["Phrase", re.Match[str]]
+TextMatch = re.Match[str] | regex.Match[str]
+Found = tuple["Phrase", TextMatch]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -80,10 +100,14 @@ class Phrase:
     explanation: str
     keyword: str | None = None
     """A lowercase word every match contains: documents without it skip the entry (regexes have none)."""
+    written: str | None = None
+    """A `re:` entry's pattern as written, and where (`'re:(a+)+$' (file.txt, line 3)`): it runs timed."""
 
     @cached_property
-    def pattern(self) -> re.Pattern[str]:
+    def pattern(self) -> re.Pattern[str] | regex.Pattern[str]:
         """Compiled on first use: most documents never contain most plain entries' keywords."""
+        if self.written is not None:
+            return regex.compile(self.regex, regex.IGNORECASE)
         return re.compile(self.regex, re.IGNORECASE)
 
 
@@ -101,13 +125,48 @@ class Phrases:
         _phrases_for(options)
 
     def check(self, doc: Document, options: PhrasesOptions) -> Iterator[Match]:
+        """The findings; then, if a `re:` entry ran out of time, Unavailable names it (a warning)."""
         phrases = _present_in(doc.text, _phrases_for(options))
+        clock = RegexClock(REGEX_SECONDS + REGEX_SECONDS_PER_MILLION * len(doc.text) / 1_000_000)
         if options.match == "paragraph":
-            found: Iterable[Found] = _whole_lines(doc, phrases)
+            found: Iterable[Found] = _whole_lines(doc, phrases, clock)
         else:
-            found = _without_overlaps(_anywhere(doc.text, phrases))
+            found = _without_overlaps(_anywhere(doc.text, phrases, clock))
         for phrase, match in found:
             yield _to_match(phrase, match)
+        if clock.skipped:
+            raise Unavailable(_skipped_message(clock.skipped, doc.path))
+
+
+class RegexClock:
+    """The CPU time each `re:` entry has spent on one document, and the entries that ran out."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self.spent: dict[Phrase, float] = {}
+        self.skipped: list[Phrase] = []
+
+    def run(self, phrase: Phrase, search: Callable[..., T]) -> T | None:
+        """`search()`, given `timeout=` the time left if `phrase` is a `re:` entry; None once it is spent."""
+        if phrase.written is None:
+            return search()
+        if phrase in self.skipped:
+            return None
+        started = time.process_time()
+        try:
+            return search(timeout=max(self.seconds - self.spent.get(phrase, 0.0), 0.0))
+        except TimeoutError:
+            self.skipped.append(phrase)
+            return None
+        finally:
+            self.spent[phrase] = self.spent.get(phrase, 0.0) + time.process_time() - started
+
+
+def _skipped_message(skipped: list[Phrase], path: str) -> str:
+    named = ", ".join(str(phrase.written) for phrase in skipped)
+    if len(skipped) == 1:
+        return f"pattern {named} took too long on {path} and was skipped; the other entries ran"
+    return f"patterns {named} took too long on {path} and were skipped; the other entries ran"
 
 
 def _phrases_for(options: PhrasesOptions) -> tuple[Phrase, ...]:
@@ -144,14 +203,14 @@ def _parse_lines(
         entry = line.strip()
         if entry and not entry.startswith("#"):
             try:
-                phrases.append(parse_entry(entry, mode))
+                phrases.append(parse_entry(entry, mode, f"{source}, {unit} {number}"))
             except ValueError as error:
                 raise ValueError(f"{source}, {unit} {number}: {error}: {entry!r}") from None
     return phrases
 
 
-def parse_entry(entry: str, mode: str = "anywhere") -> Phrase:
-    """One `PATTERN [-> SUGGESTION] | EXPLANATION` entry, compiled for `mode`."""
+def parse_entry(entry: str, mode: str = "anywhere", where: str | None = None) -> Phrase:
+    """One `PATTERN [-> SUGGESTION] | EXPLANATION` entry, compiled for `mode`; warnings name it by `where`."""
     head, separator, explanation = entry.partition(EXPLANATION_SEPARATOR)
     if not separator or not explanation.strip():
         raise ValueError(f"an entry needs an explanation after {EXPLANATION_SEPARATOR.strip()!r}")
@@ -166,18 +225,24 @@ def parse_entry(entry: str, mode: str = "anywhere") -> Phrase:
     if is_regex:  # a plain entry is escaped text, always valid: its regex waits until a document needs it
         _check_template(_compile(regex), template)
     keyword = None if is_regex else _keyword(pattern_text)
-    return Phrase(regex, template, explanation.strip(), keyword)
+    written = None
+    if is_regex:
+        written = f"{pattern_text!r} ({where})" if where else repr(pattern_text)
+    return Phrase(regex, template, explanation.strip(), keyword, written)
 
 
 def _decorated(core: str, mode: str) -> str:
     return LINE_DECORATION.format(core=core) if mode == "paragraph" else core
 
 
-def _compile(regex: str) -> re.Pattern[str]:
+def _compile(pattern: str) -> re.Pattern[str]:
+    """Checked by both modules: `re` parses the suggestion's group references, `regex` runs the pattern."""
     try:
-        return re.compile(regex, re.IGNORECASE)
-    except re.error as error:
+        compiled = re.compile(pattern, re.IGNORECASE)
+        regex.compile(pattern, regex.IGNORECASE)
+    except (re.error, regex.error) as error:
         raise ValueError(f"invalid regular expression ({error})") from None
+    return compiled
 
 
 def _check_template(pattern: re.Pattern[str], template: str | None) -> None:
@@ -227,11 +292,16 @@ def _present_in(text: str, phrases: tuple[Phrase, ...]) -> list[Phrase]:
     return [phrase for phrase in phrases if phrase.keyword is None or phrase.keyword in lowered]
 
 
-def _anywhere(text: str, phrases: list[Phrase]) -> Iterator[Found]:
+def _anywhere(text: str, phrases: list[Phrase], clock: RegexClock) -> Iterator[Found]:
     for phrase in phrases:
-        for match in phrase.pattern.finditer(text):
+        for match in clock.run(phrase, partial(_every_match, phrase.pattern, text)) or ():
             if match.end() > match.start():
                 yield phrase, match
+
+
+def _every_match(pattern: re.Pattern[str] | regex.Pattern[str], text: str, **limit: float) -> list[TextMatch]:
+    """All at once: a `regex` search runs out of time while it is iterated, so inside the clock."""
+    return list(pattern.finditer(text, **limit))
 
 
 def _without_overlaps(found: Iterable[Found]) -> list[Found]:
@@ -243,7 +313,7 @@ def _without_overlaps(found: Iterable[Found]) -> list[Found]:
     return kept
 
 
-def _whole_lines(doc: Document, phrases: list[Phrase]) -> Iterator[Found]:
+def _whole_lines(doc: Document, phrases: list[Phrase], clock: RegexClock) -> Iterator[Found]:
     """The first entry that fills each standalone line, trimmed of white space."""
     for paragraph in doc.paragraphs:
         lines = list(_trimmed_lines(doc.text, paragraph.start, paragraph.end))
@@ -251,7 +321,7 @@ def _whole_lines(doc: Document, phrases: list[Phrase]) -> Iterator[Found]:
             if _is_wrapped(doc.text, lines, index):
                 continue
             for phrase in phrases:
-                match = phrase.pattern.fullmatch(doc.text, start, end)
+                match = clock.run(phrase, partial(phrase.pattern.fullmatch, doc.text, start, end))
                 if match:
                     yield phrase, match
                     break
@@ -277,13 +347,13 @@ def _runs_on(text: str, first: tuple[int, int], second: tuple[int, int]) -> bool
     return text[first[1] - 1] not in SENTENCE_CLOSERS and text[second[0]].islower()
 
 
-def _to_match(phrase: Phrase, match: re.Match[str]) -> Match:
+def _to_match(phrase: Phrase, match: TextMatch) -> Match:
     shown = " ".join(match.group().split())
     message = f"'{shown}': {phrase.explanation}"
     return Match(match.start(), match.end(), message, _suggestion(phrase, match))
 
 
-def _suggestion(phrase: Phrase, match: re.Match[str]) -> str | None:
+def _suggestion(phrase: Phrase, match: TextMatch) -> str | None:
     """The entry's replacement, capitalised when the flagged text is ("Both the two" -> "Both")."""
     if phrase.template is None:
         return None
