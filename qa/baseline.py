@@ -15,12 +15,16 @@ from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
-from qa.errors import UsageError
+from qa.errors import InputError, UsageError
 from qa.findings import Finding, Results
+from qa.loaders import read_regular_file
 
 VERSION = 1
 FINGERPRINT_LENGTH = 16
 """Hex digits of sha256 kept: short enough to read, far too many to collide within a file and rule."""
+
+MAX_BASELINE_BYTES = 128 * 1024 * 1024
+"""An entry takes some 200 bytes: over half a million findings fit."""
 
 Key = tuple[str, str, str]
 """(path, rule, fingerprint)."""
@@ -56,9 +60,11 @@ def write(path: Path, results: Results) -> Counter[Key]:
 def read(path: Path) -> Counter[Key]:
     """The entries of a baseline file; UsageError naming the file if it cannot be used."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise UsageError(f"{path}: cannot read the baseline: {error.strerror or error}") from None
+        data = json.loads(read_regular_file(path, MAX_BASELINE_BYTES).decode("utf-8"))
+    except InputError as error:
+        raise UsageError(f"{path}: cannot read the baseline: {error}") from None
+    except RecursionError:
+        raise UsageError(f"{path}: not a baseline file: JSON nested too deeply") from None
     except ValueError as error:  # not UTF-8, or not JSON
         raise UsageError(f"{path}: not a baseline file: {error}") from None
     if (

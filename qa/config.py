@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from qa.errors import UsageError
+from qa.errors import InputError, UsageError
 from qa.findings import Severity
 
 CONFIG_FILES = (".mtqa.toml", "pyproject.toml")
@@ -100,7 +100,12 @@ def _has_mtqa_table(pyproject: Path) -> bool:
     except ConfigError:
         # Someone else's broken pyproject.toml is not ours to report; one that meant to configure
         # mtqa is (load_config reads it again and says why), or its settings would silently not apply.
-        return "tool.mtqa" in pyproject.read_text(encoding="utf-8", errors="replace")
+        from qa.loaders import read_regular_file
+
+        try:
+            return b"tool.mtqa" in read_regular_file(pyproject)
+        except InputError:
+            return False
 
 
 def load_config(explicit: str | None = None, start: Path | None = None) -> Config:
@@ -108,7 +113,7 @@ def load_config(explicit: str | None = None, start: Path | None = None) -> Confi
     start = (start or Path.cwd()).resolve()
     if explicit:
         path = Path(explicit)
-        if not path.is_file():
+        if not path.exists():
             raise ConfigError(f"{explicit}: configuration file does not exist")
     else:
         path = find_config(start)
@@ -121,12 +126,16 @@ def load_config(explicit: str | None = None, start: Path | None = None) -> Confi
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    from qa.loaders import read_utf8_file
+
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8-sig"))  # an editor's byte-order mark is no error
-    except (OSError, UnicodeDecodeError) as error:
-        raise ConfigError(f"{path}: cannot read the configuration: {getattr(error, 'strerror', None) or error}") from None
+        return tomllib.loads(read_utf8_file(path))
+    except InputError as error:
+        raise ConfigError(f"{path}: cannot read the configuration: {error}") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not valid TOML: nested too deeply") from None
 
 
 def parse_config(data: Mapping[str, Any], path: Path, prefix: str = "") -> Config:
@@ -218,10 +227,12 @@ def _names(reader: _Reader, data: Mapping[str, Any], root: Path) -> dict[str, tu
 
 def _names_file_entries(reader: _Reader, path: Path) -> list[tuple[str, str, tuple[str, ...]]]:
     """A house list kept apart: `Kyiv | Kiev | Kyev`, one name a line, `#` comments."""
+    from qa.loaders import read_utf8_file
+
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as error:
-        raise reader.error("names-file", f"cannot read {path}: {getattr(error, 'strerror', None) or error}") from None
+        lines = read_utf8_file(path).splitlines()
+    except InputError as error:
+        raise reader.error("names-file", f"cannot read {path}: {error}") from None
     entries = []
     for number, line in enumerate(lines, start=1):
         if line.strip() and not line.lstrip().startswith("#"):

@@ -17,15 +17,17 @@ more, names that kind in `supersedes`. `qa.dedupe` drops such echoes.
 from __future__ import annotations
 
 import dataclasses
+import os
 import types
 import typing
 from collections.abc import Iterator, Mapping
 from functools import cache
-from pathlib import Path
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
 from qa.document import Document
+from qa.errors import InputError
 from qa.findings import Match
+from qa.loaders import read_utf8_file
 
 
 @dataclasses.dataclass(frozen=True, kw_only=True)
@@ -88,11 +90,22 @@ def build_options(options_type: type, raw: Mapping[str, Any] | None, base: Any =
     values = {}
     for key, value in raw.items():
         values[key] = _coerce(key, value, hints[key])
-        if key.endswith("_file") and value is not None and not Path(value).is_file():
-            raise OptionError(f"option {key!r}: no such file {value!r}")
+        if key.endswith("_file") and value is not None:
+            _require_list_file(key, value)
     if base is not None:
         return dataclasses.replace(base, **values)
     return options_type(**values)
+
+
+def _require_list_file(key: str, path: str) -> None:
+    """Read a `*_file` option's list once when the options are read, so that a file that cannot
+    be used (a FIFO, a device, too large, not UTF-8) is a configuration error naming the option."""
+    if not os.path.lexists(path):
+        raise OptionError(f"option {key!r}: no such file {path!r}")
+    try:
+        read_list_file(path)
+    except ValueError as error:
+        raise OptionError(f"option {key!r}: {error}") from None
 
 
 def _coerce(key: str, value: Any, expected: Any) -> Any:
@@ -131,8 +144,20 @@ def _coerce(key: str, value: Any, expected: Any) -> Any:
 @cache
 def word_list(path: str) -> tuple[str, ...]:
     """The entries of a data list, read once per path: one a line, blank and `#` lines skipped."""
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    lines = read_list_file(path).splitlines()
     return tuple(line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#"))
+
+
+def read_list_file(path: str) -> str:
+    """The text of a list a `*_file` option names; ValueError says what is wrong with it.
+
+    The message names the file and the fault (missing, not a regular file, too large,
+    not UTF-8), never its content: a configuration may point anywhere (`/etc/passwd`).
+    """
+    try:
+        return read_utf8_file(path)
+    except InputError as error:
+        raise ValueError(f"{path}: cannot read the list: {error}") from None
 
 
 def data_file(name: str) -> str:
