@@ -1,4 +1,4 @@
-"""A user's `re:` phrase may be slow, never endless: out of time, it is named in a warning; the rest stands."""
+"""A user's `re:` phrase may be slow, never endless: out of time, a warning names it; the rest stands."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from qa.catalogue import Rule
 from qa.checks.phrases import REGEX_SECONDS
 from qa.engine import Source, run
 from tests.conftest import SEEDS
@@ -32,7 +33,7 @@ def config(*entries: str) -> str:
     return f"[rules.translationese]\nextra_phrases = [{listed}]\n"
 
 
-def with_phrases(rule_id: str, *entries: str):
+def with_phrases(rule_id: str, *entries: str) -> Rule:
     rule = CATALOGUE.select([rule_id])[0]
     return replace(rule, options=replace(rule.options, extra_phrases=entries))
 
