@@ -19,6 +19,8 @@ from __future__ import annotations
 import codecs
 import html
 import re
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import TYPE_CHECKING
@@ -100,6 +102,8 @@ DECLARED_ENCODING = re.compile(
 )
 PRESCAN_BYTES = 1024
 """Browsers look for the <meta charset> within the first 1024 bytes; so does this loader."""
+PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n\r \\x41 \\u0041"
+"""ASCII as a text encoding must read it, escapes included: an escape codec would decode them."""
 WINDOWS_1252_LABELS = frozenset({"ascii", "iso8859-1"})
 """Labels that browsers read as windows-1252 (the WHATWG Encoding standard)."""
 
@@ -131,7 +135,7 @@ def _decode(data: bytes, guess_legacy: bool) -> Decoded:
             return decode(data, guess_legacy)  # refuses the file, or guesses with a warning
         try:
             return Decoded(data.decode(declared), encoding=Encoding(declared))
-        except UnicodeDecodeError:
+        except UnicodeError:  # any codec's, not only UnicodeDecodeError
             return decode(data, guess_legacy)
 
 
@@ -144,9 +148,19 @@ def _declared_encoding(data: bytes) -> str | None:
         name = codecs.lookup((found.group(1) or found.group(2)).decode("ascii")).name
     except LookupError:
         return None
-    if name.startswith("utf"):  # UTF-8 failed already; a UTF-16 label in ASCII bytes is wrong
+    if name.startswith("utf") or not _reads_ascii(name):  # UTF-8 failed already; a UTF-16 label in ASCII is wrong
         return None
     return "cp1252" if name in WINDOWS_1252_LABELS else name
+
+
+def _reads_ascii(codec: str) -> bool:
+    """A text encoding that reads ASCII as ASCII, as every encoding a browser accepts in a
+    <meta charset> does: not rot13 or base64 (not text encodings), not "undefined", not an
+    escape codec or EBCDIC, which would turn the markup that named them into something else."""
+    try:
+        return PRINTABLE_ASCII.decode(codec) == PRINTABLE_ASCII.decode("ascii")
+    except (LookupError, UnicodeError, ValueError):  # LookupError: "not a text encoding"
+        return False
 
 
 class ProseWriter:
@@ -231,6 +245,43 @@ def extract(source: str) -> Prose:
     return Prose(writer.builder, writer.has_text, walker.foreign_languages)
 
 
+class OpenElements:
+    """The stack of open elements, indexed by tag (and by kind: block, code), so that finding the
+    nearest open element of some tags takes constant time and deep nesting stays linear."""
+
+    def __init__(self) -> None:
+        self._stack: list[OpenElement] = []
+        self._positions: dict[str, list[int]] = defaultdict(list)
+        """Tag or kind -> the stack positions of the open elements it names, innermost last."""
+
+    @property
+    def current(self) -> OpenElement:
+        return self._stack[-1] if self._stack else DOCUMENT_ROOT
+
+    def push(self, element: OpenElement) -> None:
+        for key in _keys(element.tag):
+            self._positions[key].append(len(self._stack))
+        self._stack.append(element)
+
+    def nearest(self, tags: Iterable[str]) -> int:
+        """The position of the innermost open element among these tags or kinds; -1 for none."""
+        return max((found[-1] for found in map(self._positions.get, tags) if found), default=-1)
+
+    def close_from(self, position: int) -> None:
+        """Close the element at this position and everything open inside it."""
+        while len(self._stack) > position:
+            for key in _keys(self._stack.pop().tag):
+                self._positions[key].pop()
+
+
+BLOCK, CODE = "#block", "#code"
+"""Kinds of element that OpenElements indexes besides tags (a tag never starts with "#")."""
+
+
+def _keys(tag: str) -> tuple[str, ...]:
+    return (tag, *((BLOCK,) if tag in BLOCK_ELEMENTS else ()), *((CODE,) if tag in CODE_ELEMENTS else ()))
+
+
 class HtmlWalker(HTMLParser):
     """Tracks the open elements to know what is prose, and hands the prose to a ProseWriter."""
 
@@ -239,12 +290,8 @@ class HtmlWalker(HTMLParser):
         self.source = source
         self.writer = ProseWriter(source)
         self.foreign_languages: list[str] = []
-        self._open: list[OpenElement] = []
+        self._open = OpenElements()
         self._line_starts = [0] + [match.end() for match in re.finditer("\n", source)]
-
-    @property
-    def _current(self) -> OpenElement:
-        return self._open[-1] if self._open else DOCUMENT_ROOT
 
     def _offset(self) -> int:
         """The source offset of the current event (the parser counts lines by "\\n" only)."""
@@ -253,14 +300,14 @@ class HtmlWalker(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self._close_implied(tag)
-        parent = self._current
+        parent = self._open.current
         if tag == "br" and not parent.skipped:
             start = self._offset()
             self.writer.line_break(start, start + len(self.get_starttag_text() or ""))
         if tag in BLOCK_ELEMENTS and not parent.skipped:
             self.writer.block_break()
         if tag not in VOID_ELEMENTS:
-            self._open.append(_open_element(tag, dict(attrs), parent))
+            self._open.push(_open_element(tag, dict(attrs), parent))
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """`<div/>`: an empty element (the XHTML reading); `<br/>` is just a void element."""
@@ -269,24 +316,34 @@ class HtmlWalker(HTMLParser):
             self.handle_endtag(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        """Close `tag` and what is open inside it; an end tag that closes nothing is ignored."""
-        for index in range(len(self._open) - 1, -1, -1):
-            element = self._open[index]
-            if element.tag == tag:
-                del self._open[index:]
-                if tag in BLOCK_ELEMENTS and not self._current.skipped:
-                    self.writer.block_break()
-                return
-            if element.tag in BLOCK_ELEMENTS and tag not in BLOCK_ELEMENTS:
-                return  # `<span><p>…</span>`: an inline end tag cannot close a block (as browsers do)
+        """Close `tag` and what is open inside it; an end tag that closes nothing is ignored, and
+        so is an inline end tag with a block open inside its element: `<span><p>…</span>` (as
+        browsers do)."""
+        position = self._open.nearest((tag,))
+        if position < 0 or (tag not in BLOCK_ELEMENTS and self._open.nearest((BLOCK,)) > position):
+            return
+        self._open.close_from(position)
+        if tag in BLOCK_ELEMENTS and not self._open.current.skipped:
+            self.writer.block_break()
 
     def handle_comment(self, data: str) -> None:
-        if not any(element.tag in CODE_ELEMENTS for element in self._open):
+        if self._open.nearest((CODE,)) < 0:
             self.writer.builder.comment_starts.append(self._offset())
+
+    def parse_marked_section(self, i: int, report: int = 1) -> int:
+        """`<![CDATA[…]]>` and the like; any other `<![` starts a bogus comment up to the next
+        ">", as browsers read it (the standard parser raises AssertionError there, after moving
+        its position on: it is put back)."""
+        position = self.lineno, self.offset
+        try:
+            return super().parse_marked_section(i, report)
+        except AssertionError:
+            self.lineno, self.offset = position
+            return self.parse_bogus_comment(i)
 
     def handle_data(self, data: str) -> None:
         start = self._offset()
-        element = self._current
+        element = self._open.current
         if element.skipped:
             self._skip(data, start, element)
         elif data == "<":  # "a < b"
@@ -335,13 +392,9 @@ class HtmlWalker(HTMLParser):
                 self._close_nearest(closed, boundaries)
 
     def _close_nearest(self, closed: frozenset[str], boundaries: frozenset[str]) -> None:
-        for index in range(len(self._open) - 1, -1, -1):
-            name = self._open[index].tag
-            if name in closed:
-                del self._open[index:]
-                return
-            if name in boundaries:
-                return
+        position = self._open.nearest(closed)
+        if position >= 0 and position >= self._open.nearest(boundaries):
+            self._open.close_from(position)
 
 
 def _open_element(tag: str, attributes: dict[str, str | None], parent: OpenElement) -> OpenElement:
