@@ -13,7 +13,7 @@ from typing import TextIO
 
 from qa.catalogue import Catalogue
 from qa.findings import FileResult, Finding, Results
-from qa.output.text import HIDDEN_IN_LINES, shown_suggestion
+from qa.output.text import HIDDEN_IN_MARKUP, shown_suggestion
 
 INPUT_ERRORS_SUITE = "mtqa input errors"
 
@@ -22,7 +22,7 @@ def render(results: Results, catalogue: Catalogue, out: TextIO) -> None:
     root = to_element(results)
     ET.indent(root)
     out.write('<?xml version="1.0" encoding="UTF-8"?>\n')
-    out.write(ET.tostring(root, encoding="unicode").translate(HIDDEN_IN_LINES))  # the markup holds none
+    out.write(ET.tostring(root, encoding="unicode").translate(HIDDEN_IN_MARKUP))  # the markup holds none
     out.write("\n")
 
 

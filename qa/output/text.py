@@ -21,8 +21,13 @@ HIDDEN = (
 C0 and C1 controls (ESC starts a terminal command), bidirectional overrides and isolates (they reorder what
 is shown), the non-characters XML cannot hold, and lone surrogates (a file name's undecodable byte, shown
 as that byte)."""
-HIDDEN_IN_LINES = {code: shown for code, shown in HIDDEN.items() if chr(code) not in "\t\n\r"}
-"""HIDDEN less the white space that formats with lines of their own (XML, HTML) keep as it is."""
+HIDDEN_IN_MARKUP = {
+    code: shown.replace("<", "&lt;").replace(">", "&gt;")
+    for code, shown in HIDDEN.items()
+    if chr(code) not in "\t\n\r"
+}
+"""HIDDEN for a rendered XML or HTML page, which holds none in its markup: its white space stays, and
+the escapes are text (`&lt;U+202E&gt;`), never a tag."""
 
 
 def visible(text: str) -> str:

@@ -19,21 +19,19 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from qa import __version__
 from qa.catalogue import Catalogue, is_web_address
 from qa.document import Document
 from qa.findings import FileResult, Finding, severity_counts
 from qa.metrics import reading_ease_label
-from qa.output.text import HIDDEN_IN_LINES
+from qa.output.text import HIDDEN_IN_MARKUP
 from qa.report.highlight import highlighted_text
 
 HERE = Path(__file__).resolve().parent
 INDEX = "index.html"
 NAME_VARIANT_RULE = "name-variant"
-SHOWN_IN_HTML = {code: str(escape(shown)) for code, shown in HIDDEN_IN_LINES.items()}
-"""The escapes of HIDDEN_IN_LINES as HTML text (`&lt;U+202E&gt;`), so they can be put into a rendered page."""
 
 
 @dataclass(frozen=True)
@@ -84,7 +82,7 @@ def _page(template: str, *, script: bool, **context: Any) -> str:
     page = layout.render(
         css=Markup(css), js=Markup(js), csp=csp, version=__version__, index_href=INDEX, **context
     )
-    return page.translate(SHOWN_IN_HTML)  # the markup and the assets hold none: only text changes
+    return page.translate(HIDDEN_IN_MARKUP)  # the markup and the assets hold none: only text changes
 
 
 def file_page(doc: Document, result: FileResult, catalogue: Catalogue, names: Mapping[str, str]) -> str:
