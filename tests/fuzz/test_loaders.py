@@ -1,0 +1,17 @@
+"""Every loader, on generated and mutated files: a Document, or an InputError of one line; nothing else."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.fuzz.properties import loaded
+from tests.fuzz.strategies import FILES
+
+
+@pytest.mark.parametrize("format_name", sorted(FILES))
+@given(data=st.data())
+def test_a_loader_returns_a_document_or_refuses_the_file(format_name: str, data: st.DataObject) -> None:
+    name, contents = data.draw(FILES[format_name])
+    loaded(name, contents)
