@@ -65,7 +65,7 @@ def _utf16_without_bom(data: bytes) -> Decoded:
     """Text with NUL bytes is UTF-16 without a byte-order mark when its NULs fill one half; else binary."""
     odd, even = data[1::2].count(0), data[0::2].count(0)
     for codec, nuls, other in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
-        if nuls >= UTF16_NUL_SHARE * (len(data) // 2) > 0 and other < nuls // 10:
+        if nuls >= UTF16_NUL_SHARE * (len(data) // 2) > 0 and other * 10 <= nuls:
             try:
                 text = data.decode(codec)
             except UnicodeDecodeError:
