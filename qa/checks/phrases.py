@@ -22,11 +22,12 @@ break, a lowercase letter after it) is never furniture.
 
 A `re:` entry may come from the user, and a regular expression can take exponential
 time on a short text ("re:(a+)+$" on a run of a's). So `re:` entries run under the
-`regex` module, whose matching stops after a CPU-time limit: each entry may spend
-REGEX_SECONDS plus REGEX_SECONDS_PER_MILLION per million characters of a document
-(built-in entries need a few hundredths of a second per million). An entry that runs
-out is skipped on that document and named in one warning for the file; the rule's
-other entries and their findings stand. A time limit rather than refusing "dangerous
+`regex` module, whose matching stops after so much CPU time (not wall-clock time: a
+busy machine does not cut a search short): each entry may spend REGEX_SECONDS plus
+REGEX_SECONDS_PER_MILLION per million characters of a document (the built-in entries
+together need a few hundredths of a second per million). An entry that runs out is
+skipped on that document and named in one warning for the file; the rule's other
+entries and their findings stand. A time limit rather than refusing "dangerous
 shapes" when the list loads: no shape test is both safe and fair ("(a|aa)+$" and
 "(\w+\s?)+$" hang without a textbook nested quantifier, "(\w+\s)+" nests one and is
 harmless). Plain entries are escaped words compiled by mtqa and keep the `re` module.
@@ -125,7 +126,8 @@ class Phrases:
         _phrases_for(options)
 
     def check(self, doc: Document, options: PhrasesOptions) -> Iterator[Match]:
-        """The findings; then, if a `re:` entry ran out of time, Unavailable names it (a warning)."""
+        """The findings; then, if a `re:` entry ran out of time, Unavailable names it: a warning for the
+        file, and the engine keeps the findings yielded before it."""
         phrases = _present_in(doc.text, _phrases_for(options))
         clock = RegexClock(REGEX_SECONDS + REGEX_SECONDS_PER_MILLION * len(doc.text) / 1_000_000)
         if options.match == "paragraph":
