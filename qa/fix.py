@@ -27,6 +27,7 @@ from qa.document import LINE_BREAK, Document
 from qa.engine import Source
 from qa.findings import FileResult, Finding, Results
 from qa.loaders.decoding import Encoding
+from qa.output.text import visible
 
 MAX_PASSES = 10
 """Checks of the fixed text after the first: a fix may reveal another and an overlapping
@@ -97,8 +98,10 @@ def encode_back(encoding: Encoding, before: str, original: bytes, after: str) ->
 
 
 def unified_diff(path: str, before: str, after: str) -> str:
-    """The change as `git diff` shows it, each line with its own ending."""
-    lines = difflib.unified_diff(LINE.findall(before), LINE.findall(after), f"a/{path}", f"b/{path}")
+    """The change as `git diff` shows it, each line with its own ending; the lines are the file's
+    own, for `patch` to apply, but a control character in the name could not start a line of its own."""
+    shown = visible(path)
+    lines = difflib.unified_diff(LINE.findall(before), LINE.findall(after), f"a/{shown}", f"b/{shown}")
     return "".join(
         line if line.endswith(("\n", "\r")) else f"{line}\n\\ No newline at end of file\n" for line in lines
     )

@@ -23,10 +23,11 @@ import pytest
 
 from qa.catalogue import Catalogue, is_web_address
 from qa.engine import Source, run
-from qa.fix import TEMPORARY_SUFFIX, write_atomically
+from qa.fix import TEMPORARY_SUFFIX, unified_diff, write_atomically
 from qa.output.sarif import to_sarif
 from qa.output.text import visible
 from qa.report.html import file_page
+from qa.report.naming import report_names
 from tests.helpers import CATALOGUE
 from tests.test_cli import run as run_mtqa
 
@@ -310,3 +311,17 @@ def test_sigterm_during_a_write_waits_until_the_file_is_whole(tmp_path: Path) ->
     assert result.returncode == -signal.SIGTERM and result.stdout == b""
     assert story.read_text() == FIXED
     assert not [p for p in tmp_path.iterdir() if p.name.endswith(TEMPORARY_SUFFIX)]
+
+
+def test_diff_headers_show_control_characters_in_the_name_as_escapes() -> None:
+    diff = unified_diff("story\n+++ b/other.txt\x1b[2J.txt", DOUBLED, FIXED)
+    assert diff.splitlines()[:2] == [
+        "--- a/story\\x0a+++ b/other.txt\\x1b[2J.txt",
+        "+++ b/story\\x0a+++ b/other.txt\\x1b[2J.txt",
+    ]
+
+
+def test_report_names_of_undecodable_file_names_stay_distinct() -> None:
+    names = report_names([os.fsdecode(b"\xff.txt"), os.fsdecode(b"\xfe.txt")])
+    assert len(set(names.values())) == 2
+    assert all(name.isascii() and name.isprintable() for name in names.values())

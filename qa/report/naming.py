@@ -17,14 +17,15 @@ def report_names(paths: Sequence[str]) -> dict[str, str]:
 
     Paths that flatten to the same name (`a/x.txt`, `a_x.txt`; or the same name in
     another case, for case-insensitive file systems) get a short hash of the full
-    path, so every name is unique and stable across runs.
+    path, so every name is unique and stable across runs. A file name's bytes that are
+    not UTF-8 (lone surrogates in `path`) are hashed as themselves.
     """
     stems = {path: _stem(path) for path in paths}
     clashes = Counter(stem.lower() for stem in stems.values())
     names = {}
     for path, stem in stems.items():
         if clashes[stem.lower()] > 1 or stem.lower() in RESERVED:
-            stem = f"{stem}-{hashlib.sha1(path.encode('utf-8')).hexdigest()[:8]}"
+            stem = f"{stem}-{hashlib.sha1(path.encode('utf-8', 'surrogateescape')).hexdigest()[:8]}"
         names[path] = f"{stem}.html"
     return names
 
