@@ -75,7 +75,7 @@ def discover(
 
     for argument in arguments:
         if argument == STDIN:
-            stream = stdin if stdin is not None else sys.stdin.buffer
+            stream = stdin if stdin is not None else getattr(sys.stdin, "buffer", None)
             name = stdin_name or "<stdin>"
             try:
                 add(Source(name, data=read_stream(stream), options=options))
@@ -101,6 +101,8 @@ def _unreadable(path: Path) -> str | None:
     """
     try:
         mode = path.stat().st_mode
+    except ValueError:  # a NUL byte in the name
+        return "not a valid path"
     except OSError as error:
         if error.errno == errno.ENOENT and path.is_symlink():
             return "symbolic link to a file that does not exist"

@@ -62,7 +62,7 @@ def story(tmp_path: Path) -> Path:
 
 # One file's failure, whatever the exception, in every output format and under --jobs 2
 
-CRASHING_LOADER = '''
+CRASHING_HOOKS = '''
 import qa.loaders.txt as txt
 
 class Unpicklable(Exception):
@@ -75,23 +75,35 @@ class Unpicklable(Exception):
 real_load = txt.load
 
 def load(data, display, options):
-    if b"CRASH" in data:
+    if b"LOADER-CRASH" in data:
         raise Unpicklable()
     return real_load(data, display, options)
 
 txt.load = load
+
+from qa.checks import repetition
+
+real_check = repetition.Repetition.check
+
+def check(self, doc, options):
+    if "RULE-CRASH" in doc.text:
+        raise Unpicklable()
+    return real_check(self, doc, options)
+
+repetition.Repetition.check = check
 '''
 
 
 @pytest.fixture
 def crashing(story: Path) -> dict[str, str]:
-    """An environment whose text loader raises an unexpected, unpicklable exception on `CRASH`."""
+    """An environment whose text loader raises an unexpected, unpicklable exception on `LOADER-CRASH`,
+    and the repetition rules on `RULE-CRASH`."""
     hooks = story / "hooks"
     hooks.mkdir()
-    (hooks / "sitecustomize.py").write_text(CRASHING_LOADER, encoding="utf-8")
+    (hooks / "sitecustomize.py").write_text(CRASHING_HOOKS, encoding="utf-8")
     for number in range(10):  # enough files that --jobs 2 starts worker processes
         (story / f"more-{number}.txt").write_text(DOUBLED, encoding="utf-8")
-    (story / "crash.txt").write_text("CRASH\n", encoding="utf-8")
+    (story / "crash.txt").write_text("LOADER-CRASH\n", encoding="utf-8")
     return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(hooks), os.environ.get("PYTHONPATH")]))}
 
 
@@ -114,6 +126,15 @@ def test_jobs_1_and_2_agree_when_a_loader_crashes(story: Path, crashing: dict[st
     assert one.stdout == two.stdout
     assert error_lines(one) == error_lines(two)
     assert b"good.txt" in one.stdout
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_rule_that_crashes_stays_a_bug_report_for_that_file(story: Path, crashing: dict[str, str], jobs: str) -> None:
+    (story / "crash.txt").write_text("RULE-CRASH\n", encoding="utf-8")
+    result = mtqa("check", ".", *SELECT, "--format", "json", "--jobs", jobs, cwd=story, env=crashing)
+    line = assert_one_error(result, "crash.txt", "rule 'duplicated-word' failed (Unpicklable: inflating")
+    assert line.endswith("please report this as a bug")
+    assert "good.txt" in flagged_paths(result)
 
 
 # Folders: only regular files are read; anything else is skipped with a warning

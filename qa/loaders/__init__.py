@@ -89,8 +89,10 @@ def read_utf8_file(path: Path | str, limit: int = MAX_BYTES) -> str:
         raise InputError(f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})") from None
 
 
-def read_stream(stream: BinaryIO, limit: int = MAX_BYTES) -> bytes:
+def read_stream(stream: BinaryIO | None, limit: int = MAX_BYTES) -> bytes:
     """At most `limit` bytes of a stream (standard input); InputError when there are more."""
+    if stream is None:
+        raise InputError("closed")
     try:
         return _capped(stream.read(limit + 1), limit)
     except OSError as error:
