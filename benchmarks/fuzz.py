@@ -21,7 +21,7 @@ import signal
 import sys
 import time
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,8 +31,8 @@ from hypothesis.errors import NoSuchExample
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.fuzz.properties import check_files, loaded  # noqa: E402
-from tests.fuzz.strategies import FILES  # noqa: E402
+from tests.fuzz.properties import check_files, loaded
+from tests.fuzz.strategies import FILES
 
 LIMIT_CPU = 10.0
 """Seconds of CPU one small input may take before it counts as a hang (they take milliseconds)."""
@@ -66,7 +66,9 @@ class Outcome:
 
     def summary(self) -> str:
         kinds = f" ({len(self.failures)} distinct)" if self.failures else ""
-        return f"{self.format_name}: {self.inputs} inputs, {self.failed} failures{kinds}, {self.cpu:.0f} s CPU"
+        return (
+            f"{self.format_name}: {self.inputs} inputs, {self.failed} failures{kinds}, {self.cpu:.0f} s CPU"
+        )
 
 
 def check_file(file: File) -> None:
@@ -78,7 +80,7 @@ def check_file(file: File) -> None:
 
 @contextmanager
 def cpu_limit(seconds: float) -> Iterator[None]:
-    """TooSlow once the process has spent `seconds` of CPU in the block (not wall clock: the machine is shared)."""
+    """TooSlow once the block has spent `seconds` of CPU (not wall clock: the machine may be shared)."""
 
     def expire(signum: int, frame: object) -> None:
         raise TooSlow(f"over {seconds:.0f} s CPU")
@@ -126,7 +128,9 @@ def fuzz(format_name: str, inputs: int, run_seed: int) -> Outcome:
         try:
             check_file(file)
         except Exception as error:  # noqa: BLE001 - every failure is counted, none stops the run
-            failure = outcome.failures.setdefault(failure_key(error), Failure(f"{type(error).__name__}: {error}"))
+            failure = outcome.failures.setdefault(
+                failure_key(error), Failure(f"{type(error).__name__}: {error}")
+            )
             failure.count += 1
             if failure.smallest is None or len(file[1]) < len(failure.smallest[1]):
                 failure.smallest = file
@@ -141,13 +145,15 @@ def fuzz(format_name: str, inputs: int, run_seed: int) -> Outcome:
 
 def shrunk(format_name: str, key: str) -> File | None:
     """A minimal file that fails the same way, if one turns up again within SHRINK_EXAMPLES."""
-    same: Callable[[File], bool] = lambda file: failing_key(file) == key  # noqa: E731
     try:
         return find(
             FILES[format_name],
-            same,
+            lambda file: failing_key(file) == key,
             settings=settings(
-                max_examples=SHRINK_EXAMPLES, database=None, deadline=None, suppress_health_check=list(HealthCheck)
+                max_examples=SHRINK_EXAMPLES,
+                database=None,
+                deadline=None,
+                suppress_health_check=list(HealthCheck),
             ),
         )
     except NoSuchExample:
@@ -164,8 +170,12 @@ def report(outcome: Outcome) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--per-format", type=int, default=100_000, metavar="N", help="inputs per format")
-    parser.add_argument("--format", choices=sorted(FILES), action="append", help="only this format (repeatable)")
-    parser.add_argument("--seed", type=int, default=0, help="Hypothesis seed: the same seed draws the same inputs")
+    parser.add_argument(
+        "--format", choices=sorted(FILES), action="append", help="only this format (repeatable)"
+    )
+    parser.add_argument(
+        "--seed", type=int, default=0, help="Hypothesis seed: the same seed draws the same inputs"
+    )
     arguments = parser.parse_args(argv)
     outcomes = []
     for format_name in arguments.format or sorted(FILES):

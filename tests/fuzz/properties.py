@@ -49,7 +49,7 @@ def default_setup() -> Setup:
 
 
 def loaded(name: str, data: bytes) -> Document | None:
-    """The file's Document, or None when it is refused as it should be (InputError); any other exception escapes."""
+    """The file's Document, or None when it is refused with an InputError; any other exception escapes."""
     try:
         document = load_bytes(data, name)
     except InputError as error:
@@ -71,7 +71,7 @@ def check_files(files: Sequence[tuple[str, bytes]]) -> Results:
 
 
 def _document_if_any(name: str, data: bytes) -> Document | None:
-    """The file's Document, None on any failure to read it: the loader's own property is `loaded`'s to check."""
+    """The file's Document, None on any failure to read it: the loader's own property is `loaded`'s."""
     try:
         return load_bytes(data, name)
     except Exception:  # noqa: BLE001 - the engine must have made any of these the file's error
@@ -91,9 +91,13 @@ def check_result(result: FileResult, document: Document | None) -> None:
 
 def check_placed(finding: Finding, source: str) -> None:
     """Offsets inside the file's text, and the line and column of each end are those offsets'."""
-    assert 0 <= finding.start <= finding.end <= len(source), f"offsets outside the text ({len(source)}): {finding}"
+    assert 0 <= finding.start <= finding.end <= len(source), (
+        f"offsets outside the text ({len(source)}): {finding}"
+    )
     assert (finding.line, finding.column) == line_column(source, finding.start), f"start misplaced: {finding}"
-    assert (finding.end_line, finding.end_column) == line_column(source, finding.end), f"end misplaced: {finding}"
+    assert (finding.end_line, finding.end_column) == line_column(source, finding.end), (
+        f"end misplaced: {finding}"
+    )
 
 
 def line_column(source: str, offset: int) -> tuple[int, int]:

@@ -28,6 +28,7 @@ PROSE = (
     "Mr. Tanaka, 54, arrived in Kyiv on 21 Jan 2022.",
     "The company's shares fell.",
 )
+# fmt: off
 HOSTILE = (
     '"', "'", "“", "”", "‘", "’", "„", "‟", "«", "»", "‹", "›", "「", "」", "『", "』", "`", "``", "''",
     '"a ', "no No ", "the the ", "The The", " . ", "!?", "...", "…", " ,", "(", ")", "[", "]",
@@ -35,11 +36,14 @@ HOSTILE = (
     "東京都で", "서울", "Москва", "مرحبا بالعالم", "שלום", "Ελλάδα", "नमस्ते",
     "\u202e", "\u202d", "\u200b", "\u200d", "\ufeff", "\u00ad", "\u0301", "e\u0301", "🇯🇵", "👩‍👩‍👧",
     "Ã©", "â€™", "Ã¼ber", "\ufffd",
-    "\x00", "\x01", "\x07", "\x0b", "\x0c", "\x1b[31m", "\x1b]0;title\x07", "\x7f", "\x85", "\x9b", "\u2028", "\u2029",
+    "\x00", "\x01", "\x07", "\x0b", "\x0c", "\x1b[31m", "\x1b]0;title\x07", "\x7f", "\x85", "\x9b",
+    "\u2028", "\u2029",
     "\r", "\r\n", "\n", "\n\n", "\t", "   ",
-    "<!-- mtqa-disable -->", "<!-- mtqa-enable duplicated-word -->", "<!-- mtqa-disable-next-line spacing -->",
+    "<!-- mtqa-disable -->", "<!-- mtqa-enable duplicated-word -->",
+    "<!-- mtqa-disable-next-line spacing -->",
     "<!-- mtqa-bogus x -->", "<", ">", "&", "&amp;", "]]>",
 )
+# fmt: on
 SEPARATORS = (" ", " ", "\n", "\n\n", "")
 
 
@@ -62,7 +66,9 @@ def prose(max_pieces: int = 30) -> st.SearchStrategy[str]:
 
 def inline(max_pieces: int = 8) -> st.SearchStrategy[str]:
     """Prose for one line: no line breaks, as markup puts it inside a heading or a cell."""
-    return st.lists(prose_pieces(), max_size=max_pieces).map(lambda pieces: re.sub(r"[\r\n]+", " ", "".join(pieces)))
+    return st.lists(prose_pieces(), max_size=max_pieces).map(
+        lambda pieces: re.sub(r"[\r\n]+", " ", "".join(pieces))
+    )
 
 
 # -- bytes ---------------------------------------------------------------------------------------------
@@ -130,14 +136,26 @@ def _markdown_blocks() -> st.SearchStrategy[str]:
         line.map(lambda text: text + "\n"),
         st.tuples(st.integers(1, 7), line).map(lambda h: "#" * h[0] + " " + h[1] + "\n"),
         st.tuples(line, st.sampled_from(("===", "---", "-"))).map(lambda h: f"{h[0]}\n{h[1]}\n"),
-        st.tuples(st.sampled_from(("```", "~~~", "````")), st.sampled_from(("", "python", "md")), prose(6), st.booleans())
-        .map(lambda c: f"{c[0]}{c[1]}\n{c[2]}\n" + (c[0] + "\n" if c[3] else "")),
+        st.tuples(
+            st.sampled_from(("```", "~~~", "````")),
+            st.sampled_from(("", "python", "md")),
+            prose(6),
+            st.booleans(),
+        ).map(lambda c: f"{c[0]}{c[1]}\n{c[2]}\n" + (c[0] + "\n" if c[3] else "")),
         prose(4).map(lambda code: "".join("    " + row + "\n" for row in code.split("\n"))),
         st.lists(st.lists(inline(3), min_size=1, max_size=4), min_size=1, max_size=6).map(_markdown_table),
-        st.tuples(st.sampled_from(("div", "p", "table", "script", "pre", "!--")), prose(4))
-        .map(lambda h: f"<{h[0]}>\n{h[1]}\n" + ("-->" if h[0] == "!--" else f"</{h[0]}>") + "\n"),
-        st.sampled_from(("---\n", "***\n", "[ref]: http://example.com 'T'\n", "<!-- mtqa-disable -->\n", "\\\n")),
-        st.tuples(line, st.sampled_from(("*", "_", "**", "`", "[", "](x)", "![", "<http://a>", "~~"))).map("".join),
+        st.tuples(st.sampled_from(("div", "p", "table", "script", "pre", "!--")), prose(4)).map(
+            lambda h: f"<{h[0]}>\n{h[1]}\n" + ("-->" if h[0] == "!--" else f"</{h[0]}>") + "\n"
+        ),
+        st.sampled_from(
+            ("---\n", "***\n", "[ref]: http://example.com 'T'\n", "<!-- mtqa-disable -->\n", "\\\n")
+        ),
+        st.tuples(line, st.sampled_from(("*", "_", "**", "`", "[", "](x)", "![", "<http://a>", "~~"))).map(
+            "".join
+        ),
+        st.tuples(st.sampled_from(("> ", ">", "- ", "  - ", "1. ")), st.integers(1, 60), line).map(
+            lambda deep: deep[0] * deep[1] + deep[2] + "\n"
+        ),
     )
     return st.recursive(
         leaf,
@@ -158,8 +176,10 @@ def _markdown_blocks() -> st.SearchStrategy[str]:
 
 
 def _markdown_table(rows: list[list[str]]) -> str:
-    cells = lambda row: "| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |\n"  # noqa: E731
-    return cells(rows[0]) + "|" + "---|" * len(rows[0]) + "\n" + "".join(cells(row) for row in rows[1:])
+    def row_line(row: list[str]) -> str:
+        return "| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |\n"
+
+    return row_line(rows[0]) + "|" + "---|" * len(rows[0]) + "\n" + "".join(row_line(row) for row in rows[1:])
 
 
 def _front_matter() -> st.SearchStrategy[str]:
@@ -182,22 +202,31 @@ def markdown_bytes() -> st.SearchStrategy[bytes]:
 
 # -- HTML ----------------------------------------------------------------------------------------------
 
+# fmt: off
 TAGS = (
     "p", "div", "span", "h1", "h3", "ul", "ol", "li", "table", "tr", "td", "th", "blockquote", "pre", "code",
     "a", "b", "i", "em", "br", "hr", "img", "script", "style", "template", "svg", "math", "textarea", "title",
     "noscript", "head", "body", "html", "article", "figure", "figcaption", "q", "sup", "ruby", "rt", "iframe",
 )
+# fmt: on
+# fmt: off
 HTML_LEAVES = (
-    "&amp;", "&lt;", "&nbsp;", "&#8220;", "&#x201D;", "&#0;", "&#xD800;", "&#99999999;", "&#x;", "&bogus;", "&amp",
+    "&amp;", "&lt;", "&nbsp;", "&#8220;", "&#x201D;", "&#0;", "&#xD800;", "&#99999999;", "&#x;", "&bogus;",
+    "&amp",
     "<!-- comment -->", "<!-- mtqa-disable -->", "<!-- mtqa-enable -->", "<!---->", "<!-- unclosed",
-    "<![CDATA[ data ]]>", "<![foo[ x ]]>", "<![if !IE]>", "<!DOCTYPE html>", "<?xml version='1.0'?>", "<?php ?>",
+    "<![CDATA[ data ]]>", "<![foo[ x ]]>", "<![if !IE]>", "<!DOCTYPE html>", "<?xml version='1.0'?>",
+    "<?php ?>",
     "</p>", "</div>", "</>", "<", "<p", "<a href='x", "<br/>", "<img alt=\"a “quote”\">", "&#x1b;[31m",
 )
+# fmt: on
+# fmt: off
 CHARSETS = (
-    "utf-8", "UTF-8", "latin-1", "windows-1252", "shift_jis", "utf-16", "utf-16le", "utf-32", "rot13", "base64",
+    "utf-8", "UTF-8", "latin-1", "windows-1252", "shift_jis", "utf-16", "utf-16le", "utf-32", "rot13",
+    "base64",
     "undefined", "hex", "zlib", "bz2", "uu", "idna", "punycode", "utf-7", "mbcs", "x-user-defined", "", "\"",
     "utf-8\x00", "a" * 300,
 )
+# fmt: on
 
 
 def _html_fragments() -> st.SearchStrategy[str]:
@@ -206,11 +235,20 @@ def _html_fragments() -> st.SearchStrategy[str]:
         leaf,
         lambda inner: st.tuples(
             st.sampled_from(TAGS),
-            st.sampled_from(("", ' class="x"', " hidden", ' lang="ja"', " dir=rtl", " style='display:none'", " x=")),
+            st.sampled_from(
+                ("", ' class="x"', " hidden", ' lang="ja"', " dir=rtl", " style='display:none'", " x=")
+            ),
             st.lists(inner, max_size=4),
             st.booleans(),
         ).map(lambda t: f"<{t[0]}{t[1]}>" + "".join(t[2]) + (f"</{t[0]}>" if t[3] else "")),
         max_leaves=20,
+    )
+
+
+def _deep_html() -> st.SearchStrategy[str]:
+    """Elements nested hundreds deep, closed or not, in order or not."""
+    return st.tuples(st.sampled_from(TAGS), st.integers(1, 300), inline(2), st.integers(0, 300)).map(
+        lambda deep: f"<{deep[0]}>" * deep[1] + escape(deep[2]) + f"</{deep[0]}>" * deep[3]
     )
 
 
@@ -226,7 +264,7 @@ def html_bytes(draw: st.DrawFn) -> bytes:
             ),
         )
     )
-    body = "".join(draw(st.lists(_html_fragments(), max_size=6)))
+    body = "".join(draw(st.lists(st.one_of(_html_fragments(), _deep_html()), max_size=6)))
     codec, bom = draw(st.sampled_from(ENCODINGS[:1] * 6 + ENCODINGS))
     return draw(maybe_mutated(st.just(encoded(head + body, codec, bom))))
 
@@ -235,7 +273,9 @@ def html_bytes(draw: st.DrawFn) -> bytes:
 
 DOCUMENT_XML = "word/document.xml"
 WORD = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-DOCUMENT_START = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{WORD}"><w:body>'
+DOCUMENT_START = (
+    f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:document xmlns:w="{WORD}"><w:body>'
+)
 DOCUMENT_END = "<w:sectPr/></w:body></w:document>"
 
 
@@ -259,24 +299,30 @@ def _word_paragraph() -> st.SearchStrategy[str]:
     run = st.one_of(
         inline(4).map(lambda text: f'<w:r><w:t xml:space="preserve">{xml_text(text)}</w:t></w:r>'),
         st.sampled_from(("<w:r><w:tab/></w:r>", "<w:r><w:br/></w:r>", "<w:r><w:cr/></w:r>", "<w:r/>")),
-        inline(2).map(lambda text: f'<w:hyperlink><w:r><w:t>{xml_text(text)}</w:t></w:r></w:hyperlink>'),
+        inline(2).map(lambda text: f"<w:hyperlink><w:r><w:t>{xml_text(text)}</w:t></w:r></w:hyperlink>"),
     )
     return st.lists(run, max_size=4).map(lambda runs: "<w:p>" + "".join(runs) + "</w:p>")
 
 
 def _word_body() -> st.SearchStrategy[str]:
     table = st.lists(st.lists(_word_paragraph(), min_size=1, max_size=3), min_size=1, max_size=3).map(
-        lambda rows: "<w:tbl>" + "".join("<w:tr>" + "".join(f"<w:tc>{p}</w:tc>" for p in row) + "</w:tr>" for row in rows)
-        + "</w:tbl>"
+        lambda rows: (
+            "<w:tbl>"
+            + "".join("<w:tr>" + "".join(f"<w:tc>{p}</w:tc>" for p in row) + "</w:tr>" for row in rows)
+            + "</w:tbl>"
+        )
     )
     return st.lists(st.one_of(_word_paragraph(), _word_paragraph(), table), max_size=8).map("".join)
 
 
 def zipped(parts: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    """The archive of `parts`, dated in 2020 rather than now: the same draw makes the same bytes."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression) as archive:
+    with zipfile.ZipFile(buffer, "w") as archive:
         for name, data in parts.items():
-            archive.writestr(name, data)
+            archive.writestr(
+                zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0)), data, compress_type=compression
+            )
     return buffer.getvalue()
 
 
@@ -288,12 +334,17 @@ BROKEN_DOCUMENTS = (
     f'<w:document xmlns:w="{WORD}"/>',
     f'<w:body xmlns:w="{WORD}"><w:p/></w:body>',
     "<foo/>",
-    f'<w:document xmlns:w="{WORD}"><w:body><w:p><w:r><w:t>&undefined;</w:t></w:r></w:p></w:body></w:document>',
-    '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
-    '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
-    f'<w:document xmlns:w="{WORD}"><w:body><w:p><w:r><w:t>&c;</w:t></w:r></w:p></w:body></w:document>',
-    '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
-    f'<w:document xmlns:w="{WORD}"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>',
+    f'<w:document xmlns:w="{WORD}"><w:body><w:p><w:r><w:t>&undef;</w:t></w:r></w:p></w:body></w:document>',
+    (
+        '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa">'
+        '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">'
+        '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+        f'<w:document xmlns:w="{WORD}"><w:body><w:p><w:r><w:t>&c;</w:t></w:r></w:p></w:body></w:document>'
+    ),
+    (
+        '<?xml version="1.0"?><!DOCTYPE d [<!ENTITY x SYSTEM "file:///etc/hostname">]>'
+        f'<w:document xmlns:w="{WORD}"><w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>'
+    ),
     '<?xml version="1.0" encoding="rot13"?><w:document/>',
 )
 
@@ -317,7 +368,9 @@ def word_bytes(draw: st.DrawFn) -> bytes:
     parts[DOCUMENT_XML] = draw(word_document_xml())
     if draw(st.integers(0, 9)) == 0:
         del parts[draw(st.sampled_from(sorted(parts)))]
-    data = zipped(parts, draw(st.sampled_from((zipfile.ZIP_DEFLATED, zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED))))
+    data = zipped(
+        parts, draw(st.sampled_from((zipfile.ZIP_DEFLATED, zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED)))
+    )
     damage = draw(st.sampled_from(("none", "none", "none", "bytes", "compression", "sizes")))
     if damage == "bytes":
         return draw(mutated(data))

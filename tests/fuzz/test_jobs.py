@@ -1,0 +1,40 @@
+"""`mtqa check --jobs 2` says exactly what `--jobs 1` says, about a folder of generated files of every format.
+
+Each example starts the command twice, so this test draws a twentieth of the profile's examples.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import tempfile
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.fuzz.strategies import any_file
+
+FILES_PER_FOLDER = 8
+"""Enough for two workers: the engine gives each at least four files."""
+
+
+def checked(mtqa: list[str], folder: Path, jobs: int) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*mtqa, "check", ".", "--no-config", "--format", "json", "--jobs", str(jobs)],
+        cwd=folder,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+@settings(max_examples=max(3, settings.default.max_examples // 20))
+@given(st.lists(any_file(), min_size=FILES_PER_FOLDER, max_size=FILES_PER_FOLDER))
+def test_two_workers_agree_with_one(mtqa: list[str], files: list[tuple[str, bytes]]) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        for i, (name, contents) in enumerate(files):
+            (Path(folder) / f"{i}-{name}").write_bytes(contents)
+        one, two = checked(mtqa, Path(folder), 1), checked(mtqa, Path(folder), 2)
+    assert "Traceback" not in one.stderr + two.stderr, one.stderr + two.stderr
+    assert (two.returncode, two.stdout, two.stderr) == (one.returncode, one.stdout, one.stderr)
