@@ -325,3 +325,12 @@ def test_report_names_of_undecodable_file_names_stay_distinct() -> None:
     names = report_names([os.fsdecode(b"\xff.txt"), os.fsdecode(b"\xfe.txt")])
     assert len(set(names.values())) == 2
     assert all(name.isascii() and name.isprintable() for name in names.values())
+
+
+def test_sarif_stays_utf8_when_an_undecodable_file_name_is_in_a_message(mtqa, tmp_path: Path) -> None:
+    missing = os.fsdecode(b"caf\xe9.txt")
+    result = run_mtqa(mtqa, "check", missing, "--no-config", "--format", "sarif", cwd=tmp_path)
+    assert result.returncode == 2
+    sarif = json.loads(result.stdout.decode("utf-8"))
+    (notification,) = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
+    assert notification["message"]["text"].startswith(f"{missing}: ")

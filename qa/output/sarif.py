@@ -22,9 +22,18 @@ BINARY_SUFFIXES = frozenset({".docx"})
 """Files whose finding offsets count extracted text, not the file's characters: no offsets or fixes."""
 
 
+LONE_SURROGATES = {code: f"\\u{code:04x}" for code in range(0xD800, 0xE000)}
+
+
 def render(results: Results, catalogue: Catalogue, out: TextIO) -> None:
-    json.dump(to_sarif(results, catalogue), out, ensure_ascii=False, indent=2)
+    out.write(dumps(to_sarif(results, catalogue)))
     out.write("\n")
+
+
+def dumps(document: Any) -> str:
+    """JSON text that is UTF-8 whatever a file's name: its bytes that are not UTF-8 (lone
+    surrogates in the path) become `\\udcff` escapes, which read back as the same path."""
+    return json.dumps(document, ensure_ascii=False, indent=2).translate(LONE_SURROGATES)
 
 
 def to_sarif(results: Results, catalogue: Catalogue) -> dict[str, Any]:
