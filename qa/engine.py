@@ -10,6 +10,7 @@ from __future__ import annotations
 import errno
 import os
 import pickle
+import signal
 import stat
 import sys
 from collections import defaultdict
@@ -117,6 +118,7 @@ def _walk(
 ) -> Iterator[Path]:
     """Regular files of a known format below `folder`, in name order, skipping hidden and excluded
     folders; other files of a known name (broken links, FIFOs, devices) go to `skipped`, with why."""
+
     def unreadable_folder(error: OSError) -> None:
         skipped.append(f"{Path(error.filename or folder).as_posix()}: skipped: {os_reason(error)}")
 
@@ -188,11 +190,15 @@ def check_source(source: Source, rules: Sequence[Rule], measure: bool = True) ->
     try:
         return _check_document(doc, rules, measure)
     except Exception as error:  # noqa: BLE001 - outside any one rule: still this file's, and a bug
-        return _failed(source, f"cannot check: {_one_line(error)}; please report this as a bug")
+        return _bug(source, error)
 
 
 def _failed(source: Source, message: str) -> FileOutcome:
     return FileOutcome(FileResult(source.display, error=message), {})
+
+
+def _bug(source: Source, error: Exception) -> FileOutcome:
+    return _failed(source, f"cannot check: {_one_line(error)}; please report this as a bug")
 
 
 MESSAGE_LENGTH = 300
@@ -362,8 +368,6 @@ def _start_worker(plans: list[Sequence[Rule]], parent: int) -> None:
     and print a traceback of its own. A parent killed outright (SIGKILL) cannot stop
     its workers, so each worker ends itself when its parent is gone.
     """
-    import signal
-
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     _end_with_parent(parent)
     _worker_plans[:] = plans
@@ -371,8 +375,6 @@ def _start_worker(plans: list[Sequence[Rule]], parent: int) -> None:
 
 def _end_with_parent(parent: int) -> None:
     """Have the kernel kill this process when its parent dies (Linux), else watch for it."""
-    import signal
-
     if sys.platform.startswith("linux"):
         import ctypes
 
@@ -405,14 +407,14 @@ def _check_task(task: tuple[Source, int, bool]) -> bytes:
     try:
         return pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
     except Exception as error:  # noqa: BLE001 - a rule's facts that will not travel are one file's bug
-        return pickle.dumps(_failed(source, f"cannot check: {_one_line(error)}; please report this as a bug"))
+        return pickle.dumps(_bug(source, error))
 
 
 def _unpack(source: Source, packed: bytes) -> FileOutcome:
     try:
         return pickle.loads(packed)
     except Exception as error:  # noqa: BLE001 - as in _check_task, on the receiving side
-        return _failed(source, f"cannot check: {_one_line(error)}; please report this as a bug")
+        return _bug(source, error)
 
 
 def _reduce_corpus(outcomes: Sequence[FileOutcome], rules: Sequence[Rule]) -> dict[str, list[Finding]]:

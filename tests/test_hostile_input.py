@@ -347,7 +347,7 @@ def test_workers_exit_when_the_parent_is_killed(tmp_path: Path) -> None:
         workers = _wait_for_children(psutil.Process(parent.pid), count=2)
         parent.send_signal(signal.SIGKILL)
         parent.wait(timeout=TIMEOUT)
-        gone, alive = psutil.wait_procs(workers, timeout=10)
+        _gone, alive = psutil.wait_procs(workers, timeout=10)
         for worker in alive:
             worker.kill()
         assert alive == [], "workers outlived their parent"
