@@ -96,6 +96,13 @@ TEXT_PIECES = re.compile(
 reference name never holds a carriage return: "&\r\n" is an ampersand and a line end)."""
 HTML_WHITESPACE = " \t\n\f\r"
 
+UNFINISHED_TAG = re.compile(r"<(?=[a-zA-Z/!?])")
+"""What the parser reads as the start of a tag, end tag, comment or declaration."""
+NOT_MARKUP = "\ufffd"
+COMMENT_CLOSE = re.compile(r"--!?\s*>")
+"""What ends a comment for every version of the standard parser ("-->", "-- >", "--!>"), or more:
+its matches never overlap, so the last one found is the last that could start."""
+
 DECLARED_ENCODING = re.compile(
     rb"""<meta[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)|<\?xml[^>]*?encoding\s*=\s*["']([\w.:-]+)""",
     re.IGNORECASE,
@@ -239,7 +246,7 @@ class Prose:
 def extract(source: str) -> Prose:
     """The prose of an HTML document and where each of its characters comes from."""
     walker = HtmlWalker(source)
-    walker.feed(source)
+    walker.feed(_unfinished_tags_as_text(source))
     walker.close()
     writer = walker.writer
     return Prose(writer.builder, writer.has_text, walker.foreign_languages)
@@ -282,6 +289,15 @@ def _keys(tag: str) -> tuple[str, ...]:
     return (tag, *((BLOCK,) if tag in BLOCK_ELEMENTS else ()), *((CODE,) if tag in CODE_ELEMENTS else ()))
 
 
+def _unfinished_tags_as_text(source: str) -> str:
+    """The source as the parser is given it: after the last ">" no tag or comment can end, and the
+    standard parser would look for an end from each "<" there to the end of the file (quadratic
+    in "<a<a<a…"). Their "<" is replaced, so that they are text at once; HtmlWalker reads text up
+    to the next "<" of the source, so such a tag is still not prose, as it would have been."""
+    tail = source.rfind(">") + 1
+    return source[:tail] + UNFINISHED_TAG.sub(NOT_MARKUP, source[tail:])
+
+
 class HtmlWalker(HTMLParser):
     """Tracks the open elements to know what is prose, and hands the prose to a ProseWriter."""
 
@@ -292,6 +308,7 @@ class HtmlWalker(HTMLParser):
         self.foreign_languages: list[str] = []
         self._open = OpenElements()
         self._line_starts = [0] + [match.end() for match in re.finditer("\n", source)]
+        self._last_match: dict[re.Pattern[str], int] = {}
 
     def _offset(self) -> int:
         """The source offset of the current event (the parser counts lines by "\\n" only)."""
@@ -331,15 +348,22 @@ class HtmlWalker(HTMLParser):
             self.writer.builder.comment_starts.append(self._offset())
 
     def parse_marked_section(self, i: int, report: int = 1) -> int:
-        """`<![CDATA[…]]>` and the like; any other `<![` starts a bogus comment up to the next
-        ">", as browsers read it (the standard parser raises AssertionError there, after moving
-        its position on: it is put back)."""
-        position = self.lineno, self.offset
-        try:
-            return super().parse_marked_section(i, report)
-        except AssertionError:
-            self.lineno, self.offset = position
-            return self.parse_bogus_comment(i)
+        """`<![…` is a bogus comment up to the next ">" in HTML, as browsers read it (CDATA
+        sections exist only in SVG and MathML, which are not prose); the standard parser raises
+        AssertionError on a keyword it does not know."""
+        return self.parse_bogus_comment(i, report)
+
+    def parse_comment(self, i: int, report: int = 1) -> int:
+        """A comment with no end after it reads as text, at once: the standard parser would look
+        for its end to the end of the file from every "<!--" (quadratic)."""
+        return -1 if self._nothing_after(i + 4, COMMENT_CLOSE) else super().parse_comment(i, report)
+
+    def _nothing_after(self, i: int, pattern: re.Pattern[str]) -> bool:
+        """Whether no match of `pattern` starts at or after rawdata[i], found with one search of
+        the whole source per pattern (the parser's data is always what is left of the source)."""
+        if pattern not in self._last_match:
+            self._last_match[pattern] = max((found.start() for found in pattern.finditer(self.source)), default=-1)
+        return len(self.source) - len(self.rawdata) + i > self._last_match[pattern]
 
     def handle_data(self, data: str) -> None:
         start = self._offset()
