@@ -1,4 +1,8 @@
-"""Human-readable output: `path:line:col: severity rule message`, the excerpt, a summary."""
+"""Human-readable output: `path:line:col: severity rule message`, the excerpt, a summary.
+
+What comes from a document or a file name reaches the terminal through `visible`, so a
+terminal escape or a bidirectional override in it is shown, never acted on.
+"""
 
 from __future__ import annotations
 
