@@ -334,3 +334,14 @@ def test_sarif_stays_utf8_when_an_undecodable_file_name_is_in_a_message(mtqa, tm
     sarif = json.loads(result.stdout.decode("utf-8"))
     (notification,) = sarif["runs"][0]["invocations"][0]["toolExecutionNotifications"]
     assert notification["message"]["text"].startswith(f"{missing}: ")
+
+
+def test_json_output_is_utf8_whatever_a_file_name_holds(tmp_path):
+    """A file name that is not UTF-8 reads back as the same path; the output stays UTF-8."""
+    name = os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt")
+    Path(os.fsdecode(name)).write_text("There can be no No bargaining.\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "qa", "check", str(tmp_path), "--format", "json"], capture_output=True, timeout=60
+    )
+    [checked] = json.loads(done.stdout.decode("utf-8"))["files"]
+    assert os.fsencode(checked["path"]) == name

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
-from typing import TextIO
+from typing import Any, TextIO
 
 from qa import __version__
 from qa.catalogue import Catalogue
 from qa.findings import Results
+
+LONE_SURROGATES = {code: f"\\u{code:04x}" for code in range(0xD800, 0xE000)}
 
 
 def to_dict(results: Results) -> dict[str, object]:
@@ -22,9 +24,7 @@ def to_dict(results: Results) -> dict[str, object]:
             }
             for r in results.checked
         ],
-        "errors": [
-            {"path": r.path, "message": message} for r in results.files for message in r.problems
-        ]
+        "errors": [{"path": r.path, "message": message} for r in results.files for message in r.problems]
         + [{"path": None, "message": message} for message in results.errors],
         "warnings": results.warnings,
         "summary": {
@@ -37,5 +37,11 @@ def to_dict(results: Results) -> dict[str, object]:
 
 
 def render(results: Results, catalogue: Catalogue, out: TextIO) -> None:
-    json.dump(to_dict(results), out, ensure_ascii=False, indent=2)
+    out.write(dumps(to_dict(results)))
     out.write("\n")
+
+
+def dumps(document: Any) -> str:
+    """JSON text that is UTF-8 whatever a file's name: its bytes that are not UTF-8 (lone
+    surrogates in the path) become `\\udcff` escapes, which read back as the same path."""
+    return json.dumps(document, ensure_ascii=False, indent=2).translate(LONE_SURROGATES)

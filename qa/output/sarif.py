@@ -6,7 +6,6 @@ says so in `columnKind`; SARIF's default would be UTF-16 code units.
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePath, PureWindowsPath
 from typing import Any, TextIO
 from urllib.parse import quote
@@ -14,6 +13,7 @@ from urllib.parse import quote
 from qa import __version__
 from qa.catalogue import Catalogue, Rule, is_web_address
 from qa.findings import Finding, Results, Severity
+from qa.output.json import dumps
 from qa.rule_docs import explain
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -22,18 +22,9 @@ BINARY_SUFFIXES = frozenset({".docx"})
 """Files whose finding offsets count extracted text, not the file's characters: no offsets or fixes."""
 
 
-LONE_SURROGATES = {code: f"\\u{code:04x}" for code in range(0xD800, 0xE000)}
-
-
 def render(results: Results, catalogue: Catalogue, out: TextIO) -> None:
     out.write(dumps(to_sarif(results, catalogue)))
     out.write("\n")
-
-
-def dumps(document: Any) -> str:
-    """JSON text that is UTF-8 whatever a file's name: its bytes that are not UTF-8 (lone
-    surrogates in the path) become `\\udcff` escapes, which read back as the same path."""
-    return json.dumps(document, ensure_ascii=False, indent=2).translate(LONE_SURROGATES)
 
 
 def to_sarif(results: Results, catalogue: Catalogue) -> dict[str, Any]:
