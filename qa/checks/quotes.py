@@ -375,13 +375,14 @@ class _Pairing:
 
     def _abandon_ended_here(self, narrated_to: int) -> Iterator[Unclosed]:
         """Quotations that cannot go on into the next paragraph: quoted phrases, or the reporter spoke after them."""
-        ended = [m for m in self.open if m.ends_in_its_paragraph or m.end <= narrated_to]
+        ended, kept = [], []
+        for mark in self.open:
+            (ended if mark.ends_in_its_paragraph or mark.end <= narrated_to else kept).append(mark)
+        self.open = kept
         for opener in ended:
             reason = Reason.BRACKET if opener.bracket_end is not None else Reason.ENDED_IN_PARAGRAPH
             yield Unclosed(opener, reason, self.restarts.pop(opener.offset, None))
             self.depth[opener.family] -= 1
-        if ended:
-            self.open = [m for m in self.open if m not in ended]
 
     def _close_brackets(self, offset: int) -> Iterator[Unclosed]:
         """A quotation opened inside brackets that close before `offset` was never closed: ("disease severity — Ed.)."""
