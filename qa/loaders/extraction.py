@@ -80,6 +80,8 @@ class ProseBuilder:
         self._length = 0
         self.comment_starts: list[int] = []
         """Where the source's comments start, for the mtqa directives among them (qa.suppress)."""
+        self.unread: list[str] = []
+        """Text the loader could not read, said once each: warnings naming the file."""
 
     def take(self, start: int, end: int) -> None:
         """Append source[start:end] as it stands."""
@@ -108,6 +110,7 @@ class ProseBuilder:
         prose = "".join(self._parts)
         offset_map = OffsetMap(tuple(self._pieces), len(self.source))
         directives = parse_directives(self.source, self.comment_starts)
+        warnings = (*warnings, *(f"{path}: {problem}" for problem in self.unread))
         return Document(
             path, prose, warnings, source=(self.source, offset_map), encoding=encoding, directives=directives
         )

@@ -52,6 +52,12 @@ CONTAINER_MARKS = frozenset(">-+*.)0123456789")
 MARKERS = frozenset({"em_open", "em_close", "strong_open", "strong_close"})
 STRUCK = {"s_open": 1, "s_close": -1}
 """Strikethrough: deleted text, not prose (as <del> is not in HTML)."""
+MAX_NESTING = 50
+"""Block quotes and lists nest this deep (markdown-it's default, 20, is reached by real quoted
+mail); deeper, markdown-it skips the text, which is then reported as not checked. Its parser
+recurses once per level, and each level costs time on every line it holds."""
+CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
+"""Blocks whose content markdown-it parses one level deeper, unless that is MAX_NESTING."""
 COMMENT = re.compile("<!--")
 RAW_TEXT_BLOCK = re.compile(r"\s*<(?:pre|script|style|textarea)(?:\s|>|$)", re.IGNORECASE)
 """An HTML block of raw text (CommonMark's first kind): its comments are code, not mtqa directives."""
@@ -144,6 +150,8 @@ def prose(source: str) -> ProseBuilder:
     parsed = without_front_matter(source, lines)
     builder = ProseBuilder(source)
     tokens = _parser().parse(parsed)
+    if any(token.type in CONTAINERS and token.level + 1 >= MAX_NESTING for token in tokens):
+        builder.unread.append(f"nested too deep (block quotes and lists, {MAX_NESTING} levels): the text inside was not checked")
     builder.comment_starts.extend(block_comments(tokens, source, lines))
     for block in located_blocks(tokens, source, lines):
         builder.comment_starts.extend(inline_comments(block))
@@ -202,7 +210,7 @@ def _parser() -> MarkdownIt:
     """
     from markdown_it import MarkdownIt, rules_inline  # a dependency of this format only
 
-    parser = MarkdownIt("commonmark").enable(["table", "strikethrough"]).disable("text_join")
+    parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(["table", "strikethrough"]).disable("text_join")
     spanned = {
         "newline": rules_inline.newline,
         "escape": rules_inline.escape,
