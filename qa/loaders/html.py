@@ -109,7 +109,7 @@ DECLARED_ENCODING = re.compile(
 )
 PRESCAN_BYTES = 1024
 """Browsers look for the <meta charset> within the first 1024 bytes; so does this loader."""
-PRINTABLE_ASCII = bytes(range(0x20, 0x7F)) + b"\t\n\r \\x41 \\u0041"
+PRINTABLE_ASCII = bytes(range(0x20, 0x7F)).replace(b"\\", b"") + b"\t\n\r \\x41 \\u0041"
 """ASCII as a text encoding must read it, escapes included: an escape codec would decode them."""
 WINDOWS_1252_LABELS = frozenset({"ascii", "iso8859-1"})
 """Labels that browsers read as windows-1252 (the WHATWG Encoding standard)."""
@@ -292,10 +292,14 @@ def _keys(tag: str) -> tuple[str, ...]:
 def _unfinished_tags_as_text(source: str) -> str:
     """The source as the parser is given it: after the last ">" no tag or comment can end, and the
     standard parser would look for an end from each "<" there to the end of the file (quadratic
-    in "<a<a<a…"). Their "<" is replaced, so that they are text at once; HtmlWalker reads text up
-    to the next "<" of the source, so such a tag is still not prose, as it would have been."""
-    tail = source.rfind(">") + 1
-    return source[:tail] + UNFINISHED_TAG.sub(NOT_MARKUP, source[tail:])
+    in "<a<a<a…"). Their "<" is replaced, so that they are text at once, as the parser would
+    have ended up reading them: HtmlWalker reads text up to the next "<" of the source, so such a
+    tag is still not prose. The last "<" of the file is left for the parser, which reads it as
+    text (one search, and the same reading as before)."""
+    tail, last = source.rfind(">") + 1, source.rfind("<")
+    if last <= tail:
+        return source
+    return source[:tail] + UNFINISHED_TAG.sub(NOT_MARKUP, source[tail:last]) + source[last:]
 
 
 class HtmlWalker(HTMLParser):
@@ -350,8 +354,8 @@ class HtmlWalker(HTMLParser):
     def parse_marked_section(self, i: int, report: int = 1) -> int:
         """`<![…` is a bogus comment up to the next ">" in HTML, as browsers read it (CDATA
         sections exist only in SVG and MathML, which are not prose); the standard parser raises
-        AssertionError on a keyword it does not know."""
-        return self.parse_bogus_comment(i, report)
+        AssertionError on a keyword it does not know. Not a comment to look for directives in."""
+        return self.parse_bogus_comment(i, report=0)
 
     def parse_comment(self, i: int, report: int = 1) -> int:
         """A comment with no end after it reads as text, at once: the standard parser would look
