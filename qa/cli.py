@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from qa import __version__
 from qa.config import FAIL_ON
+from qa.output.text import visible
 
 if TYPE_CHECKING:  # the modules behind these load on first use, keeping `mtqa --help` fast
     from qa.catalogue import Catalogue, Rule
@@ -39,20 +40,27 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--output", metavar="FILE", help="write the output to FILE instead of stdout")
     check.add_argument("--report", metavar="DIR", help="also write the HTML report into DIR")
     check.add_argument("--open", action="store_true", help="open the report's index in a browser")
-    check.add_argument("--quiet", action="store_true", help="print the findings only: no summary, no warnings")
     check.add_argument(
-        "--statistics", action="store_true", help="print how many findings each rule made instead of the findings"
+        "--quiet", action="store_true", help="print the findings only: no summary, no warnings"
+    )
+    check.add_argument(
+        "--statistics",
+        action="store_true",
+        help="print how many findings each rule made instead of the findings",
     )
 
     report = commands.add_parser("report", help="write an HTML report per file and an index")
     _add_run_arguments(report)
     _add_baseline_arguments(report)
-    report.add_argument("--output-dir", metavar="DIR", default="reports", help="where to write (default: reports)")
+    report.add_argument(
+        "--output-dir", metavar="DIR", default="reports", help="where to write (default: reports)"
+    )
     report.add_argument("--open", action="store_true", help="open the index in a browser")
 
     fix = commands.add_parser("fix", help="apply the suggestions of the rules that are safe to fix")
     _add_run_arguments(fix)
     fix.add_argument("--diff", action="store_true", help="print a unified diff of the fixes; write nothing")
+    fix.add_argument("--force", action="store_true", help="also rewrite read-only files")
 
     _add_config_arguments(commands.add_parser("rules", help="list the rule catalogue, one line a rule"))
     explain = commands.add_parser("explain", help="show what a rule checks, why, and examples")
@@ -71,7 +79,9 @@ def _add_config_arguments(parser: argparse.ArgumentParser) -> None:
         help="use this configuration file (default: the nearest .mtqa.toml, or pyproject.toml with [tool.mtqa])",
     )
     parser.add_argument(
-        "--no-config", action="store_true", help="ignore configuration files: built-in defaults and the command line only"
+        "--no-config",
+        action="store_true",
+        help="ignore configuration files: built-in defaults and the command line only",
     )
 
 
@@ -80,18 +90,27 @@ def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
 
     _add_config_arguments(parser)
     parser.add_argument(
-        "--jobs", type=_positive, metavar="N", help="check files in N processes (default: the number of cores)"
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="check files in N processes (default: the number of cores)",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check; - reads stdin")
-    parser.add_argument("--select", type=_rule_list, default=[], metavar="RULE,...", help="run only these rules or groups")
-    parser.add_argument("--ignore", type=_rule_list, default=[], metavar="RULE,...", help="do not run these rules or groups")
+    parser.add_argument(
+        "--select", type=_rule_list, default=[], metavar="RULE,...", help="run only these rules or groups"
+    )
+    parser.add_argument(
+        "--ignore", type=_rule_list, default=[], metavar="RULE,...", help="do not run these rules or groups"
+    )
     parser.add_argument(
         "--fail-on",
         choices=FAIL_ON,
         help="exit 1 when a finding has at least this severity (default: error, or the configuration's fail-on)",
     )
     parser.add_argument(
-        "--stdin-filename", metavar="NAME", help="the name of standard input (`-`) in the output and for its format"
+        "--stdin-filename",
+        metavar="NAME",
+        help="the name of standard input (`-`) in the output and for its format",
     )
     parser.add_argument(
         "--format-of",
@@ -116,7 +135,9 @@ def _add_baseline_arguments(parser: argparse.ArgumentParser) -> None:
     baseline = parser.add_mutually_exclusive_group()
     baseline.add_argument("--baseline", metavar="FILE", help="report only the findings not recorded in FILE")
     baseline.add_argument(
-        "--write-baseline", metavar="FILE", help="record every finding in FILE, to be left out by --baseline FILE"
+        "--write-baseline",
+        metavar="FILE",
+        help="record every finding in FILE, to be left out by --baseline FILE",
     )
 
 
@@ -228,9 +249,11 @@ def _baselined(results: Results, arguments: argparse.Namespace) -> Results:
     results, hidden = baseline.hide(results, known)
     if not getattr(arguments, "quiet", False):
         counted = f"{hidden} finding{'s' if hidden != 1 else ''}"
-        message = f"{write}: recorded {counted} in the baseline" if write else f"{counted} hidden by the baseline"
+        message = (
+            f"{write}: recorded {counted} in the baseline" if write else f"{counted} hidden by the baseline"
+        )
         if write or hidden:
-            print(f"mtqa: {message}", file=sys.stderr)
+            print(f"mtqa: {visible(message)}", file=sys.stderr)
     return results
 
 
@@ -292,7 +315,9 @@ def check(catalogue: Catalogue, config: Config, arguments: argparse.Namespace) -
         stream = sys.stdout if arguments.command == "report" else sys.stderr
         pages = len(written.pages)
         if not quiet:
-            print(f"Wrote {pages} page{'s' if pages != 1 else ''} and the index: {written.index}", file=stream)
+            print(
+                f"Wrote {pages} page{'s' if pages != 1 else ''} and the index: {written.index}", file=stream
+            )
         if arguments.open:
             webbrowser.open(written.index.resolve().as_uri())
     return exit_code(done, arguments)
@@ -312,7 +337,9 @@ def fix(catalogue: Catalogue, config: Config, arguments: argparse.Namespace) -> 
         fixer = Fixer(
             done.found.sources,
             safe,
-            lambda sources: execute(catalogue, config, arguments, replace(done.found, sources=sources)).results,
+            lambda sources: (
+                execute(catalogue, config, arguments, replace(done.found, sources=sources)).results
+            ),
         )
         results = fixer.run(done.results)
     except UsageError as error:
@@ -326,7 +353,7 @@ def fix(catalogue: Catalogue, config: Config, arguments: argparse.Namespace) -> 
             if arguments.diff:
                 sys.stdout.write(unified_diff(fixed.source.display, fixed.before, fixed.after))
             elif fixed.source.path is not None:
-                write_atomically(fixed.source.path, fixed.data)
+                write_atomically(fixed.source.path, fixed.data, force=arguments.force)
             changed.append(fixed)
         except BrokenPipeError:
             _silence_stdout()  # `mtqa fix --diff | head`: the reader has seen enough
@@ -345,7 +372,7 @@ def fix(catalogue: Catalogue, config: Config, arguments: argparse.Namespace) -> 
         except BrokenPipeError:
             _silence_stdout()
     for note in fixer.notes:
-        print(f"mtqa: note: {note}", file=sys.stderr)
+        print(f"mtqa: note: {visible(note)}", file=sys.stderr)
     print(summary(changed, fixer.left, would=arguments.diff), file=sys.stderr)
     code = exit_code(replace(done, results=replace(results, errors=(*results.errors, *errors))), arguments)
     if arguments.diff and code != EXIT_ERROR:
@@ -362,9 +389,9 @@ def exit_code(done: Run, arguments: argparse.Namespace) -> int:
     unset = [message for rule_id, message in results.not_configured.items() if rule_id in asked_for]
     if not getattr(arguments, "quiet", False):  # `check --quiet`: errors only
         for message in [*results.warnings, *unset]:
-            print(f"mtqa: warning: {message}", file=sys.stderr)
+            print(f"mtqa: warning: {visible(message)}", file=sys.stderr)
     for message in results.input_errors:
-        print(f"mtqa: error: {message}", file=sys.stderr)
+        print(f"mtqa: error: {visible(message)}", file=sys.stderr)
     grammar = {rule.id for rule in done.catalogue.rules if rule.check == "grammar"}
     missing = results.unavailable | {rule_id for rule_id in results.not_configured if rule_id in asked_for}
     grammar_failed = arguments.strict_grammar and bool(grammar & missing)
@@ -395,7 +422,9 @@ def list_rules(catalogue: Catalogue, out: TextIO) -> int:
     width = max(len(rule.id) for rule in catalogue.rules)
     for rule in catalogue.rules:
         state = "" if rule.enabled else " (off by default)"
-        out.write(f"{rule.id:<{width}}  {rule.severity.label:<7}  {fix_marker(rule):<6}  {rule.summary}{state}\n")
+        out.write(
+            f"{rule.id:<{width}}  {rule.severity.label:<7}  {fix_marker(rule):<6}  {rule.summary}{state}\n"
+        )
     return EXIT_CLEAN
 
 
@@ -427,5 +456,5 @@ def _silence_stdout() -> None:
 
 
 def _fail(message: str) -> int:
-    print(f"mtqa: error: {message}", file=sys.stderr)
+    print(f"mtqa: error: {visible(message)}", file=sys.stderr)
     return EXIT_ERROR

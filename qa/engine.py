@@ -23,7 +23,7 @@ from qa import suppress
 from qa.catalogue import Catalogue, Rule
 from qa.dedupe import drop_echoes
 from qa.document import Document
-from qa.errors import InputError, NotConfigured, Unavailable, UsageError
+from qa.errors import Incomplete, InputError, NotConfigured, Unavailable, UsageError
 from qa.findings import FileResult, Finding, Match, Results
 from qa.loaders import LoadOptions, file_type, load_bytes, load_path, os_reason, read_stream
 
@@ -218,12 +218,16 @@ def _check_document(doc: Document, rules: Sequence[Rule], measure: bool) -> File
     facts: dict[str, Any] = {}
     failures: list[str] = []
     unavailable: dict[str, str] = {}
+    partial: list[str] = []
     for rule in rules:
         try:
             if rule.is_corpus:
                 facts[rule.id] = rule.kind.facts(doc, rule.options)
             else:
-                findings.extend(to_finding(rule, doc.path, m, doc) for m in rule.kind.check(doc, rule.options))
+                for match in rule.kind.check(doc, rule.options):  # kept as they come: see Incomplete
+                    findings.append(to_finding(rule, doc.path, match, doc))
+        except Incomplete as reason:
+            partial.append(f"rule {rule.id!r}: {reason}")
         except Unavailable as reason:
             unavailable[rule.id] = unavailable_message(rule, reason)
         except Exception as error:  # noqa: BLE001 - one broken rule must not lose the other results
@@ -233,7 +237,7 @@ def _check_document(doc: Document, rules: Sequence[Rule], measure: bool) -> File
         doc.word_count,
         tuple(sorted(findings)),
         rule_errors=tuple(failures),
-        warnings=(*doc.warnings, *unavailable.values()),
+        warnings=(*doc.warnings, *partial, *unavailable.values()),
         unavailable=tuple(unavailable),
         metrics=doc.metrics if measure else {},
     )

@@ -17,6 +17,11 @@ class Unavailable(Exception):
     """
 
 
+class Incomplete(Unavailable):
+    """A rule that checked a file only in part (a user pattern ran out of time): what it found
+    before raising stands, and the message is a warning naming the rule."""
+
+
 class NotConfigured(Unavailable):
     """A rule that needs set-up nobody has done (no server named): left out quietly.
 

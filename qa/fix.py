@@ -25,7 +25,9 @@ from pathlib import Path
 
 from qa.document import LINE_BREAK, Document
 from qa.engine import Source
+from qa.errors import InputError
 from qa.findings import FileResult, Finding, Results
+from qa.loaders import read_regular_file
 from qa.loaders.decoding import Encoding
 from qa.output.text import visible
 
@@ -258,7 +260,12 @@ class Fixer:
         if result.path in self.refused:
             self.left["not written"] += len(candidates)
             return False
-        doc = source.load()
+        try:
+            doc = source.load()
+        except Exception as error:  # noqa: BLE001 - changed on disk since it was checked
+            self.refused[result.path] = f"cannot read it again ({type(error).__name__})"
+            self.left["not written"] += len(candidates)
+            return False
         if doc.encoding is None:
             self.left["in Word files"] += len(candidates)
             self.notes.append(
@@ -275,7 +282,7 @@ class Fixer:
         after = apply(doc.source_text, edits.edits)
         try:
             data = encode_back(doc.encoding, doc.source_text, _bytes(source), after)
-        except ValueError as error:
+        except (ValueError, InputError) as error:
             self.refused[result.path] = str(error)
             self.left["not written"] += len(candidates)
             return False
@@ -285,7 +292,7 @@ class Fixer:
 
 
 def _bytes(source: Source) -> bytes:
-    return source.data if source.path is None else source.path.read_bytes()
+    return source.data if source.path is None else read_regular_file(source.path)
 
 
 def summary(changed: Sequence[Fixed], left: Counter[str], would: bool) -> str:

@@ -93,7 +93,11 @@ class Settings:
 
     def _relative(self, path: str) -> PurePosixPath | None:
         try:
-            relative = os.path.relpath(Path(path).resolve(), self.config.root.resolve())
+            resolved = Path(path).resolve()
+        except (RuntimeError, OSError):  # a link loop: place it by its name
+            resolved = Path(os.path.abspath(path))
+        try:
+            relative = os.path.relpath(resolved, self.config.root.resolve())
         except ValueError:  # another drive on Windows
             return None
         return PurePosixPath(Path(relative).as_posix())

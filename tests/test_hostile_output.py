@@ -259,6 +259,8 @@ def test_fix_refuses_a_read_only_file_in_one_line_and_fixes_the_others(mtqa, tmp
     ]
     assert (tmp_path / "locked.txt").read_text() == DOUBLED
     assert (tmp_path / "open.txt").read_text() == FIXED
+    forced = run_mtqa(mtqa, "fix", "locked.txt", "--force", "--no-config", cwd=tmp_path)
+    assert forced.returncode == 0 and (tmp_path / "locked.txt").read_text() == FIXED
 
 
 def test_force_rewrites_a_read_only_file_and_keeps_it_read_only(tmp_path: Path) -> None:

@@ -60,7 +60,7 @@ def test_a_catastrophic_user_pattern_is_skipped_with_one_warning(
     # the duplicated word is an error; a pattern that ran out of time is no input error
     assert result.returncode == 1, result.stderr
     warning = (
-        f"mtqa: warning: rule 'translationese' did not run: pattern 're:{pattern}' (option 'extra_phrases', "
+        f"mtqa: warning: rule 'translationese': pattern 're:{pattern}' (option 'extra_phrases', "
         "entry 1) took too long on hostile.txt and was skipped; the other entries ran"
     )
     assert result.stderr.decode().splitlines() == [warning]
@@ -86,7 +86,7 @@ def test_furniture_patterns_that_run_out_keep_the_other_lines_and_share_one_warn
     assert time.process_time() - started < 2 * REGEX_SECONDS + 2
     assert [finding.excerpt for finding in result.findings] == ["Breaking News"]
     warning = (
-        "rule 'boilerplate' did not run: patterns 're:(a|aa)+$' (option 'extra_phrases', entry 1), "
+        "rule 'boilerplate': patterns 're:(a|aa)+$' (option 'extra_phrases', entry 1), "
         "'re:(a|a)*$' (option 'extra_phrases', entry 2) took too long on page.txt and were skipped; "
         "the other entries ran"
     )

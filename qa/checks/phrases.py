@@ -40,14 +40,13 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property, partial
-from pathlib import Path
 from typing import ClassVar, TypeVar
 
 import regex
 
-from qa.checks.base import option
+from qa.checks.base import option, read_list_file
 from qa.document import Document
-from qa.errors import Unavailable
+from qa.errors import Incomplete
 from qa.findings import Match
 
 MATCH_MODES = ("anywhere", "paragraph")
@@ -65,7 +64,7 @@ ASCII_WORD = re.compile(r"(?<![\w'’])[A-Za-z]+(?![\w'’])")
 LINE = re.compile(r"[^\r\n]+")
 LINE_DECORATION = r"(?:[•*·▪–—>»-][^\S\r\n]*)?(?:{core})[\s.:!…»›>|→]*"
 """A furniture line may carry a bullet before the phrase and closing marks after it."""
-SENTENCE_CLOSERS = frozenset(".!?…:;\"”’»)]")
+SENTENCE_CLOSERS = frozenset('.!?…:;"”’»)]')
 REGEX_SECONDS = 0.25
 REGEX_SECONDS_PER_MILLION = 1.0
 """The CPU time a `re:` entry may spend on a document: a base, and so much per million characters."""
@@ -126,7 +125,7 @@ class Phrases:
         _phrases_for(options)
 
     def check(self, doc: Document, options: PhrasesOptions) -> Iterator[Match]:
-        """The findings; then, if a `re:` entry ran out of time, Unavailable names it: a warning for the
+        """The findings; then, if a `re:` entry ran out of time, Incomplete names it: a warning for the
         file, and the engine keeps the findings yielded before it."""
         phrases = _present_in(doc.text, _phrases_for(options))
         clock = RegexClock(REGEX_SECONDS + REGEX_SECONDS_PER_MILLION * len(doc.text) / 1_000_000)
@@ -137,7 +136,7 @@ class Phrases:
         for phrase, match in found:
             yield _to_match(phrase, match)
         if clock.skipped:
-            raise Unavailable(_skipped_message(clock.skipped, doc.path))
+            raise Incomplete(_skipped_message(clock.skipped, doc.path))
 
 
 class RegexClock:
@@ -189,12 +188,7 @@ def phrase_list(
 
 
 def _read_lines(path: str) -> Iterable[tuple[int, str]]:
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or str(error)
-        raise ValueError(f"{path}: cannot read the phrase list ({reason})") from None
-    return enumerate(text.splitlines(), start=1)
+    return enumerate(read_list_file(path).splitlines(), start=1)
 
 
 def _parse_lines(
@@ -206,8 +200,9 @@ def _parse_lines(
         if entry and not entry.startswith("#"):
             try:
                 phrases.append(parse_entry(entry, mode, f"{source}, {unit} {number}"))
-            except ValueError as error:
-                raise ValueError(f"{source}, {unit} {number}: {error}: {entry!r}") from None
+            except ValueError as error:  # a file's line is not quoted: a configuration may name any file
+                quoted = f": {entry!r}" if unit == "entry" else ""
+                raise ValueError(f"{source}, {unit} {number}: {error}{quoted}") from None
     return phrases
 
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from qa.catalogue import Catalogue, Rule
 from qa.engine import Source
-from qa.errors import InputError
 from qa.findings import Results
 from qa.report.html import INDEX, file_page, index_page, variants_of
 from qa.report.naming import report_names
@@ -39,7 +38,7 @@ def write_reports(
     for result in results.checked:
         try:
             doc = by_path[result.path].load()
-        except InputError:  # changed on disk since it was checked; the index still lists it
+        except Exception:  # noqa: BLE001 - changed on disk since it was checked; the index still lists it
             continue
         page = folder / names[result.path]
         write_new(page, file_page(doc, result, catalogue, names))
