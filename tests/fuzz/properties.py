@@ -18,7 +18,7 @@ from qa.document import Document
 from qa.engine import Source, run
 from qa.errors import InputError
 from qa.findings import FileResult, Finding, Results
-from qa.loaders import load_bytes
+from qa.loaders import LoadOptions, load_bytes
 from qa.output import renderer
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -48,10 +48,10 @@ def default_setup() -> Setup:
     return Setup(catalogue, tuple(resolve_settings(Config(), catalogue).rules))
 
 
-def loaded(name: str, data: bytes) -> Document | None:
+def loaded(name: str, data: bytes, options: LoadOptions = LoadOptions()) -> Document | None:
     """The file's Document, or None when it is refused with an InputError; any other exception escapes."""
     try:
-        document = load_bytes(data, name)
+        document = load_bytes(data, name, options)
     except InputError as error:
         assert str(error) and "\n" not in str(error), f"an input error is one line: {error!r}"
         return None

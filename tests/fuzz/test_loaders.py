@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from qa.loaders import LoadOptions
 from tests.fuzz.properties import loaded
 from tests.fuzz.strategies import FILES
 
@@ -15,3 +16,9 @@ from tests.fuzz.strategies import FILES
 def test_a_loader_returns_a_document_or_refuses_the_file(format_name: str, data: st.DataObject) -> None:
     name, contents = data.draw(FILES[format_name])
     loaded(name, contents)
+
+
+@given(st.one_of(FILES["txt"], FILES["md"], FILES["html"]))
+def test_a_legacy_encoding_is_guessed_or_the_file_refused(file: tuple[str, bytes]) -> None:
+    """`--guess-encoding` reads what is not Unicode through charset-normalizer: another way in."""
+    loaded(*file, LoadOptions(guess_encoding=True))
