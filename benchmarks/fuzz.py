@@ -4,7 +4,7 @@
     python benchmarks/fuzz.py --per-format 5000 --format docx --seed 7
 
 Each input is one file drawn from tests/fuzz/strategies.py and checked as tests/fuzz does: the
-loader returns a Document or refuses the file with one line; the engine with `mtqa check`'s default
+loader returns a Document or refuses the file with one line (with and without --guess-encoding); the engine with `mtqa check`'s default
 rules gives the file a result, its findings inside the text at their line and column; JSON, SARIF
 and JUnit parse, text output carries no terminal controls; no input takes over LIMIT_CPU seconds.
 Unlike pytest, the run goes on after a failure: failures are grouped by exception and the place
@@ -31,6 +31,7 @@ from hypothesis.errors import NoSuchExample
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from qa.loaders import LoadOptions
 from tests.fuzz.properties import check_files, loaded
 from tests.fuzz.strategies import FILES
 
@@ -75,6 +76,7 @@ def check_file(file: File) -> None:
     """Every property of tests/fuzz on one file."""
     with cpu_limit(LIMIT_CPU):
         loaded(*file)
+        loaded(*file, LoadOptions(guess_encoding=True))
         check_files([file])
 
 
