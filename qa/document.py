@@ -59,8 +59,13 @@ class Document:
         return segment.paragraphs(self.text)
 
     @cached_property
+    def sentences_by_paragraph(self) -> list[list[Span]]:
+        """The sentences of each of `paragraphs`, in the same order: no rule has to find their paragraph again."""
+        return [segment.sentences(self.text, p) for p in self.paragraphs]
+
+    @cached_property
     def sentences(self) -> list[Span]:
-        return [s for p in self.paragraphs for s in segment.sentences(self.text, p)]
+        return [s for group in self.sentences_by_paragraph for s in group]
 
     @cached_property
     def words(self) -> list[Word]:

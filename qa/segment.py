@@ -148,6 +148,8 @@ def _heading_line_cuts(text: str, paragraph: Span) -> Iterator[tuple[int, int]]:
     before a bullet ends its sentence whatever its length.
     """
     gaps = list(LINE_BREAK.finditer(text, paragraph.start, paragraph.end))
+    if not gaps:
+        return
     line_starts = [paragraph.start, *(gap.end() for gap in gaps)]
     line_ends = [*(gap.start() for gap in gaps), paragraph.end]
     longest = max(end - start for start, end in zip(line_starts, line_ends))

@@ -35,7 +35,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
-from itertools import groupby, pairwise
+from itertools import pairwise
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar
@@ -157,6 +157,8 @@ class Language:
         links = [Span(m.start(), m.end()) for m in LINK.finditer(doc.text)]
         fragments = Fragments(doc, links, options.target)
         for paragraph, sentences in _sentences_by_paragraph(doc):
+            if _too_short_to_judge(doc, paragraph, options):
+                continue
             left_out = sorted([*links, *fragments.glosses(paragraph)], key=lambda span: span.start)
             words = common_words(doc.text, doc.words_in(paragraph), left_out)
             verdict = _verdict(words, options, function_words)
@@ -168,6 +170,12 @@ class Language:
                 flagged = list(_foreign_sentences(sentences, words, options, function_words))
                 yield from (_match(span, "sentence", verdict, options.target) for span, verdict in flagged)
             yield from fragments.in_paragraph(paragraph, [span for span, _ in flagged])
+
+
+def _too_short_to_judge(doc: Document, paragraph: Span, options: LanguageOptions) -> bool:
+    """Too few words for a verdict or a phrase, and no other script: "a." repeated costs nothing."""
+    few_words = len(doc.words_in(paragraph)) < min(options.min_words, PHRASE_WORDS)
+    return few_words and doc.slice(paragraph).isascii()
 
 
 def _foreign_sentences(
@@ -188,9 +196,7 @@ def _foreign_sentences(
 
 
 def _sentences_by_paragraph(doc: Document) -> Iterator[tuple[Span, list[Span]]]:
-    by_paragraph = {p: list(s) for p, s in groupby(doc.sentences, key=lambda s: doc.paragraph_at(s.start))}
-    for paragraph in doc.paragraphs:
-        yield paragraph, by_paragraph.get(paragraph, [])
+    return zip(doc.paragraphs, doc.sentences_by_paragraph, strict=True)
 
 
 def _words_of_each(words: list[Word], spans: Sequence[Span]) -> Iterator[list[Word]]:
