@@ -129,7 +129,7 @@ def tandem_runs(items: Sequence[Hashable | None], max_period: int) -> Iterator[R
     its shorter period, whose run covers at least as much.
     """
     count = len(items)
-    for period in range(1, max_period + 1):
+    for period in range(1, min(max_period, count // 2) + 1):  # a longer block cannot stand twice
         run_start: int | None = None
         for index in range(count - period + 1):
             item = items[index]
