@@ -105,7 +105,10 @@ def without_part(data: bytes, name: str) -> bytes:
 
 HOSTILE_WORD = {
     "malformed XML": (lambda: repacked(word_file("Hi."), {DOCUMENT: "<w:document"}), "malformed XML"),
-    "not a Word body": (lambda: repacked(word_file("Hi."), {DOCUMENT: "<?xml version='1.0'?><foo/>"}), "holds <foo>"),
+    "not a Word body": (
+        lambda: repacked(word_file("Hi."), {DOCUMENT: "<?xml version='1.0'?><foo/>"}),
+        "holds <foo>",
+    ),
     "corrupt deflate": (lambda: with_corrupt_document(word_file("Hello there. " * 400)), "damaged archive"),
     "unsupported compression": (lambda: with_document_method(word_file("Hi."), 99), "damaged archive"),
     "truncated archive": (lambda: word_file("Hi.")[:-100], "damaged archive"),
@@ -128,7 +131,9 @@ def test_a_hostile_word_file_is_one_line_input_error(case: str) -> None:
 
 def test_a_part_that_unpacks_far_past_its_packed_size_is_refused_before_reading() -> None:
     data = bomb(8)  # under the total cap, but thousands to one
-    with pytest.raises(InputError, match=r"word/document.xml unpacks to [\d,]+ bytes from [\d,]+ \(over 30 to one"):
+    with pytest.raises(
+        InputError, match=r"word/document.xml unpacks to [\d,]+ bytes from [\d,]+ \(over 30 to one"
+    ):
         load_bytes(data, "bomb.docx")
 
 
@@ -136,7 +141,9 @@ def test_a_part_larger_than_declared_is_cut_at_its_declared_size() -> None:
     """zipfile reads no more than the declared size, so the size check bounds what is unpacked."""
     valid = word_file("Hello.")
     xml = zipfile.ZipFile(io.BytesIO(valid)).read(DOCUMENT)
-    data = bytearray(repacked(valid, {DOCUMENT: xml.replace(b"<w:sectPr", b"<w:p/>" * 100_000 + b"<w:sectPr", 1)}))
+    data = bytearray(
+        repacked(valid, {DOCUMENT: xml.replace(b"<w:sectPr", b"<w:p/>" * 100_000 + b"<w:sectPr", 1)})
+    )
     info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo(DOCUMENT)
     central = central_entry(data)
     data[central + 24 : central + 28] = struct.pack("<I", 1000)  # the central directory's uncompressed size
@@ -179,7 +186,9 @@ def test_text_after_a_bogus_marked_section_keeps_its_offsets() -> None:
     assert source[document.to_source(start) :].startswith("after")
 
 
-@pytest.mark.parametrize("charset", ["rot13", "base64", "undefined", "cp037", "unicode_escape", "utf-7", "hex"])
+@pytest.mark.parametrize(
+    "charset", ["rot13", "base64", "undefined", "cp037", "unicode_escape", "utf-7", "hex"]
+)
 def test_a_charset_that_is_not_an_ascii_text_encoding_is_ignored(charset: str) -> None:
     data = f"<meta charset={charset}><p>Caf\xe9 au lait.</p>".encode("latin-1")
     with pytest.raises(InputError, match="not valid UTF-8"):

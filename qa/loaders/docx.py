@@ -34,8 +34,10 @@ STREAMED = (PARAGRAPH, TABLE_CELL, TABLE_ROW, f"{WORD_NAMESPACE}tbl")
 READ_AS_IT_COMES = frozenset({BODY, TABLE_CELL, TABLE_ROW})
 """Containers whose children are dropped once read, so that memory holds one paragraph or row."""
 RUN, HYPERLINK, BREAK = (f"{WORD_NAMESPACE}{name}" for name in ("r", "hyperlink", "br"))
-RUN_TEXT = {f"{WORD_NAMESPACE}{name}": text for name, text in
-            {"tab": "\t", "ptab": "\t", "cr": "\n", "noBreakHyphen": "-"}.items()}
+RUN_TEXT = {
+    f"{WORD_NAMESPACE}{name}": text
+    for name, text in {"tab": "\t", "ptab": "\t", "cr": "\n", "noBreakHyphen": "-"}.items()
+}
 """A run's elements that stand for a character (w:t holds text, w:br a line break or a page break)."""
 TEXT = f"{WORD_NAMESPACE}t"
 PAGE_OR_COLUMN = frozenset({"page", "column"})
@@ -106,7 +108,9 @@ def _main_part(archive: zipfile.ZipFile) -> str:
     if RELATIONSHIPS not in names:
         raise InputError(f"{NOT_READABLE} (the archive has no {RELATIONSHIPS})")
     with archive.open(RELATIONSHIPS) as stream:
-        targets = [r.get("Target", "") for _e, r in _parse(stream) if r.get("Type", "").endswith(OFFICE_DOCUMENT)]
+        targets = [
+            r.get("Target", "") for _e, r in _parse(stream) if r.get("Type", "").endswith(OFFICE_DOCUMENT)
+        ]
     if targets:
         name = targets[0].lstrip("/")
         if name not in names:
@@ -147,7 +151,9 @@ def _parse(stream: IO[bytes], tag: Iterable[str] | None = None) -> Any:
     """The end events of an XML stream; entities stay unexpanded, nothing is fetched from the network."""
     from lxml import etree
 
-    return etree.iterparse(stream, tag=tag, resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
+    return etree.iterparse(
+        stream, tag=tag, resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
 
 
 def _paragraph_text(paragraph: Any) -> str:

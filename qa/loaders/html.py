@@ -155,7 +155,8 @@ def _declared_encoding(data: bytes) -> str | None:
         name = codecs.lookup((found.group(1) or found.group(2)).decode("ascii")).name
     except LookupError:
         return None
-    if name.startswith("utf") or not _reads_ascii(name):  # UTF-8 failed already; a UTF-16 label in ASCII is wrong
+    # UTF-8 failed already; a UTF-16 label in ASCII bytes is wrong
+    if name.startswith("utf") or not _reads_ascii(name):
         return None
     return "cp1252" if name in WINDOWS_1252_LABELS else name
 
@@ -366,7 +367,8 @@ class HtmlWalker(HTMLParser):
         """Whether no match of `pattern` starts at or after rawdata[i], found with one search of
         the whole source per pattern (the parser's data is always what is left of the source)."""
         if pattern not in self._last_match:
-            self._last_match[pattern] = max((found.start() for found in pattern.finditer(self.source)), default=-1)
+            starts = (found.start() for found in pattern.finditer(self.source))
+            self._last_match[pattern] = max(starts, default=-1)
         return len(self.source) - len(self.rawdata) + i > self._last_match[pattern]
 
     def handle_data(self, data: str) -> None:

@@ -151,7 +151,8 @@ def prose(source: str) -> ProseBuilder:
     builder = ProseBuilder(source)
     tokens = _parser().parse(parsed)
     if any(token.type in CONTAINERS and token.level + 1 >= MAX_NESTING for token in tokens):
-        builder.unread.append(f"nested too deep (block quotes and lists, {MAX_NESTING} levels): the text inside was not checked")
+        too_deep = f"nested too deep (block quotes and lists, {MAX_NESTING} levels): the text inside was not checked"
+        builder.unread.append(too_deep)
     builder.comment_starts.extend(block_comments(tokens, source, lines))
     for block in located_blocks(tokens, source, lines):
         builder.comment_starts.extend(inline_comments(block))
@@ -210,7 +211,8 @@ def _parser() -> MarkdownIt:
     """
     from markdown_it import MarkdownIt, rules_inline  # a dependency of this format only
 
-    parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}).enable(["table", "strikethrough"]).disable("text_join")
+    parser = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING})
+    parser.enable(["table", "strikethrough"]).disable("text_join")
     spanned = {
         "newline": rules_inline.newline,
         "escape": rules_inline.escape,
