@@ -4,9 +4,10 @@
     python benchmarks/fuzz.py --per-format 5000 --format docx --seed 7
 
 Each input is one file drawn from tests/fuzz/strategies.py and checked as tests/fuzz does: the
-loader returns a Document or refuses the file with one line (with and without --guess-encoding); the engine with `mtqa check`'s default
-rules gives the file a result, its findings inside the text at their line and column; JSON, SARIF
-and JUnit parse, text output carries no terminal controls; no input takes over LIMIT_CPU seconds.
+loader returns a Document or refuses the file with one line (with and without --guess-encoding);
+the engine with `mtqa check`'s default rules gives the file a result, its findings inside the text
+at their line and column; JSON, SARIF and JUnit parse, text output carries no terminal controls;
+no input takes over LIMIT_CPU seconds.
 Unlike pytest, the run goes on after a failure: failures are grouped by exception and the place
 it was raised, and each group is shrunk to a minimal reproducer at the end. The last line per
 format is the result the README quotes, e.g. `docx: 100000 inputs, 0 failures, 812 s CPU`.

@@ -118,8 +118,8 @@ def rendered(results: Results, catalogue: Catalogue, name: str) -> str:
 
 def check_outputs(results: Results, catalogue: Catalogue) -> None:
     """JSON and SARIF load, JUnit is well-formed XML, text output carries no terminal controls."""
-    document = json.loads(rendered(results, catalogue, "json"))
-    assert len(document["files"]) == len(results.checked)
+    reported = json.loads(rendered(results, catalogue, "json"))
+    assert len(reported["files"]) == len(results.checked)
     assert json.loads(rendered(results, catalogue, "sarif"))["runs"]
     ET.fromstring(rendered(results, catalogue, "junit"))
     text = rendered(results, catalogue, "text")
