@@ -85,6 +85,17 @@ def with_short_document(data: bytes) -> bytes:
     return data[: start + info.compress_size // 2] + data[start + info.compress_size :]
 
 
+def encrypted(data: bytes) -> bytes:
+    """The archive with every part flagged as encrypted."""
+    changed = bytearray(data)
+    for signature, flags in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):
+        at = changed.find(signature)
+        while at >= 0:
+            changed[at + flags] |= 1
+            at = changed.find(signature, at + 1)
+    return bytes(changed)
+
+
 def bomb(megabytes: int) -> bytes:
     """A valid Word file whose document part unpacks to `megabytes` of empty paragraphs."""
     valid = word_file("Hello.")
@@ -116,6 +127,7 @@ HOSTILE_WORD = {
     "entity expansion": (lambda: repacked(word_file("Hi."), {DOCUMENT: BILLION_LAUGHS}), "DOCTYPE"),
     "no package relationships": (lambda: without_part(word_file("Hi."), "_rels/.rels"), "_rels/.rels"),
     "zip bomb": (lambda: bomb(100), "zip bomb"),
+    "encrypted": (lambda: encrypted(word_file("Hi.")), "is encrypted"),
 }
 
 

@@ -15,6 +15,7 @@ InputError saying what is wrong.
 from __future__ import annotations
 
 import io
+import posixpath
 import zipfile
 import zlib
 from collections.abc import Iterable, Iterator
@@ -53,6 +54,8 @@ to one, a zip bomb a thousand to one. It keeps the work within 10 s of CPU per m
 (the worst XML, empty paragraphs, reads at about 0.3 s per megabyte)."""
 RATIO_FLOOR = 1024 * 1024
 """Parts smaller than this unpack quickly whatever their ratio (an empty table packs well)."""
+ENCRYPTED = 0x1
+"""The zip flag of an encrypted part, which zipfile cannot read without a password."""
 DAMAGED = (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, ValueError)
 """What zipfile raises for a broken archive: truncated, bad checksum, bad deflate, unknown method."""
 
@@ -95,6 +98,8 @@ def _check_sizes(parts: list[zipfile.ZipInfo]) -> None:
             f"{NOT_READABLE}: it unpacks to {total:,} bytes (the limit is {MAX_UNPACKED_BYTES:,}; a zip bomb?)"
         )
     for part in parts:
+        if part.flag_bits & ENCRYPTED:
+            raise InputError(f"{NOT_READABLE}: {part.filename} is encrypted")
         if part.file_size > RATIO_FLOOR and part.file_size > MAX_RATIO * part.compress_size:
             raise InputError(
                 f"{NOT_READABLE}: {part.filename} unpacks to {part.file_size:,} bytes from"
@@ -112,7 +117,7 @@ def _main_part(archive: zipfile.ZipFile) -> str:
             r.get("Target", "") for _e, r in _parse(stream) if r.get("Type", "").endswith(OFFICE_DOCUMENT)
         ]
     if targets:
-        name = targets[0].lstrip("/")
+        name = posixpath.normpath(targets[0]).lstrip("/")
         if name not in names:
             raise InputError(f"{NOT_READABLE} (the archive has no {name})")
         return name
