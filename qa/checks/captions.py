@@ -148,8 +148,10 @@ def _blocks(doc: Document) -> list[Block]:
     blocks = []
     for paragraph in doc.paragraphs:
         lines = [Span(m.start(), m.end()) for m in LINE.finditer(doc.text, paragraph.start, paragraph.end)]
-        pieces = [paragraph] if _is_wrapped(lines) else lines
-        blocks.extend(_trimmed_block(doc.text, piece) for piece in pieces)
+        if len(lines) == 1 or _is_wrapped(lines):
+            blocks.append(Block(paragraph, doc.slice(paragraph)))  # paragraphs come trimmed
+        else:
+            blocks.extend(_trimmed_block(doc.text, line) for line in lines)
     return [block for block in blocks if block.text]
 
 

@@ -107,7 +107,8 @@ class Loops:
         sentence_words = _words_by_sentence(doc.sentences, doc.words)
         yield from _sentence_loops(doc, sentence_words, options)
         for words in sentence_words:
-            yield from _phrase_loops(doc.text, words, allowed, options)
+            if len(words) > 1:  # one word cannot loop: most of a text of tiny paragraphs
+                yield from _phrase_loops(doc.text, words, allowed, options)
 
 
 @cache
