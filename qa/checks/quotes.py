@@ -506,6 +506,8 @@ def _present(*checks: tuple[Defect, bool]) -> tuple[Defect, ...]:
 
 def _marks(text: str, paragraph: Span, scan: _Scan) -> list[Mark]:
     """The quotation marks of a paragraph with their roles; apostrophes and unit marks left out."""
+    if not scan.quote_chars.search(text, paragraph.start, paragraph.end):
+        return []
     feet_and_inches = FEET_AND_INCHES.finditer(text, paragraph.start, paragraph.end)
     units = {m.start(group) for m in feet_and_inches for group in (1, 2)}
     found = [
@@ -863,10 +865,10 @@ def _probable_end(text: str, opener: Mark, attribution: re.Pattern[str] | None) 
 
 def _run_together_end(text: str, start: int, end: int) -> tuple[int, str] | None:
     """The second word of the first token where two words lost the break between them."""
-    for word in segment.words(text, start, end):
-        split = _run_together_split(word.text)
+    for word in segment.WORD_PATTERN.finditer(text, start, end):  # lazily: the first one found will do
+        split = _run_together_split(word.group())
         if split is not None:
-            return word.start + split, word.text[split:]
+            return word.start() + split, word.group()[split:]
     return None
 
 
