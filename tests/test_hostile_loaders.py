@@ -300,3 +300,13 @@ def test_the_command_line_reports_a_hostile_file_and_checks_the_others(tmp_path:
     assert [error["path"] for error in report["errors"]] == [name]
     lines = [line for line in result.stderr.decode().splitlines() if line.startswith("mtqa: error:")]
     assert len(lines) == 1 and lines[0].startswith(f"mtqa: error: {name}: ")
+
+
+def test_the_command_line_warns_of_markdown_nested_too_deep(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(GOOD_TEXT, encoding="utf-8")
+    (tmp_path / "deep.md").write_text("Top line here.\n\n" + "> " * 60 + "Quoted.\n", encoding="utf-8")
+    result, report = check(tmp_path, "good.txt", "deep.md")
+    assert result.returncode == 1 and report["errors"] == []
+    assert report["warnings"] == [
+        "deep.md: nested too deep (block quotes and lists, 50 levels): the text inside was not checked"
+    ]
