@@ -310,3 +310,23 @@ def test_the_command_line_warns_of_markdown_nested_too_deep(tmp_path: Path) -> N
     assert report["warnings"] == [
         "deep.md: nested too deep (block quotes and lists, 50 levels): the text inside was not checked"
     ]
+
+
+@pytest.mark.parametrize(
+    "name, data",
+    [
+        ("t.md", b"| a | b |\n|---|---|\n| Hello world | next cell |\n"),
+        ("t.html", b"<p>Hello world</p><p>next</p>"),
+    ],
+)
+def test_an_empty_span_at_the_end_of_a_cell_stays_in_that_cell(name: str, data: bytes) -> None:
+    """A full stop missing at the end of a cell: its start alone would map to the next cell's
+    text and its end to this one (Document.locate should use span_to_source)."""
+    document = load_bytes(data, name)
+    offsets = document.offset_map
+    after_world = document.text.index("world") + len("world")
+    source_start, source_end = offsets.span_to_source(after_world, after_world)
+    assert source_start == source_end == data.decode().index("world") + len("world")
+    assert offsets.span_to_prose(source_start, source_end) == (after_world, after_world)
+    next_start = document.text.index("next")
+    assert offsets.span_to_source(next_start, next_start) == (data.decode().index("next"),) * 2

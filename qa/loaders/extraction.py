@@ -49,6 +49,31 @@ class OffsetMap:
         limit = self.pieces[-1].end if self.pieces else 0
         return _convert(source_offset, end, self.pieces, self._source_starts, forward=False, limit=limit)
 
+    def span_to_source(self, start: int, end: int) -> tuple[int, int]:
+        """The source span of prose[start:end]. An empty span stays empty and in place: just
+        after a piece's text (a full stop missing at the end of a table cell), where its start
+        alone would go on to the next piece's text and its end alone back to this one."""
+        if start == end:
+            ends_a_piece = self._ends_a_piece(start, self._starts, forward=True)
+            return (self.to_source(start, end=ends_a_piece),) * 2
+        return self.to_source(start), self.to_source(end, end=True)
+
+    def span_to_prose(self, source_start: int, source_end: int) -> tuple[int, int]:
+        """The prose span of source[source_start:source_end], an empty one kept in place likewise."""
+        if source_start == source_end:
+            ends_a_piece = self._ends_a_piece(source_start, self._source_starts, forward=False)
+            return (self.to_prose(source_start, end=ends_a_piece),) * 2
+        return self.to_prose(source_start), self.to_prose(source_end, end=True)
+
+    def _ends_a_piece(self, offset: int, starts: tuple[int, ...], forward: bool) -> bool:
+        """Whether a non-empty piece ends at `offset` and none starts there."""
+        index = bisect_right(starts, offset) - 1
+        if index < 0:
+            return False
+        piece = self.pieces[index]
+        low, high = (piece.start, piece.end) if forward else (piece.source_start, piece.source_end)
+        return low < offset == high
+
 
 def _convert(offset: int, end: bool, pieces: tuple[Piece, ...], starts: tuple[int, ...], forward: bool, limit: int) -> int:
     if not pieces:
