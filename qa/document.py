@@ -86,13 +86,14 @@ class Document:
         return self.text[span.start : span.end]
 
     @cached_property
-    def _word_starts(self) -> list[int]:
+    def word_starts(self) -> list[int]:
+        """Where each of `words` starts, to find the words of a span by bisection."""
         return [word.start for word in self.words]
 
     def words_in(self, span: Span) -> list[Word]:
         """The document's words inside `span`, sliced from `words` rather than tokenised again."""
-        first = bisect_left(self._word_starts, span.start)
-        last = bisect_left(self._word_starts, span.end, lo=first)
+        first = bisect_left(self.word_starts, span.start)
+        last = bisect_left(self.word_starts, span.end, lo=first)
         found = self.words[first:last]
         if found and found[-1].end > span.end:  # a span that ends inside a word
             found = found[:-1] + segment.words(self.text, found[-1].start, span.end)

@@ -78,7 +78,7 @@ def measure(doc: Document) -> dict[str, float]:
 
 def sentence_lengths(doc: Document) -> Iterator[tuple[Span, int]]:
     """Each sentence that holds words, with its number of words; a list item counts as a sentence."""
-    word_starts = [word.start for word in doc.words]
+    word_starts = doc.word_starts
     for sentence in doc.sentences:
         for piece in _list_items(doc.text, sentence):
             count = bisect_left(word_starts, piece.end) - bisect_left(word_starts, piece.start)

@@ -110,6 +110,8 @@ def sentences(text: str, paragraph: Span) -> list[Span]:
     quotation running on, and at the end of a headline-like line inside the paragraph.
     """
     cuts = sorted([*_punctuation_cuts(text, paragraph), *_heading_line_cuts(text, paragraph)])
+    if not cuts:
+        return [paragraph]  # the same span, not a copy: a text of one-line paragraphs holds one per line
     spans = []
     start = paragraph.start
     for end, next_start in cuts:
