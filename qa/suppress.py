@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -60,13 +60,15 @@ class Suppression:
 def parse(source: str, comment_starts: Iterable[int]) -> tuple[Directive, ...]:
     """The directives among the comments starting at these offsets (ordinary comments are not)."""
     found = []
+    line, counted_to = 1, 0  # line breaks counted once, up to each directive in turn
     for start in sorted(comment_starts):
         match = DIRECTIVE.match(source, start)
         if match is None:
             continue
         action = match["action"]
         names = tuple(name for name in NAME_SEPARATOR.split(match["names"]) if name)
-        line = len(LINE_BREAK.findall(source, 0, start)) + 1
+        line += len(LINE_BREAK.findall(source, counted_to, start))
+        counted_to = start
         span = match.span()
         if action == "disable-next-line":
             following = NEXT_LINE.match(source, match.end())
@@ -123,5 +125,28 @@ def apply(result: FileResult, directives: tuple[Directive, ...], names: Mapping[
     if not directives:
         return result
     silenced, warnings = suppressions(directives, names, result.path)
-    findings = tuple(f for f in result.findings if not any(s.covers(f) for s in silenced))
+    covered = _covered(result.findings, silenced)
+    findings = tuple(f for index, f in enumerate(result.findings) if index not in covered)
     return replace(result, findings=findings, warnings=(*result.warnings, *warnings))
+
+
+def _covered(findings: Sequence[Finding], silenced: Sequence[Suppression]) -> set[int]:
+    """The indexes of the findings a suppression covers, in one sweep over both in order of start.
+
+    Only the suppressions around a finding are asked: ranges follow one another, and a
+    next-line one spans its line, so few are open at any offset.
+    """
+    order = sorted(range(len(findings)), key=lambda index: findings[index].start)
+    waiting = sorted(silenced, key=lambda suppression: suppression.start)
+    open_ones: list[Suppression] = []
+    next_one = 0
+    covered = set()
+    for index in order:
+        finding = findings[index]
+        while next_one < len(waiting) and waiting[next_one].start <= finding.start:
+            open_ones.append(waiting[next_one])
+            next_one += 1
+        open_ones = [s for s in open_ones if s.end > finding.start]
+        if any(s.covers(finding) for s in open_ones):
+            covered.add(index)
+    return covered
