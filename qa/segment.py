@@ -34,7 +34,8 @@ WORD_PART = rf"[^\W_]+(?:[{COMBINING_MARKS}]+[^\W_]*)*"
 WORD_PATTERN = re.compile(rf"{WORD_PART}(?:['’\-]{WORD_PART})*")
 BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)[ \t\f\v\u00a0]*(?:\r\n|\r|\n)\s*")
 LINE_BREAK = re.compile(r"[ \t\f\v\u00a0]*(?:\r\n|\r|\n)\s*")
-SENTENCE_END = re.compile(r"([.!?…]+)([\"'”’»)\]]*)(\s+)")
+SENTENCE_END = re.compile(r"(?<![.!?…])([.!?…]+)([\"'”’»)\]]*)(\s+)")
+"""Final punctuation, from the start of its run only: inside "……" a match could only fail again, at quadratic cost."""
 WORD_BEFORE = re.compile(r"(?<![\w'’\-.])((?:[^\W\d_]+\.)*[^\W\d_]+)$")
 WORD_AFTER = re.compile(r"[\"'“‘«(\[]*([^\W\d_]*)(\.?)")
 LAST_WORD = re.compile(r"[^\W_]+$")
