@@ -110,6 +110,9 @@ SPANISH_CLUES = frozenset(
 )
 SPANISH_LETTERS = frozenset("áéíóúñü")
 CLAUSE_ENDS = "?!.\n\r"
+CLAUSE_LENGTH = 300
+"""Characters read after ¿ or ¡ for its clause at most: enough for any clause, and linear on "¡¡¡¡…"."""
+LOW_QUOTE_CLOSER = re.compile("[“”‘’]")
 
 
 class Role(Enum):
@@ -289,14 +292,17 @@ def _guillemet(text: str, index: int, role: Role) -> Candidate:
 
 def _low_quotes(text: str, paragraph: Span) -> Iterator[Candidate]:
     """„Hallo“ and ‚Hallo‘: the low opening mark, and the German closing mark that pairs with it."""
+    closers: dict[str, list[int]] | None = None
     for match in LOW_QUOTE.finditer(text, paragraph.start, paragraph.end):
+        if closers is None:
+            closers = _positions(text, paragraph, LOW_QUOTE_CLOSER)
         index, char = match.start(), match.group()
         opening, closing, german_closing = LOW_QUOTES[char]
         if char == "‚" and _role(text, index, paragraph) is not Role.OPEN:
             yield _mark(text, index, "‚", "is a German quotation mark standing for a comma", ",")
             continue
         yield _mark(text, index, char, f"opens a quotation in {LOW_QUOTE_STYLE} style", opening)
-        closer = _next_of(text, index + 1, paragraph.end, german_closing + closing)
+        closer = _first_after(closers, german_closing + closing, index)
         if closer is not None and text[closer] == german_closing:
             what = f"closes a {char}…{german_closing} quotation in German style"
             yield _mark(text, closer, german_closing, what, closing)
@@ -310,6 +316,20 @@ def _mark(
     message = f"{described}; in English write '{english}'." if english else f"{described}; delete it."
     suggestion = _with_spacing(english, text, index, index + 1)
     return Candidate(index, index + 1, char, message, suggestion, script)
+
+
+def _positions(text: str, paragraph: Span, pattern: re.Pattern[str]) -> dict[str, list[int]]:
+    """Where each character `pattern` matches stands in the paragraph, in order."""
+    found: dict[str, list[int]] = {}
+    for match in pattern.finditer(text, paragraph.start, paragraph.end):
+        found.setdefault(match.group(), []).append(match.start())
+    return found
+
+
+def _first_after(positions: dict[str, list[int]], chars: str, index: int) -> int | None:
+    """The first of `chars` after `index`, by bisection: a scan per mark is quadratic on „„„„…"""
+    found = [p[i] for c in chars if (p := positions.get(c)) and (i := bisect_right(p, index)) < len(p)]
+    return min(found, default=None)
 
 
 def _next_of(text: str, start: int, end: int, chars: str) -> int | None:
@@ -332,8 +352,9 @@ def _single_marks(doc: Document) -> Iterator[Candidate]:
 
 def _opens_spanish_clause(text: str, index: int, paragraph: Span) -> bool:
     """Whether the clause after ¿ or ¡ has more Spanish clues (words, accents) than English ones."""
-    end = _next_of(text, index + 1, paragraph.end, CLAUSE_ENDS)
-    clause = text[index + 1 : paragraph.end if end is None else end]
+    limit = min(paragraph.end, index + 1 + CLAUSE_LENGTH)
+    end = _next_of(text, index + 1, limit, CLAUSE_ENDS)
+    clause = text[index + 1 : limit if end is None else end]
     words = [w.text.lower().replace("’", "'") for w in segment.words(clause)]
     spanish = sum(w in SPANISH_CLUES for w in words) + bool(SPANISH_LETTERS.intersection(clause.lower()))
     english = sum(w in ENGLISH_CLUES for w in words)
