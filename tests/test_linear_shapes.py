@@ -47,3 +47,16 @@ def test_a_short_paragraph_in_another_script_is_still_judged() -> None:
     text = "The minister spoke to reporters on Friday about the talks.\n\nСпасибо большое.\n"
     flagged = [text[f.start : f.end] for f in findings_for(text, "untranslated-text")]
     assert flagged == ["Спасибо большое"]
+
+
+def test_a_run_of_ellipses_still_ends_its_sentence() -> None:
+    text = "He paused" + "…" * 500 + " Then he left."
+    doc = Document("t.txt", text)
+    assert [doc.slice(s) for s in doc.sentences] == ["He paused" + "…" * 500, "Then he left."]
+
+
+def test_every_low_mark_of_a_run_is_reported_and_a_german_pair_still_is() -> None:
+    assert len(findings_for("„" * 2000, "foreign-punctuation")) == 2000
+    text = "Er sagte „Hallo“ und ging " + "„" * 50
+    flagged = [text[f.start : f.end] for f in findings_for(text, "foreign-punctuation")]
+    assert flagged[:2] == ["„", "“"]
