@@ -66,6 +66,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "number-groups": _repeat("1.234.567. "),
     "short-lines": _repeat("a\n"),
     "long-words": _repeat("x" * 2000 + " "),
+    "ellipses": _repeat("…"),
+    "low-quotes": _repeat("„"),
 }
 
 
