@@ -68,6 +68,7 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "long-words": _repeat("x" * 2000 + " "),
     "ellipses": _repeat("…"),
     "low-quotes": _repeat("„"),
+    "arabic-commas": _repeat("،"),
 }
 
 

@@ -60,3 +60,7 @@ def test_every_low_mark_of_a_run_is_reported_and_a_german_pair_still_is() -> Non
     text = "Er sagte „Hallo“ und ging " + "„" * 50
     flagged = [text[f.start : f.end] for f in findings_for(text, "foreign-punctuation")]
     assert flagged[:2] == ["„", "“"]
+
+
+def test_a_run_of_arabic_commas_far_from_any_letter_is_reported_mark_by_mark() -> None:
+    assert len(findings_for("،" * 2000, "foreign-punctuation")) == 2000

@@ -110,6 +110,8 @@ SPANISH_CLUES = frozenset(
 )
 SPANISH_LETTERS = frozenset("áéíóúñü")
 CLAUSE_ENDS = "?!.\n\r"
+NEIGHBOUR_REACH = 200
+"""Characters looked through for the letters beside a mark: farther ones say nothing of it ("،،،،…" stays linear)."""
 CLAUSE_LENGTH = 300
 """Characters read after ¿ or ¡ for its clause at most: enough for any clause, and linear on "¡¡¡¡…"."""
 LOW_QUOTE_CLOSER = re.compile("[“”‘’]")
@@ -182,8 +184,9 @@ class Surroundings:
     def _neighbour_scripts(self, candidate: Candidate) -> set[str]:
         """Scripts of the nearest letters before and after the mark, within its paragraph."""
         text, paragraph = self.doc.text, self.doc.paragraph_at(candidate.start)
-        before = _first_letter(text, range(candidate.start - 1, paragraph.start - 1, -1))
-        after = _first_letter(text, range(candidate.end, paragraph.end))
+        floor = max(paragraph.start, candidate.start - NEIGHBOUR_REACH)
+        before = _first_letter(text, range(candidate.start - 1, floor - 1, -1))
+        after = _first_letter(text, range(candidate.end, min(paragraph.end, candidate.end + NEIGHBOUR_REACH)))
         return {_script(char) for char in (before, after) if char is not None}
 
     def _in_foreign_alphabet_sentence(self, offset: int) -> bool:
