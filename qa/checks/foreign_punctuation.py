@@ -110,7 +110,7 @@ SPANISH_CLUES = frozenset(
 )
 SPANISH_LETTERS = frozenset("áéíóúñü")
 CLAUSE_ENDS = "?!.\n\r"
-NEIGHBOUR_REACH = 200
+NEIGHBOUR_REACH = 64
 """Characters looked through for the letters beside a mark: farther ones say nothing of it ("،،،،…" stays linear)."""
 CLAUSE_LENGTH = 300
 """Characters read after ¿ or ¡ for its clause at most: enough for any clause, and linear on "¡¡¡¡…"."""
