@@ -122,6 +122,14 @@ HOSTILE_WORD = {
     ),
     "corrupt deflate": (lambda: with_corrupt_document(word_file("Hello there. " * 400)), "damaged archive"),
     "unsupported compression": (lambda: with_document_method(word_file("Hi."), 99), "damaged archive"),
+    "corrupt bzip2": (
+        lambda: with_corrupt_document(repacked(word_file("Hello there. " * 400), {}, zipfile.ZIP_BZIP2)),
+        "damaged archive",
+    ),
+    "corrupt LZMA": (
+        lambda: with_corrupt_document(repacked(word_file("Hello there. " * 400), {}, zipfile.ZIP_LZMA)),
+        "damaged archive",
+    ),
     "truncated archive": (lambda: word_file("Hi.")[:-100], "damaged archive"),
     "part cut short": (lambda: with_short_document(word_file("Hello there. " * 400)), "damaged archive"),
     "entity expansion": (lambda: repacked(word_file("Hi."), {DOCUMENT: BILLION_LAUGHS}), "DOCTYPE"),

@@ -15,6 +15,7 @@ InputError saying what is wrong.
 from __future__ import annotations
 
 import io
+import lzma
 import posixpath
 import zipfile
 import zlib
@@ -56,8 +57,9 @@ RATIO_FLOOR = 1024 * 1024
 """Parts smaller than this unpack quickly whatever their ratio (an empty table packs well)."""
 ENCRYPTED = 0x1
 """The zip flag of an encrypted part, which zipfile cannot read without a password."""
-DAMAGED = (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, ValueError)
-"""What zipfile raises for a broken archive: truncated, bad checksum, bad deflate, unknown method."""
+DAMAGED = (zipfile.BadZipFile, EOFError, zlib.error, lzma.LZMAError, OSError, NotImplementedError, ValueError)
+"""What zipfile raises for a broken archive: truncated, bad checksum, bad deflate, bzip2 or LZMA
+data (OSError "Invalid data stream", LZMAError), unknown method."""
 
 
 def load(data: bytes, display: str, options: LoadOptions) -> Document:
