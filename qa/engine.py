@@ -123,7 +123,9 @@ def _walk(
         skipped.append(f"{Path(error.filename or folder).as_posix()}: skipped: {os_reason(error)}")
 
     for root, dirs, files in os.walk(folder, onerror=unreadable_folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not excluded((Path(root) / d).as_posix()))
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and not excluded((Path(root) / d).as_posix())
+        )
         for name in sorted(files):
             if not name.startswith(".") and options.format_for_suffix(Path(name).suffix.lower()):
                 file = Path(root) / name
@@ -201,6 +203,10 @@ def _bug(source: Source, error: Exception) -> FileOutcome:
     return _failed(source, f"cannot check: {_one_line(error)}; please report this as a bug")
 
 
+MAX_FINDINGS_PER_RULE = 10_000
+"""A rule's findings in one file beyond this are not reported: a file of '"a ' repeated has a broken
+quotation every three bytes, and a million findings help no editor but cost minutes and gigabytes."""
+TOO_MANY = f"more than {MAX_FINDINGS_PER_RULE:,} findings in this file; the rest are not reported"
 MESSAGE_LENGTH = 300
 """Characters of an exception's message kept in an error line: a parser may quote a whole document."""
 
@@ -224,7 +230,10 @@ def _check_document(doc: Document, rules: Sequence[Rule], measure: bool) -> File
             if rule.is_corpus:
                 facts[rule.id] = rule.kind.facts(doc, rule.options)
             else:
-                for match in rule.kind.check(doc, rule.options):  # kept as they come: see Incomplete
+                for count, match in enumerate(rule.kind.check(doc, rule.options)):  # kept as they come
+                    if count == MAX_FINDINGS_PER_RULE:  # stopping the generator stops its work too
+                        partial.append(f"{doc.path}: rule {rule.id!r}: {TOO_MANY}")
+                        break
                     findings.append(to_finding(rule, doc.path, match, doc))
         except Incomplete as reason:
             partial.append(f"rule {rule.id!r}: {reason}")

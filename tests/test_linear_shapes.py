@@ -64,3 +64,18 @@ def test_every_low_mark_of_a_run_is_reported_and_a_german_pair_still_is() -> Non
 
 def test_a_run_of_arabic_commas_far_from_any_letter_is_reported_mark_by_mark() -> None:
     assert len(findings_for("،" * 2000, "foreign-punctuation")) == 2000
+
+
+def test_a_rule_reports_at_most_its_cap_of_findings_in_one_file_and_says_so() -> None:
+    """'"a ' repeated is a broken quotation every three bytes: past the cap, one warning instead."""
+    from qa.engine import MAX_FINDINGS_PER_RULE, Source, run
+    from tests.helpers import CATALOGUE
+
+    rule = CATALOGUE.get("unbalanced-quote")
+    text = '"a ' * (MAX_FINDINGS_PER_RULE + 500)
+    [result] = run([Source("quotes.txt", data=text.encode())], [rule]).files
+    assert len(result.findings) == MAX_FINDINGS_PER_RULE
+    assert result.warnings == (
+        f"quotes.txt: rule 'unbalanced-quote': more than {MAX_FINDINGS_PER_RULE:,} findings in this file; "
+        "the rest are not reported",
+    )

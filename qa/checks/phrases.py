@@ -21,11 +21,12 @@ that runs on from the previous one or into the next (no closing punctuation at t
 break, a lowercase letter after it) is never furniture.
 
 A `re:` entry may come from the user, and a regular expression can take exponential
-time on a short text ("re:(a+)+$" on a run of a's). So `re:` entries run under the
-`regex` module, whose matching stops after so much CPU time (not wall-clock time: a
-busy machine does not cut a search short): each entry may spend REGEX_SECONDS plus
-REGEX_SECONDS_PER_MILLION per million characters of a document (the built-in entries
-together need a few hundredths of a second per million). An entry that runs out is
+time on a short text ("re:(a+)+$" on a run of a's). So the user's `re:` entries run
+under the `regex` module, whose matching stops after so much CPU time (not wall-clock
+time: a busy machine does not cut a search short): each entry may spend REGEX_SECONDS
+plus REGEX_SECONDS_PER_MILLION per million characters of a document. mtqa's own lists
+(rules/data) are tested here and run untimed on `re`: reading the clock around every
+entry on every line cost more than the searches on a file of short lines. An entry that runs out is
 skipped on that document and named in one warning for the file; the rule's other
 entries and their findings stand. A time limit rather than refusing "dangerous
 shapes" when the list loads: no shape test is both safe and fair ("(a|aa)+$" and
@@ -40,11 +41,12 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property, partial
+from pathlib import Path
 from typing import ClassVar, TypeVar
 
 import regex
 
-from qa.checks.base import option, read_list_file
+from qa.checks.base import data_file, option, read_list_file
 from qa.document import Document
 from qa.errors import Incomplete
 from qa.findings import Match
@@ -144,23 +146,30 @@ class RegexClock:
 
     def __init__(self, seconds: float) -> None:
         self.seconds = seconds
-        self.spent: dict[Phrase, float] = {}
+        self.spent: dict[str, float] = {}
+        """By the entry as written: a string's hash is kept, a Phrase's is recomputed on every lookup."""
         self.skipped: list[Phrase] = []
 
     def run(self, phrase: Phrase, search: Callable[..., T]) -> T | None:
         """`search()`, given `timeout=` the time left if `phrase` is a `re:` entry; None once it is spent."""
-        if phrase.written is None:
+        written = phrase.written
+        if written is None:
             return search()
-        if phrase in self.skipped:
+        spent = self.spent.get(written, 0.0)
+        if spent >= self.seconds:
             return None
         started = time.process_time()
         try:
-            return search(timeout=max(self.seconds - self.spent.get(phrase, 0.0), 0.0))
+            return search(timeout=self.seconds - spent)
         except TimeoutError:
             self.skipped.append(phrase)
+            self.spent[written] = self.seconds
             return None
         finally:
-            self.spent[phrase] = self.spent.get(phrase, 0.0) + time.process_time() - started
+            if self.spent.get(written, 0.0) < self.seconds:
+                self.spent[written] = spent + time.process_time() - started
+                if self.spent[written] >= self.seconds:  # spent in many short searches, none cut off
+                    self.skipped.append(phrase)
 
 
 def _skipped_message(skipped: list[Phrase], path: str) -> str:
@@ -182,7 +191,7 @@ def phrase_list(
     phrases: list[Phrase] = []
     for path in (phrases_file, extra_phrases_file):
         if path is not None:
-            phrases += _parse_lines(_read_lines(path), path, mode)
+            phrases += _parse_lines(_read_lines(path), path, mode, timed=not _is_bundled(path))
     phrases += _parse_lines(enumerate(extra_phrases, start=1), "option 'extra_phrases'", mode, unit="entry")
     return tuple(phrases)
 
@@ -191,23 +200,30 @@ def _read_lines(path: str) -> Iterable[tuple[int, str]]:
     return enumerate(read_list_file(path).splitlines(), start=1)
 
 
+def _is_bundled(path: str) -> bool:
+    """A list shipped with mtqa (rules/data): its `re:` entries are tested here and need no clock."""
+    return Path(path).resolve().parent == Path(data_file("")).resolve()
+
+
 def _parse_lines(
-    lines: Iterable[tuple[int, str]], source: str, mode: str, unit: str = "line"
+    lines: Iterable[tuple[int, str]], source: str, mode: str, unit: str = "line", timed: bool = True
 ) -> list[Phrase]:
     phrases = []
     for number, line in lines:
         entry = line.strip()
         if entry and not entry.startswith("#"):
             try:
-                phrases.append(parse_entry(entry, mode, f"{source}, {unit} {number}"))
+                phrases.append(parse_entry(entry, mode, f"{source}, {unit} {number}", timed))
             except ValueError as error:  # a file's line is not quoted: a configuration may name any file
                 quoted = f": {entry!r}" if unit == "entry" else ""
                 raise ValueError(f"{source}, {unit} {number}: {error}{quoted}") from None
     return phrases
 
 
-def parse_entry(entry: str, mode: str = "anywhere", where: str | None = None) -> Phrase:
-    """One `PATTERN [-> SUGGESTION] | EXPLANATION` entry, compiled for `mode`; warnings name it by `where`."""
+def parse_entry(entry: str, mode: str = "anywhere", where: str | None = None, timed: bool = True) -> Phrase:
+    """One `PATTERN [-> SUGGESTION] | EXPLANATION` entry, compiled for `mode`; warnings name it by `where`.
+
+    A `re:` entry runs under a clock (`RegexClock`) unless `timed` is False (mtqa's own lists)."""
     head, separator, explanation = entry.partition(EXPLANATION_SEPARATOR)
     if not separator or not explanation.strip():
         raise ValueError(f"an entry needs an explanation after {EXPLANATION_SEPARATOR.strip()!r}")
@@ -223,7 +239,7 @@ def parse_entry(entry: str, mode: str = "anywhere", where: str | None = None) ->
         _check_template(_compile(regex), template)
     keyword = None if is_regex else _keyword(pattern_text)
     written = None
-    if is_regex:
+    if is_regex and timed:
         written = f"{pattern_text!r} ({where})" if where else repr(pattern_text)
     return Phrase(regex, template, explanation.strip(), keyword, written)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, TextIO
 
 from qa import __version__
@@ -10,6 +11,8 @@ from qa.catalogue import Catalogue
 from qa.findings import Results
 
 LONE_SURROGATES = {code: f"\\u{code:04x}" for code in range(0xD800, 0xE000)}
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+"""Found first: translating megabytes of output costs seconds, and a file name that is not UTF-8 is rare."""
 
 
 def to_dict(results: Results) -> dict[str, object]:
@@ -44,4 +47,5 @@ def render(results: Results, catalogue: Catalogue, out: TextIO) -> None:
 def dumps(document: Any) -> str:
     """JSON text that is UTF-8 whatever a file's name: its bytes that are not UTF-8 (lone
     surrogates in the path) become `\\udcff` escapes, which read back as the same path."""
-    return json.dumps(document, ensure_ascii=False, indent=2).translate(LONE_SURROGATES)
+    text = json.dumps(document, ensure_ascii=False, indent=2)
+    return text.translate(LONE_SURROGATES) if LONE_SURROGATE.search(text) else text
