@@ -54,13 +54,24 @@ class Document:
     def to_prose(self, source_offset: int, end: bool = False) -> int:
         return self.offset_map.to_prose(source_offset, end) if self.offset_map else source_offset
 
+    def span_to_source(self, start: int, end: int) -> tuple[int, int]:
+        """The source span of prose[start:end]; an empty span stays empty (see OffsetMap.span_to_source)."""
+        return self.offset_map.span_to_source(start, end) if self.offset_map else (start, end)
+
+    def span_to_prose(self, source_start: int, source_end: int) -> tuple[int, int]:
+        return (
+            self.offset_map.span_to_prose(source_start, source_end)
+            if self.offset_map
+            else (source_start, source_end)
+        )
+
     @cached_property
     def paragraphs(self) -> list[Span]:
         return segment.paragraphs(self.text)
 
     @cached_property
     def sentences_by_paragraph(self) -> list[list[Span]]:
-        """The sentences of each of `paragraphs`, in the same order: no rule has to find their paragraph again."""
+        """The sentences of each of `paragraphs`, in order: no rule has to find their paragraph again."""
         return [segment.sentences(self.text, p) for p in self.paragraphs]
 
     @cached_property
@@ -119,7 +130,7 @@ class Document:
 
     def locate(self, start: int, end: int) -> Location:
         """Where prose[start:end] stands in the file, with an excerpt of the prose around it."""
-        source_start, source_end = self.to_source(start), self.to_source(end, end=True)
+        source_start, source_end = self.span_to_source(start, end)
         line, column = self.line_column(source_start)
         end_line, end_column = self.line_column(source_end)
         excerpt = self.excerpt(start, end)

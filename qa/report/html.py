@@ -192,7 +192,8 @@ def _worst_first(row: Mapping[str, Any]) -> tuple:
 
 def _on_prose(doc: Document, finding: Finding) -> Finding:
     """The finding at prose offsets: markup formats report source offsets, the page shows prose."""
-    return replace(finding, start=doc.to_prose(finding.start), end=doc.to_prose(finding.end, end=True))
+    start, end = doc.span_to_prose(finding.start, finding.end)
+    return replace(finding, start=start, end=end)
 
 
 def variants_of(doc: Document, result: FileResult, names: Mapping[str, str]) -> list[Variant]:
