@@ -176,6 +176,7 @@ def test_ctrl_c_is_one_line_and_exit_130(mtqa, tmp_path: Path, jobs: str) -> Non
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # a shell's background job ignores it
     )
     time.sleep(1.5)
     os.killpg(process.pid, signal.SIGINT)
