@@ -58,7 +58,9 @@ RATIO_LIMIT = 2.5
 
 
 def _seed_prose() -> str:
-    paragraphs = [p for seed in sorted((ROOT / "seeds").glob("*.txt")) for p in seed.read_text("utf-8").split("\n\n")]
+    paragraphs = [
+        p for seed in sorted((ROOT / "seeds").glob("*.txt")) for p in seed.read_text("utf-8").split("\n\n")
+    ]
     return " ".join(" ".join(p.split()) for p in paragraphs if p.strip())
 
 
@@ -105,7 +107,18 @@ class Cost:
 
 def run_check(path: Path, rules: str) -> Cost:
     """The CPU and peak memory of one `mtqa check` process, output thrown away."""
-    command = [sys.executable, "-m", "qa", "check", str(path), "--format", "json", "--no-config", "--jobs", "1"]
+    command = [
+        sys.executable,
+        "-m",
+        "qa",
+        "check",
+        str(path),
+        "--format",
+        "json",
+        "--no-config",
+        "--jobs",
+        "1",
+    ]
     if rules:
         command += ["--select", rules]
     with open(os.devnull, "wb") as sink:
@@ -143,7 +156,9 @@ def main() -> None:
         tiny = folder / "tiny.txt"
         tiny.write_text("A sentence.\n", encoding="utf-8")
         baseline = run_check(tiny, arguments.rule)
-        print(f"start-up (subtracted): {baseline.cpu:.2f} s CPU, {baseline.peak:.0f} MB; N = {megabytes:g} MB")
+        print(
+            f"start-up (subtracted): {baseline.cpu:.2f} s CPU, {baseline.peak:.0f} MB; N = {megabytes:g} MB"
+        )
         print(f"{'shape':<16} {'CPU s/MB':>9} {'at 2N':>7} {'peak MB/MB':>11} {'at 2N':>7} {'ratio':>6}")
         for name in chosen:
             single = measure(SHAPES[name], size, folder, arguments.rule, baseline)

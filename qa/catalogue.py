@@ -15,9 +15,7 @@ from qa.checks import UnknownKind, is_corpus_kind, load_kind
 from qa.checks.base import OptionError, build_options
 from qa.findings import Severity
 
-RULE_KEYS = frozenset(
-    "id check severity groups summary why link aliases enabled options examples".split()
-)
+RULE_KEYS = frozenset("id check severity groups summary why link aliases enabled options examples".split())
 REQUIRED_KEYS = ("id", "check", "severity", "summary", "why")
 PINNABLE = frozenset({"flagged", "suggestion", "message", "count"})
 """What a bad example may pin: the flagged text, the suggestion, the message, how many findings."""
@@ -81,9 +79,7 @@ class Catalogue:
         for rule in self.rules:
             for name in (rule.id, *rule.aliases):
                 if name in seen:
-                    raise CatalogueError(
-                        f"{rule.source}: rule name {name!r} is already used by {seen[name]}"
-                    )
+                    raise CatalogueError(f"{rule.source}: rule name {name!r} is already used by {seen[name]}")
                 seen[name] = rule.source
 
     @classmethod
@@ -173,7 +169,9 @@ def _build_rule(path: Path, raw: Any) -> Rule:
         enabled=_flag(raw, "enabled", default=True),
         bad_examples=_bad_examples(examples),
         good_examples=_strings(examples, "good"),
-        example_options=build_options(kind.Options, examples["options"], base=built) if "options" in examples else None,
+        example_options=build_options(kind.Options, examples["options"], base=built)
+        if "options" in examples
+        else None,
     )
 
 

@@ -143,9 +143,14 @@ def parse_config(data: Mapping[str, Any], path: Path, prefix: str = "") -> Confi
     reader = _Reader(path, prefix)
     reader.known_keys(data, TOP_KEYS, "")
     root = path.resolve().parent
-    overrides = [_override(reader, entry, f"overrides[{i}]") for i, entry in enumerate(reader.tables(data, "overrides"))]
+    overrides = [
+        _override(reader, entry, f"overrides[{i}]")
+        for i, entry in enumerate(reader.tables(data, "overrides"))
+    ]
     for pattern, names in reader.mapping(data, "per-file-ignores").items():
-        overrides.append(Override(paths=(pattern,), ignore=reader.strings(names, f"per-file-ignores.{pattern}")))
+        overrides.append(
+            Override(paths=(pattern,), ignore=reader.strings(names, f"per-file-ignores.{pattern}"))
+        )
     return Config(
         path=path,
         root=root,
@@ -175,11 +180,15 @@ def _override(reader: _Reader, entry: Mapping[str, Any], where: str) -> Override
         select=reader.optional_strings(entry, "select", where),
         extend_select=reader.optional_strings(entry, "extend-select", where) or (),
         ignore=reader.optional_strings(entry, "ignore", where) or (),
-        rules=_rule_tables(reader, reader.mapping(entry, "rules", where), f"{where}.rules", reader.path.resolve().parent),
+        rules=_rule_tables(
+            reader, reader.mapping(entry, "rules", where), f"{where}.rules", reader.path.resolve().parent
+        ),
     )
 
 
-def _rule_tables(reader: _Reader, tables: Mapping[str, Any], where: str, root: Path) -> dict[str, RuleSettings]:
+def _rule_tables(
+    reader: _Reader, tables: Mapping[str, Any], where: str, root: Path
+) -> dict[str, RuleSettings]:
     settings = {}
     for rule_name, table in tables.items():
         key = f"{where}.{rule_name}"
@@ -262,7 +271,9 @@ def _formats(reader: _Reader, data: Mapping[str, Any]) -> dict[str, str]:
         if not ending.startswith(".") or len(ending) < 2:
             raise reader.error(f"formats.{ending}", "keys are file name endings such as '.mdx'")
         if name not in FORMATS:
-            raise reader.error(f"formats.{ending}", f"unknown format {name!r} (valid: {', '.join(sorted(FORMATS))})")
+            raise reader.error(
+                f"formats.{ending}", f"unknown format {name!r} (valid: {', '.join(sorted(FORMATS))})"
+            )
         formats[ending.lower()] = name
     return formats
 

@@ -43,7 +43,7 @@ ENUMERATOR = re.compile(r"(?<!\w)(?:\d{1,3}|[ivx]{1,4}|[IVX]{1,4})$")
 CLOSING_QUOTES = frozenset("\"'”’»")
 NOT_A_START = frozenset(".…,;:!?)]}")
 """What cannot begin a sentence: the dots of a spaced ellipsis (". . ."), a comma, a closing bracket."""
-OPENING_QUOTES = frozenset("\"“‘«")
+OPENING_QUOTES = frozenset('"“‘«')
 BULLETS = frozenset("•*·▪–—-")
 HEADING_SHARE = 0.75
 """A headline line inside a paragraph is at most this share of the paragraph's longest line."""
@@ -132,7 +132,7 @@ def looks_like_heading(text: str) -> bool:
     stripped = text.strip()
     if not stripped or "\n" in stripped:
         return False
-    return stripped[-1] not in ".!?…\"”’»:;," and len(WORD_PATTERN.findall(stripped)) <= 30
+    return stripped[-1] not in '.!?…"”’»:;,' and len(WORD_PATTERN.findall(stripped)) <= 30
 
 
 def _punctuation_cuts(text: str, paragraph: Span) -> Iterator[tuple[int, int]]:
@@ -230,7 +230,7 @@ def _word_after(text: str, index: int) -> tuple[str, bool]:
 
 
 def _is_ellipsis(text: str, start: int, punctuation: str) -> bool:
-    """"…", "..." or the last dot of a spaced ". . .", which need not end a sentence."""
+    """ "…", "..." or the last dot of a spaced ". . .", which need not end a sentence."""
     return "…" in punctuation or ".." in punctuation or text[max(start - 2, 0) : start] == ". "
 
 

@@ -66,7 +66,9 @@ class Settings:
         """The rules that run on one file, with the overrides whose globs match it applied."""
         relative = self._relative(path)
         chosen = tuple(
-            i for i, o in enumerate(self.config.overrides) if relative is not None and any_matches(o.paths, relative)
+            i
+            for i, o in enumerate(self.config.overrides)
+            if relative is not None and any_matches(o.paths, relative)
         )
         if chosen not in self._by_overrides:
             self._by_overrides[chosen] = tuple(self._overridden([self.config.overrides[i] for i in chosen]))
@@ -103,12 +105,16 @@ class Settings:
         return PurePosixPath(Path(relative).as_posix())
 
 
-def resolve_settings(config: Config, catalogue: Catalogue, command_line: CommandLine = CommandLine()) -> Settings:
+def resolve_settings(
+    config: Config, catalogue: Catalogue, command_line: CommandLine = CommandLine()
+) -> Settings:
     """Check every rule name and value in the configuration against the catalogue, and build the rules."""
     _check_names(catalogue, config)
     select = command_line.select if command_line.select else config.select
     try:
-        asked_for = catalogue.resolve([*(select or ()), *(() if command_line.select else config.extend_select)])
+        asked_for = catalogue.resolve(
+            [*(select or ()), *(() if command_line.select else config.extend_select)]
+        )
         chosen = asked_for if select else asked_for | {r.id for r in catalogue.rules if r.enabled}
         chosen = chosen - catalogue.resolve([*config.ignore, *command_line.ignore])
     except KeyError as error:
@@ -157,7 +163,9 @@ def _check_names(catalogue: Catalogue, config: Config) -> None:
                     catalogue.get(name)
             except KeyError:
                 kind = "rule or group" if groups_allowed else "rule"
-                raise ConfigError(f"{config.where(key)}: unknown {kind} {name!r} (see `mtqa rules`)") from None
+                raise ConfigError(
+                    f"{config.where(key)}: unknown {kind} {name!r} (see `mtqa rules`)"
+                ) from None
 
 
 def configure(rule: Rule, config: Config) -> Rule:

@@ -16,7 +16,9 @@ DOUBLED = "The minister said there can be no No bargaining.\n"
 
 
 def findings(result) -> list[tuple[str, str]]:
-    return [(file["path"], f["rule"]) for file in json.loads(result.stdout)["files"] for f in file["findings"]]
+    return [
+        (file["path"], f["rule"]) for file in json.loads(result.stdout)["files"] for f in file["findings"]
+    ]
 
 
 @pytest.fixture
@@ -31,11 +33,14 @@ def project(tmp_path: Path) -> Path:
 
 def test_configuration_is_found_from_a_subfolder(mtqa, project: Path) -> None:
     (project / "pyproject.toml").write_text(
-        "[tool.mtqa]\nexclude = ['drafts']\nfail-on = 'warning'\n[tool.mtqa.names]\nKyiv = ['Kiev']\n", encoding="utf-8"
+        "[tool.mtqa]\nexclude = ['drafts']\nfail-on = 'warning'\n[tool.mtqa.names]\nKyiv = ['Kiev']\n",
+        encoding="utf-8",
     )
     result = run(mtqa, "check", ".", "--format", "json", cwd=project)
     assert result.returncode == 1, result.stderr
-    assert {("news/doubled.txt", "duplicated-word"), ("news/kiev.txt", "preferred-name")} <= set(findings(result))
+    assert {("news/doubled.txt", "duplicated-word"), ("news/kiev.txt", "preferred-name")} <= set(
+        findings(result)
+    )
     assert not [path for path, _rule in findings(result) if path.startswith("drafts/")]
     inner = run(mtqa, "check", "kiev.txt", "--format", "json", cwd=project / "news")
     assert findings(inner) == [("kiev.txt", "preferred-name")]
@@ -53,7 +58,9 @@ def test_formats_map_walks_new_endings(mtqa, project: Path) -> None:
     (project / "news" / "story.mdx").write_text("# Title\n\n" + DOUBLED, encoding="utf-8")
     result = run(mtqa, "check", "news", "--format", "json", "--select", "duplicated-word", cwd=project)
     assert ("news/story.mdx", "duplicated-word") in findings(result)
-    line = next(f for f in json.loads(result.stdout)["files"] if f["path"] == "news/story.mdx")["findings"][0]["line"]
+    line = next(f for f in json.loads(result.stdout)["files"] if f["path"] == "news/story.mdx")["findings"][
+        0
+    ]["line"]
     assert line == 3
 
 
@@ -66,17 +73,24 @@ def test_explicit_config_and_no_config(mtqa, project: Path) -> None:
     found = run(mtqa, "check", "news", "--format", "json", cwd=project)
     assert findings(found) == [("news/doubled.txt", "duplicated-word")]
     bare = run(mtqa, "check", "news", "--no-config", "--format", "json", cwd=project)
-    assert ("news/doubled.txt", "duplicated-word") in findings(bare) and ("news/kiev.txt", "preferred-name") not in findings(bare)
+    assert ("news/doubled.txt", "duplicated-word") in findings(bare) and (
+        "news/kiev.txt",
+        "preferred-name",
+    ) not in findings(bare)
 
 
-@pytest.mark.parametrize("command", [["check", "news"], ["report", "news"], ["rules"], ["explain", "spacing"], ["config"]])
+@pytest.mark.parametrize(
+    "command", [["check", "news"], ["report", "news"], ["rules"], ["explain", "spacing"], ["config"]]
+)
 def test_broken_configuration_is_one_line_and_exit_2(mtqa, project: Path, command: list[str]) -> None:
     (project / ".mtqa.toml").write_text("[rules.spacing]\nseverity = 'loud'\n", encoding="utf-8")
     result = run(mtqa, *command, cwd=project)
     assert result.returncode == 2
     assert result.stdout == b""
     lines = result.stderr.decode().splitlines()
-    assert lines == [f"mtqa: error: {project / '.mtqa.toml'}: rules.spacing.severity: unknown severity 'loud' (valid: info, warning, error)"]
+    assert lines == [
+        f"mtqa: error: {project / '.mtqa.toml'}: rules.spacing.severity: unknown severity 'loud' (valid: info, warning, error)"
+    ]
 
 
 def test_invalid_toml_is_one_line(mtqa, project: Path) -> None:
@@ -151,7 +165,9 @@ def test_readme_configuration_example_is_valid(mtqa, project: Path) -> None:
 
 
 def test_explain_shows_the_configured_severity_and_options(mtqa, project: Path) -> None:
-    (project / ".mtqa.toml").write_text("[rules.long-sentence]\nseverity = 'warning'\nmax_words = 35\n", encoding="utf-8")
+    (project / ".mtqa.toml").write_text(
+        "[rules.long-sentence]\nseverity = 'warning'\nmax_words = 35\n", encoding="utf-8"
+    )
     shown = run(mtqa, "explain", "long-sentence", cwd=project).stdout.decode()
     assert shown.startswith("# long-sentence (warning)") and "- max_words = 35:" in shown
     default = run(mtqa, "explain", "long-sentence", "--no-config", cwd=project).stdout.decode()
@@ -176,7 +192,9 @@ def test_ctrl_c_is_one_line_and_exit_130(mtqa, tmp_path: Path, jobs: str) -> Non
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # a shell's background job ignores it
+        preexec_fn=lambda: signal.signal(
+            signal.SIGINT, signal.SIG_DFL
+        ),  # a shell's background job ignores it
     )
     time.sleep(1.5)
     os.killpg(process.pid, signal.SIGINT)

@@ -104,13 +104,20 @@ def crashing(story: Path) -> dict[str, str]:
     for number in range(10):  # enough files that --jobs 2 starts worker processes
         (story / f"more-{number}.txt").write_text(DOUBLED, encoding="utf-8")
     (story / "crash.txt").write_text("LOADER-CRASH\n", encoding="utf-8")
-    return {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(hooks), os.environ.get("PYTHONPATH")]))}
+    return {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(hooks), os.environ.get("PYTHONPATH")])),
+    }
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_any_exception_while_reading_is_that_files_one_error(story: Path, crashing: dict[str, str], jobs: str) -> None:
+def test_any_exception_while_reading_is_that_files_one_error(
+    story: Path, crashing: dict[str, str], jobs: str
+) -> None:
     result = mtqa("check", ".", *SELECT, "--format", "json", "--jobs", jobs, cwd=story, env=crashing)
-    line = assert_one_error(result, "crash.txt", "cannot read: Unpicklable: inflating the stream failed at byte 3")
+    line = assert_one_error(
+        result, "crash.txt", "cannot read: Unpicklable: inflating the stream failed at byte 3"
+    )
     assert line == "mtqa: error: crash.txt: cannot read: Unpicklable: inflating the stream failed at byte 3"
     assert "good.txt" in flagged_paths(result)
     errors = json.loads(result.stdout)["errors"]
@@ -120,7 +127,8 @@ def test_any_exception_while_reading_is_that_files_one_error(story: Path, crashi
 @pytest.mark.parametrize("output", ["text", "json", "sarif"])
 def test_jobs_1_and_2_agree_when_a_loader_crashes(story: Path, crashing: dict[str, str], output: str) -> None:
     one, two = (
-        mtqa("check", ".", *SELECT, "--format", output, "--jobs", jobs, cwd=story, env=crashing) for jobs in "12"
+        mtqa("check", ".", *SELECT, "--format", output, "--jobs", jobs, cwd=story, env=crashing)
+        for jobs in "12"
     )
     assert one.returncode == two.returncode == 2
     assert one.stdout == two.stdout
@@ -129,7 +137,9 @@ def test_jobs_1_and_2_agree_when_a_loader_crashes(story: Path, crashing: dict[st
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_a_rule_that_crashes_stays_a_bug_report_for_that_file(story: Path, crashing: dict[str, str], jobs: str) -> None:
+def test_a_rule_that_crashes_stays_a_bug_report_for_that_file(
+    story: Path, crashing: dict[str, str], jobs: str
+) -> None:
     (story / "crash.txt").write_text("RULE-CRASH\n", encoding="utf-8")
     result = mtqa("check", ".", *SELECT, "--format", "json", "--jobs", jobs, cwd=story, env=crashing)
     line = assert_one_error(result, "crash.txt", "rule 'duplicated-word' failed (Unpicklable: inflating")
@@ -180,11 +190,17 @@ def test_special_files_in_a_folder_are_skipped_with_a_warning(hostile_folder: Pa
     [
         ("fifo.txt", lambda path: os.mkfifo(path), "a named pipe (FIFO), not a regular file"),
         ("loop.txt", lambda path: path.symlink_to(path.name), "symbolic link loop"),
-        ("dangling.txt", lambda path: path.symlink_to("nowhere"), "symbolic link to a file that does not exist"),
+        (
+            "dangling.txt",
+            lambda path: path.symlink_to("nowhere"),
+            "symbolic link to a file that does not exist",
+        ),
         ("zero.txt", lambda path: path.symlink_to("/dev/zero"), "a character device, not a regular file"),
     ],
 )
-def test_a_special_file_named_on_the_command_line_is_its_one_error(story: Path, name: str, make, cause: str) -> None:
+def test_a_special_file_named_on_the_command_line_is_its_one_error(
+    story: Path, name: str, make, cause: str
+) -> None:
     make(story / name)
     result = mtqa("check", name, "good.txt", *SELECT, "--format", "json", cwd=story)
     assert_one_error(result, name, cause)
@@ -213,7 +229,9 @@ def test_a_file_over_the_cap_is_its_one_error(story: Path) -> None:
 def test_standard_input_over_the_cap_is_one_error(story: Path) -> None:
     from qa.loaders import MAX_BYTES
 
-    result = mtqa("check", "-", "good.txt", *SELECT, "--format", "json", cwd=story, stdin=b"a " * (MAX_BYTES // 2 + 1))
+    result = mtqa(
+        "check", "-", "good.txt", *SELECT, "--format", "json", cwd=story, stdin=b"a " * (MAX_BYTES // 2 + 1)
+    )
     assert_one_error(result, "<stdin>", "too large")
     assert flagged_paths(result) == ["good.txt"]
 
@@ -243,7 +261,10 @@ def lists(story: Path) -> Path:
         ("missing.list", "no such file"),
     ],
 )
-@pytest.mark.parametrize(("key", "table"), [("dot_suffixes_file", "[rules.spacing]"), ("extra_phrases_file", "[rules.boilerplate]")])
+@pytest.mark.parametrize(
+    ("key", "table"),
+    [("dot_suffixes_file", "[rules.spacing]"), ("extra_phrases_file", "[rules.boilerplate]")],
+)
 def test_a_list_file_that_cannot_be_used_is_one_configuration_error(
     lists: Path, key: str, table: str, value: str, cause: str
 ) -> None:
@@ -260,7 +281,9 @@ def test_a_list_file_that_cannot_be_used_is_one_configuration_error(
         ("latin1.list", "not UTF-8 text"),
     ],
 )
-def test_a_names_file_that_cannot_be_used_is_one_configuration_error(lists: Path, value: str, cause: str) -> None:
+def test_a_names_file_that_cannot_be_used_is_one_configuration_error(
+    lists: Path, value: str, cause: str
+) -> None:
     (lists / ".mtqa.toml").write_text(f'names-file = "{value}"\n', encoding="utf-8")
     assert_one_error(mtqa("check", "good.txt", cwd=lists), "names-file", cause)
 
@@ -281,7 +304,9 @@ def test_an_error_about_a_configured_file_never_shows_its_content(lists: Path, s
 
 def test_a_configuration_that_is_not_a_regular_file_is_one_error(story: Path) -> None:
     os.mkfifo(story / "fifo.toml")
-    assert_one_error(mtqa("check", "good.txt", "--config", "fifo.toml", cwd=story), "fifo.toml", "not a regular file")
+    assert_one_error(
+        mtqa("check", "good.txt", "--config", "fifo.toml", cwd=story), "fifo.toml", "not a regular file"
+    )
 
 
 # Baselines
@@ -305,7 +330,9 @@ def test_a_broken_baseline_is_one_error(story: Path, content: str, cause: str) -
 
 def test_a_baseline_that_is_a_fifo_is_one_error(story: Path) -> None:
     os.mkfifo(story / "base.json")
-    assert_one_error(mtqa("check", "good.txt", "--baseline", "base.json", cwd=story), "base.json", "not a regular file")
+    assert_one_error(
+        mtqa("check", "good.txt", "--baseline", "base.json", cwd=story), "base.json", "not a regular file"
+    )
 
 
 # UTF-16 without a byte-order mark

@@ -343,7 +343,9 @@ def test_json_output_is_utf8_whatever_a_file_name_holds(tmp_path):
     name = os.path.join(os.fsencode(tmp_path), b"caf\xe9.txt")
     Path(os.fsdecode(name)).write_text("There can be no No bargaining.\n", encoding="utf-8")
     done = subprocess.run(
-        [sys.executable, "-m", "qa", "check", str(tmp_path), "--format", "json"], capture_output=True, timeout=60
+        [sys.executable, "-m", "qa", "check", str(tmp_path), "--format", "json"],
+        capture_output=True,
+        timeout=60,
     )
     [checked] = json.loads(done.stdout.decode("utf-8"))["files"]
     assert os.fsencode(checked["path"]) == name

@@ -57,8 +57,12 @@ ROLE_PHRASE_MARKS = frozenset(" ,.-–'’&/")
 """Everything else (quotes, colons, brackets, question marks) belongs to prose or headlines."""
 PROSE_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”’»]$")
 NAME_WORDS = range(2, 5)
-NOT_NAME_WORDS = SENTENCE_OPENERS | CALENDAR_WORDS | frozenset(
-    "Last Next Yesterday Today Tomorrow Tonight Thank Thanks Dear Hello Hi Good Happy Welcome".split()
+NOT_NAME_WORDS = (
+    SENTENCE_OPENERS
+    | CALENDAR_WORDS
+    | frozenset(
+        "Last Next Yesterday Today Tomorrow Tonight Thank Thanks Dear Hello Hi Good Happy Welcome".split()
+    )
 )
 """Capitalised words that open a sentence or a greeting rather than a name ("Last Friday, …")."""
 HONORIFICS = frozenset("mr mrs ms miss madam madame sir dear mister".split())
@@ -77,8 +81,7 @@ ROLE_CONNECTORS = frozenset(
 """Lowercase words a role phrase may hold besides role words ("former deputy foreign minister")."""
 RELATIVE_PRONOUNS = frozenset("who whom whose which that where".split())
 AUXILIARIES = frozenset(
-    "is are was were be been being am has have had do does did will would shall should can could may might must"
-    .split()
+    "is are was were be been being am has have had do does did will would shall should can could may might must".split()
 )
 SCIENTIST_SUFFIX = "ologist"
 """Epidemiologist, virologist, preventologist: a role whatever the science."""
@@ -95,8 +98,25 @@ class CaptionsOptions:
         2, "Paragraphs of prose above a caption; fewer means the line is in the headline area."
     )
     name_particles: tuple[str, ...] = option(
-        ("al", "bin", "bint", "da", "de", "del", "della", "der", "di", "dos", "du", "el", "ibn", "la",
-         "le", "van", "von"),
+        (
+            "al",
+            "bin",
+            "bint",
+            "da",
+            "de",
+            "del",
+            "della",
+            "der",
+            "di",
+            "dos",
+            "du",
+            "el",
+            "ibn",
+            "la",
+            "le",
+            "van",
+            "von",
+        ),
         'Lowercase particles inside names ("Ursula von der Leyen").',
     )
 

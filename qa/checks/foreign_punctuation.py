@@ -311,9 +311,7 @@ def _low_quotes(text: str, paragraph: Span) -> Iterator[Candidate]:
             yield _mark(text, closer, german_closing, what, closing)
 
 
-def _mark(
-    text: str, index: int, char: str, what: str, english: str, script: str | None = None
-) -> Candidate:
+def _mark(text: str, index: int, char: str, what: str, english: str, script: str | None = None) -> Candidate:
     """The mark at `index`, named: "'„' (DOUBLE LOW-9 QUOTATION MARK) opens …; in English write '“'."."""
     described = f"'{char}' ({unicodedata.name(char)}) {what}"
     message = f"{described}; in English write '{english}'." if english else f"{described}; delete it."

@@ -45,7 +45,9 @@ def decode(data: bytes, guess_legacy: bool = False) -> Decoded:
             try:
                 return Decoded(data[len(bom) :].decode(encoding), encoding=Encoding(encoding, bom))
             except UnicodeDecodeError as error:
-                raise InputError(f"not valid {encoding.upper()}: {error.reason} at byte {error.start}") from None
+                raise InputError(
+                    f"not valid {encoding.upper()}: {error.reason} at byte {error.start}"
+                ) from None
     if b"\x00" in data:
         return _utf16_without_bom(data)
     try:
@@ -71,7 +73,9 @@ def _utf16_without_bom(data: bytes) -> Decoded:
             except UnicodeDecodeError:
                 text = "\x00"
             if "\x00" in text:
-                raise InputError("looks like UTF-16 without a byte-order mark, but is not valid UTF-16; re-save as UTF-8")
+                raise InputError(
+                    "looks like UTF-16 without a byte-order mark, but is not valid UTF-16; re-save as UTF-8"
+                )
             return Decoded(text, encoding=Encoding(codec))
     raise InputError("binary file (contains NUL bytes)")
 

@@ -75,14 +75,18 @@ class OffsetMap:
         return low < offset == high
 
 
-def _convert(offset: int, end: bool, pieces: tuple[Piece, ...], starts: tuple[int, ...], forward: bool, limit: int) -> int:
+def _convert(
+    offset: int, end: bool, pieces: tuple[Piece, ...], starts: tuple[int, ...], forward: bool, limit: int
+) -> int:
     if not pieces:
         return 0
     index = bisect_right(starts, offset - 1 if end else offset) - 1
     if index >= 0:
         piece = pieces[index]
         low, high = (piece.start, piece.end) if forward else (piece.source_start, piece.source_end)
-        target_low, target_high = (piece.source_start, piece.source_end) if forward else (piece.start, piece.end)
+        target_low, target_high = (
+            (piece.source_start, piece.source_end) if forward else (piece.start, piece.end)
+        )
         if low <= offset <= high and (offset < high or end):
             if high - low == target_high - target_low:
                 return target_low + (offset - low)

@@ -151,7 +151,9 @@ def prose(source: str) -> ProseBuilder:
     builder = ProseBuilder(source)
     tokens = _parser().parse(parsed)
     if any(token.type in CONTAINERS and token.level + 1 >= MAX_NESTING for token in tokens):
-        too_deep = f"nested too deep (block quotes and lists, {MAX_NESTING} levels): the text inside was not checked"
+        too_deep = (
+            f"nested too deep (block quotes and lists, {MAX_NESTING} levels): the text inside was not checked"
+        )
         builder.unread.append(too_deep)
     builder.comment_starts.extend(block_comments(tokens, source, lines))
     for block in located_blocks(tokens, source, lines):

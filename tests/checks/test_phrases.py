@@ -15,7 +15,6 @@ from tests.conftest import ROOT, SEEDS
 from tests.helpers import findings_for, flagged
 
 
-
 def check(text: str, *entries: str, match: str = "anywhere") -> list[tuple[str, str | None]]:
     """Flagged text and suggestion for a list of entries of our own."""
     options = PhrasesOptions(extra_phrases=entries, match=match)
@@ -61,12 +60,18 @@ def test_message_names_the_phrase_as_written_and_the_explanation() -> None:
         ("On the past Friday, they met.", [("On the past Friday", "Last Friday")]),
         ("They met in the day of today.", [("in the day of today", "today")]),
         ("Talks resume over the next weeks.", [("over the next weeks", "over the coming weeks")]),
-        ("The Gallic country’s president and the Persian nation's leader met.",
-         [("The Gallic country", None), ("the Persian nation", None)]),
-        ("Lavrov, the head of U.S. diplomacy and the chief of the diplomacy met.",
-         [("head of U.S. diplomacy", None), ("chief of the diplomacy", None)]),
-        ("The tenant of the Élysée met the tenant of the White House.",
-         [("The tenant of the Élysée", None), ("the tenant of the White House", None)]),
+        (
+            "The Gallic country’s president and the Persian nation's leader met.",
+            [("The Gallic country", None), ("the Persian nation", None)],
+        ),
+        (
+            "Lavrov, the head of U.S. diplomacy and the chief of the diplomacy met.",
+            [("head of U.S. diplomacy", None), ("chief of the diplomacy", None)],
+        ),
+        (
+            "The tenant of the Élysée met the tenant of the White House.",
+            [("The tenant of the Élysée", None), ("the tenant of the White House", None)],
+        ),
     ],
 )
 def test_calques_with_their_suggestions(text: str, expected: list[tuple[str, str | None]]) -> None:
@@ -245,7 +250,14 @@ def test_empty_document_and_empty_list_give_nothing() -> None:
 
 
 @pytest.mark.parametrize(
-    "line", ["Top Stories", "WATCH LIVE", "Live updates", "Comments are disabled for this article.", "Related articles"]
+    "line",
+    [
+        "Top Stories",
+        "WATCH LIVE",
+        "Live updates",
+        "Comments are disabled for this article.",
+        "Related articles",
+    ],
 )
 def test_page_furniture_at_the_top_of_an_article_is_boilerplate(line: str) -> None:
     text = f"{line}\n\nBlinken and Lavrov agree to keep talking\n\nThe two ministers met in Geneva on Friday."
