@@ -1,0 +1,153 @@
+"""How fast is mtqa on real copy, next to proselint? Whole processes, CPU per core, paired runs.
+
+A script, not a test. The machine is shared and wall clock lies, so every run is a whole
+`mtqa check` or `proselint check` process charged its own CPU time (user + system, from
+os.wait4), and the two tools alternate run by run so that whatever else the machine does falls
+on both. Reported: median and spread (min–max) of CPU and wall time, peak memory, words a
+second per core, and the ratio of the two tools' speeds; then, from one more mtqa run inside
+this process, what each rule costs.
+
+    python benchmarks/speed.py [--size 1] [--runs 5] [--corpus ../shared/corpus] [PATH]
+
+Without PATH the input is real translated news: the corpus's human references and MT outputs
+concatenated, repeated or cut to `--size` MB. proselint comes with the `bench` extra; without
+it the mtqa side is still measured.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@dataclass(frozen=True)
+class Run:
+    cpu: float
+    wall: float
+    peak_mb: float
+
+
+def measure(command: list[str]) -> Run:
+    """One whole process: its own CPU time and peak memory, not those of earlier children."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
+    _, _, usage = os.wait4(process.pid, 0)
+    return Run(usage.ru_utime + usage.ru_stime, time.perf_counter() - started, usage.ru_maxrss / 1024)
+
+
+def corpus_sample(corpus: Path, size_mb: float, folder: Path) -> Path:
+    """The corpus's English texts (human and MT) end to end, repeated or cut to `size_mb`."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((corpus / "human").rglob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((corpus / "mt").rglob("*.txt"))]
+    if not texts:
+        raise SystemExit(f"speed: no texts under {corpus}/human or {corpus}/mt")
+    whole = "\n\n".join(texts)
+    wanted = int(size_mb * 1024 * 1024)
+    data = (whole * (wanted // len(whole.encode()) + 1)).encode()[:wanted].decode("utf-8", "ignore")
+    path = folder / "sample.txt"
+    path.write_text(data, encoding="utf-8")
+    return path
+
+
+def summary(runs: list[Run], words: int) -> str:
+    cpu = [r.cpu for r in runs]
+    wall = [r.wall for r in runs]
+    median_cpu = statistics.median(cpu)
+    return (
+        f"CPU median {median_cpu:6.2f} s (min {min(cpu):.2f}, max {max(cpu):.2f}); "
+        f"wall median {statistics.median(wall):6.2f} s; peak {max(r.peak_mb for r in runs):5.0f} MB; "
+        f"{words / median_cpu:8,.0f} words/s per core"
+    )
+
+
+def rule_costs(path: Path) -> list[tuple[float, str]]:
+    """CPU seconds of each default rule on `path`, most costly first, in this process.
+
+    The document is read and segmented first (its own row), so the rule that happens to ask
+    for the words first is not charged for them; rules run one by one on that document.
+    """
+    sys.path.insert(0, str(ROOT))
+    from qa.catalogue import Catalogue, bundled_rules_folder
+    from qa.engine import Source, prepare
+
+    rules = prepare([rule for rule in Catalogue.load([bundled_rules_folder()]).rules if rule.enabled]).ready
+    started = time.process_time()
+    doc = Source(str(path), path=path).load()
+    for layer in ("paragraphs", "sentences", "words", "sentences_by_paragraph"):
+        getattr(doc, layer)
+    costs = [(time.process_time() - started, "(reading and segmenting)")]
+    for rule in rules:
+        started = time.process_time()
+        if rule.is_corpus:
+            rule.kind.facts(doc, rule.options)
+        else:
+            for _ in rule.kind.check(doc, rule.options):
+                pass
+        costs.append((time.process_time() - started, rule.id))
+    return sorted(costs, reverse=True)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("path", nargs="?", type=Path, help="a file to check (default: a corpus sample)")
+    parser.add_argument("--size", type=float, default=1.0, help="MB of corpus text (default 1)")
+    parser.add_argument("--runs", type=int, default=5, help="paired runs (default 5)")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="mtqa-speed-") as folder:
+        if args.path is None and not (args.corpus / "human").is_dir():
+            print(f"speed: no corpus at {args.corpus}; give a PATH to check", file=sys.stderr)
+            return 2
+        path = args.path or corpus_sample(args.corpus, args.size, Path(folder))
+        words = len(path.read_text(encoding="utf-8", errors="replace").split())
+        mtqa = [
+            sys.executable,
+            "-m",
+            "qa",
+            "check",
+            str(path),
+            "--format",
+            "json",
+            "--no-config",
+            "--jobs",
+            "1",
+        ]
+        proselint = shutil.which("proselint")
+        peer = [proselint, "check", str(path)] if proselint else None
+        runs: dict[str, list[Run]] = {"mtqa": [], "proselint": []}
+        for _ in range(args.runs):
+            runs["mtqa"].append(measure(mtqa))
+            if peer:
+                runs["proselint"].append(measure(peer))
+        print(f"{args.runs} paired runs on {path.name}: {path.stat().st_size / 1e6:.2f} MB, {words:,} words")
+        for name, done in runs.items():
+            if done:
+                print(f"  {name:9s} {summary(done, words)}")
+        if peer:
+            ratio = statistics.median(r.cpu for r in runs["proselint"]) / statistics.median(
+                r.cpu for r in runs["mtqa"]
+            )
+            print(f"  mtqa's speed is {ratio:.2f}x proselint's (CPU per word, one core)")
+        else:
+            print("  proselint is not installed (pip install -e '.[bench]'): mtqa alone")
+        print("\nCPU seconds per rule (one more mtqa run, in this process):")
+        for seconds, rule in rule_costs(path):
+            print(f"  {seconds:6.2f}  {rule}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
