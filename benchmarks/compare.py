@@ -14,36 +14,31 @@ from __future__ import annotations
 
 import argparse
 import os
-import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
+from benchmarks import process  # noqa: E402
+from benchmarks.process import ROOT  # noqa: E402
 
 
 def cpu_seconds(tree: Path, arguments: list[str]) -> float:
     """CPU time of one `python -m qa` run from `tree`, its own code first on the path."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(
-        [sys.executable, "-m", "qa", *arguments],
-        cwd=tree,
-        env={**os.environ, "PYTHONPATH": str(tree)},
-        stdout=subprocess.DEVNULL,
-        check=False,
-    )
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    command = [sys.executable, "-m", "qa", *arguments]
+    return process.run(command, cwd=tree, env={**os.environ, "PYTHONPATH": str(tree)}).cpu
 
 
 def summary(label: str, times: list[float]) -> str:
-    return f"{label:>6}: median {statistics.median(times):6.2f} s CPU  (min {min(times):.2f}, max {max(times):.2f})"
+    return f"{label:>6}: {process.spread(times)} CPU"
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("paths", nargs="+", type=Path)
     parser.add_argument("--base", required=True, help="the git revision to compare with")
     parser.add_argument("--runs", type=int, default=7)
@@ -54,7 +49,9 @@ def main(argv: list[str] | None = None) -> int:
     arguments += ["--jobs", str(args.jobs), *(["--select", args.select] if args.select else [])]
     with tempfile.TemporaryDirectory() as folder:
         base = Path(folder) / "base"
-        subprocess.run(["git", "worktree", "add", "--detach", "-q", str(base), args.base], cwd=ROOT, check=True)
+        subprocess.run(
+            ["git", "worktree", "add", "--detach", "-q", str(base), args.base], cwd=ROOT, check=True
+        )
         try:
             times: dict[str, list[float]] = {"base": [], "this": []}
             for _ in range(args.runs):

@@ -40,15 +40,15 @@ tiny paragraphs the translationese/boilerplate phrase lists (half of the 12.9 s)
 from __future__ import annotations
 
 import argparse
-import os
-import subprocess
 import sys
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
+from benchmarks import process  # noqa: E402
+
 CPU_BUDGET = 10.0
 """CPU seconds per MB of input (issue 13)."""
 MEMORY_BUDGET = 150.0
@@ -59,7 +59,9 @@ RATIO_LIMIT = 2.5
 
 def _seed_prose() -> str:
     paragraphs = [
-        p for seed in sorted((ROOT / "seeds").glob("*.txt")) for p in seed.read_text("utf-8").split("\n\n")
+        p
+        for seed in sorted((process.ROOT / "seeds").glob("*.txt"))
+        for p in seed.read_text("utf-8").split("\n\n")
     ]
     return " ".join(" ".join(p.split()) for p in paragraphs if p.strip())
 
@@ -106,28 +108,11 @@ class Cost:
 
 
 def run_check(path: Path, rules: str) -> Cost:
-    """The CPU and peak memory of one `mtqa check` process, output thrown away."""
-    command = [
-        sys.executable,
-        "-m",
-        "qa",
-        "check",
-        str(path),
-        "--format",
-        "json",
-        "--no-config",
-        "--jobs",
-        "1",
-    ]
-    if rules:
-        command += ["--select", rules]
-    with open(os.devnull, "wb") as sink:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=sink, stderr=subprocess.PIPE)
-        _, status, usage = os.wait4(process.pid, 0)
-        errors = process.stderr.read().decode(errors="replace") if process.stderr else ""
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise SystemExit(f"{path.name}: mtqa failed:\n{errors}")
-    return Cost(usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024)
+    """The CPU and peak memory of one `mtqa check` process."""
+    done = process.run(process.mtqa_check(path, *(["--select", rules] if rules else [])))
+    if done.exit_code not in (0, 1):
+        raise SystemExit(f"{path.name}: mtqa failed:\n{done.stderr}")
+    return Cost(done.cpu, done.peak_mb)
 
 
 def measure(shape: Callable[[int], str], size: int, folder: Path, rules: str, baseline: Cost) -> Cost:

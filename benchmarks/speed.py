@@ -17,33 +17,18 @@ it the mtqa side is still measured.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
+from benchmarks import process  # noqa: E402
+from benchmarks.process import ROOT, Cost  # noqa: E402
+
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus"
-
-
-@dataclass(frozen=True)
-class Run:
-    cpu: float
-    wall: float
-    peak_mb: float
-
-
-def measure(command: list[str]) -> Run:
-    """One whole process: its own CPU time and peak memory, not those of earlier children."""
-    started = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, cwd=ROOT)
-    _, _, usage = os.wait4(process.pid, 0)
-    return Run(usage.ru_utime + usage.ru_stime, time.perf_counter() - started, usage.ru_maxrss / 1024)
 
 
 def corpus_sample(corpus: Path, size_mb: float, folder: Path) -> Path:
@@ -60,14 +45,12 @@ def corpus_sample(corpus: Path, size_mb: float, folder: Path) -> Path:
     return path
 
 
-def summary(runs: list[Run], words: int) -> str:
+def summary(runs: list[Cost], words: int) -> str:
     cpu = [r.cpu for r in runs]
-    wall = [r.wall for r in runs]
-    median_cpu = statistics.median(cpu)
     return (
-        f"CPU median {median_cpu:6.2f} s (min {min(cpu):.2f}, max {max(cpu):.2f}); "
-        f"wall median {statistics.median(wall):6.2f} s; peak {max(r.peak_mb for r in runs):5.0f} MB; "
-        f"{words / median_cpu:8,.0f} words/s per core"
+        f"CPU {process.spread(cpu)}; wall median {statistics.median(r.wall for r in runs):6.2f} s; "
+        f"peak {max(r.peak_mb for r in runs):5.0f} MB; "
+        f"{words / statistics.median(cpu):8,.0f} words/s per core"
     )
 
 
@@ -77,7 +60,6 @@ def rule_costs(path: Path) -> list[tuple[float, str]]:
     The document is read and segmented first (its own row), so the rule that happens to ask
     for the words first is not charged for them; rules run one by one on that document.
     """
-    sys.path.insert(0, str(ROOT))
     from qa.catalogue import Catalogue, bundled_rules_folder
     from qa.engine import Source, prepare
 
@@ -127,11 +109,11 @@ def main(argv: list[str] | None = None) -> int:
         ]
         proselint = shutil.which("proselint")
         peer = [proselint, "check", str(path)] if proselint else None
-        runs: dict[str, list[Run]] = {"mtqa": [], "proselint": []}
+        runs: dict[str, list[Cost]] = {"mtqa": [], "proselint": []}
         for _ in range(args.runs):
-            runs["mtqa"].append(measure(mtqa))
+            runs["mtqa"].append(process.run(mtqa))
             if peer:
-                runs["proselint"].append(measure(peer))
+                runs["proselint"].append(process.run(peer))
         print(f"{args.runs} paired runs on {path.name}: {path.stat().st_size / 1e6:.2f} MB, {words:,} words")
         for name, done in runs.items():
             if done:

@@ -1,0 +1,69 @@
+"""One whole `mtqa` (or peer) process, charged its own CPU time and peak memory.
+
+Every speed script measures this way: os.wait4 reports the resources of the child it waited
+for alone, where RUSAGE_CHILDREN adds up every earlier child and keeps the largest peak of
+them all. Standard error goes to a file, not a pipe nobody reads while the child runs.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Cost:
+    cpu: float
+    """Seconds of user and system time."""
+    wall: float
+    peak_mb: float
+    exit_code: int
+    stderr: str
+
+
+def run(command: Sequence[str], *, cwd: Path = ROOT, env: dict[str, str] | None = None) -> Cost:
+    """Run `command` to its end, output thrown away, and say what it cost."""
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        errors.seek(0)
+        stderr = errors.read().decode(errors="replace")
+    return Cost(
+        usage.ru_utime + usage.ru_stime,
+        wall,
+        usage.ru_maxrss / 1024,
+        os.waitstatus_to_exitcode(status),
+        stderr,
+    )
+
+
+def mtqa_check(path: Path, *extra: str) -> list[str]:
+    """`mtqa check PATH` as the benchmarks run it: JSON, no configuration, one process."""
+    return [
+        sys.executable,
+        "-m",
+        "qa",
+        "check",
+        str(path),
+        "--format",
+        "json",
+        "--no-config",
+        "--jobs",
+        "1",
+        *extra,
+    ]
+
+
+def spread(values: Sequence[float]) -> str:
+    return f"median {statistics.median(values):6.2f} s (min {min(values):.2f}, max {max(values):.2f})"
