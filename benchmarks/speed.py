@@ -95,18 +95,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         path = args.path or corpus_sample(args.corpus, args.size, Path(folder))
         words = len(path.read_text(encoding="utf-8", errors="replace").split())
-        mtqa = [
-            sys.executable,
-            "-m",
-            "qa",
-            "check",
-            str(path),
-            "--format",
-            "json",
-            "--no-config",
-            "--jobs",
-            "1",
-        ]
+        mtqa = process.mtqa_check(path)
         proselint = shutil.which("proselint")
         peer = [proselint, "check", str(path)] if proselint else None
         runs: dict[str, list[Cost]] = {"mtqa": [], "proselint": []}
