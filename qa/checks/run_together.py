@@ -43,6 +43,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from qa import segment
+from qa.cache import on_disk
 from qa.checks.base import data_file, option, word_list
 from qa.document import Document
 from qa.errors import Unavailable
@@ -410,6 +411,7 @@ def lexicon_path() -> Path:
 
 
 @cache
+@on_disk("babel")
 def english_cldr_names() -> frozenset[str]:
     """English month, weekday and one-word country names, from CLDR through Babel ("March", "Monday", "Japan")."""
     from babel import Locale
