@@ -8,6 +8,7 @@ file emits.
 from __future__ import annotations
 
 import errno
+import itertools
 import os
 import pickle
 import signal
@@ -24,7 +25,7 @@ from qa.catalogue import Catalogue, Rule
 from qa.dedupe import drop_echoes
 from qa.document import Document
 from qa.errors import Incomplete, InputError, NotConfigured, Unavailable, UsageError
-from qa.findings import FileResult, Finding, Match, Results
+from qa.findings import RELATED_SHOWN, FileResult, Finding, Match, Results
 from qa.loaders import LoadOptions, file_type, load_bytes, load_path, os_reason, read_stream
 
 STDIN = "-"
@@ -274,7 +275,6 @@ def to_finding(rule: Rule, path: str, match: Match, doc: Document | None = None)
         end_column=location.end_column,
         excerpt=location.excerpt,
         suggestion=match.suggestion,
-        related=match.related,
     )
 
 
@@ -309,7 +309,7 @@ def run(
     plans = [tuple(rule for rule in plan if id(rule) in ready) for plan in plans]
     outcomes = check_all(sources, plans, jobs, progress, measure)
     corpus_rules = {r.id: r for plan in plans for r in plan if r.is_corpus}
-    corpus_findings = _reduce_corpus(outcomes, list(corpus_rules.values()))
+    corpus_findings, cross_file = _reduce_corpus(outcomes, list(corpus_rules.values()))
     names = suppress.rule_names(catalogue.rules if catalogue else _distinct([rules, *plans]))
     files = []
     for outcome, plan in zip(outcomes, plans):
@@ -321,7 +321,7 @@ def run(
         files.append(suppress.apply(result, outcome.directives, names))
     # Results keeps run warnings by rule id; a skipped file's message is its own key, which no rule id equals.
     warnings = {**{message: message for message in skipped}, **prepared.unavailable}
-    return Results(tuple(files), tuple(errors), warnings, prepared.not_configured)
+    return Results(tuple(files), tuple(errors), warnings, prepared.not_configured, cross_file)
 
 
 def _distinct(rule_sets: Iterable[Sequence[Rule]]) -> list[Rule]:
@@ -430,10 +430,45 @@ def _unpack(source: Source, packed: bytes) -> FileOutcome:
         return _bug(source, error)
 
 
-def _reduce_corpus(outcomes: Sequence[FileOutcome], rules: Sequence[Rule]) -> dict[str, list[Finding]]:
+CrossFile = dict[str, dict[str, tuple[str, ...]]]
+"""By rule id, then a match's related_key: every file on the other side of its findings."""
+
+
+def _reduce_corpus(
+    outcomes: Sequence[FileOutcome], rules: Sequence[Rule]
+) -> tuple[dict[str, list[Finding]], CrossFile]:
+    """Corpus rules' findings by path, and the run's cross-file table that they name a few of."""
     found: dict[str, list[Finding]] = defaultdict(list)
+    cross_file: CrossFile = {}
     for rule in rules:
         facts_by_path = {o.result.path: o.facts[rule.id] for o in outcomes if rule.id in o.facts}
+        table = _RelatedTable()
         for path, match in rule.kind.reduce(facts_by_path, rule.options):
-            found[path].append(to_finding(rule, path, match))
-    return found
+            finding = to_finding(rule, path, match)
+            if match.related:
+                finding = table.relate(finding, match)
+            found[path].append(finding)
+        if table.rows:
+            cross_file[rule.id] = table.rows
+    return found, cross_file
+
+
+class _RelatedTable:
+    """One rule's related files, a row per key, and a finding's few of them, in time independent
+    of the number of files: a row's members are hashed once, however many findings name it."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, tuple[str, ...]] = {}
+        self._members: dict[str, frozenset[str]] = {}
+
+    def relate(self, finding: Finding, match: Match) -> Finding:
+        key = match.related_key
+        if key is None:
+            raise ValueError(f"{finding.rule}: a match with related files must carry their related_key")
+        if key not in self.rows:
+            self.rows[key] = match.related
+            self._members[key] = frozenset(match.related)
+        files = self.rows[key]
+        shown = tuple(itertools.islice((p for p in files if p != finding.path), RELATED_SHOWN))
+        count = len(files) - (finding.path in self._members[key])
+        return replace(finding, related=shown, related_count=count, related_key=key)

@@ -60,9 +60,16 @@ class Match:
     suggestion: str | None = None
     location: Location | None = None
     related: tuple[str, ...] = ()
-    """Other files this finding is about (where a name's other spelling stands)."""
+    """Every file this finding is about (where a name's other spelling stands), perhaps this one too:
+    one tuple shared by all the findings about it, so a run's matches take no more room with more files."""
+    related_key: str | None = None
+    """What the related files hold (the other spelling): the row of the run's cross-file table."""
     severity: Severity | None = None
     """For a kind that grades its own matches (LanguageTool's hints are info); None: the rule's."""
+
+
+RELATED_SHOWN = 5
+"""Other files a finding names itself; the rest are counted (Finding.related_count)."""
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -82,6 +89,12 @@ class Finding:
     excerpt: str
     suggestion: str | None = None
     related: tuple[str, ...] = ()
+    """A few of the other files this finding is about, at most RELATED_SHOWN: the full list is
+    the run's cross-file table, once, or a finding per file would repeat it (square of the files)."""
+    related_count: int = 0
+    """How many other files in all."""
+    related_key: str | None = None
+    """Their row in the run's cross-file table (Results.cross_file)."""
 
     def to_dict(self) -> dict[str, object]:
         """The finding's shape in the JSON contract (DESIGN.md): add fields, never rename."""
@@ -98,6 +111,8 @@ class Finding:
             "excerpt": self.excerpt,
             "suggestion": self.suggestion,
             "related": list(self.related),
+            "related_count": self.related_count,
+            "related_key": self.related_key,
         }
 
 
@@ -133,6 +148,8 @@ class Results:
     """Rules that could not run at all in this run, with why, by rule id."""
     not_configured: Mapping[str, str] = field(default_factory=dict)
     """Rules left out because they need set-up (a server), with why, by rule id."""
+    cross_file: Mapping[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
+    """By rule id, then related_key: every file a cross-file finding's other side stands in."""
 
     @property
     def warnings(self) -> list[str]:
@@ -144,6 +161,16 @@ class Results:
     def unavailable(self) -> set[str]:
         """The ids of the rules that were to run and could not, for the run or for some file."""
         return {*self.run_warnings, *(rule_id for r in self.files for rule_id in r.unavailable)}
+
+    def referenced_cross_file(self) -> dict[str, dict[str, list[str]]]:
+        """The rows of the cross-file table that the findings left (after suppression, a baseline) name."""
+        keys = {(f.rule, f.related_key) for f in self.findings if f.related_key is not None}
+        table: dict[str, dict[str, list[str]]] = {}
+        for rule, rows in sorted(self.cross_file.items()):
+            for key, files in sorted(rows.items()):
+                if (rule, key) in keys:
+                    table.setdefault(rule, {})[key] = list(files)
+        return table
 
     @property
     def findings(self) -> list[Finding]:

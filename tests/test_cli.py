@@ -72,6 +72,8 @@ def test_json_contract(mtqa, folder: Path) -> None:
         "excerpt": finding["excerpt"],
         "suggestion": "no",
         "related": [],
+        "related_count": 0,
+        "related_key": None,
     }
     assert "no No" in finding["excerpt"]
     assert report["errors"] == []

@@ -596,6 +596,8 @@ class _Corpus:
                 evidence[word] += spelling.in_running_text
         self.names = {word for word, count in evidence.items() if count}
         self._names_by_path: dict[str, frozenset[str]] = {}
+        self._shared: dict[Unit, tuple[str, ...]] = {}
+        self._members: dict[Unit, frozenset[str]] = {}
         self.in_full_names: dict[str, int] = defaultdict(int)
         for path in sorted(facts_by_path):
             for phrase, occurrences in facts_by_path[path].phrases.items():
@@ -607,6 +609,17 @@ class _Corpus:
     def _add(self, unit: Unit, path: str, count: int) -> None:
         self.files[unit].append(path)
         self.counts[unit] += count
+
+    def shared_files(self, unit: Unit) -> tuple[str, ...]:
+        """The files where a unit stands, one tuple for every finding that names them."""
+        if unit not in self._shared:
+            self._shared[unit] = tuple(self.files[unit])
+        return self._shared[unit]
+
+    def stands_in(self, unit: Unit) -> frozenset[str]:
+        if unit not in self._members:
+            self._members[unit] = frozenset(self.files[unit])
+        return self._members[unit]
 
     def names_in(self, path: str) -> frozenset[str]:
         """The names of one file that stand in running text somewhere in the run."""
@@ -774,12 +787,12 @@ def _matches(corpus: _Corpus, rivalries: Iterable[_Rivalry]) -> Iterator[tuple[s
             )
             message = _message(corpus, path, minor, best)
             clear = corpus.is_house_spelling(best) or _is_clear_majority(corpus, minor, best, rivals)
-            related = tuple(sorted(set(corpus.files[best]) - {path}))
+            related, key = corpus.shared_files(best), "".join(best)
             for spot, replacement in _differing_spots(corpus, path, minor, best):
                 if (path, spot.start) not in reported:
                     reported.add((path, spot.start))
                     suggestion = replacement if clear else None
-                    yield path, Match(spot.start, spot.end, message, suggestion, spot.location, related)
+                    yield path, Match(spot.start, spot.end, message, suggestion, spot.location, related, key)
 
 
 def _differing_spots(corpus: _Corpus, path: str, minor: Unit, best: Unit) -> Iterator[tuple[Spot, str]]:
@@ -813,16 +826,17 @@ def _is_clear_majority(corpus: _Corpus, minor: Unit, best: Unit, rivals: set[Uni
 def _message(corpus: _Corpus, path: str, minor: Unit, major: Unit) -> str:
     count = corpus.counts[major]
     times = "once" if count == 1 else "twice" if count == 2 else f"{count} times"
-    where = _where(path, corpus.files[major])
+    where = _where(corpus, path, major)
     return f"'{''.join(minor)}' is also spelled '{''.join(major)}' ({times}, {where}); use one spelling."
 
 
-def _where(path: str, files: list[str]) -> str:
-    others = [f for f in files if f != path]
-    here = ["this file"] if path in files else []
-    if len(others) > 2:
-        return f"in this file and {len(others)} other files" if here else f"in {len(others)} files"
-    return "in " + " and ".join(here + others)
+def _where(corpus: _Corpus, path: str, unit: Unit) -> str:
+    """This file and the others a unit stands in, counted past two: the same work for any number of files."""
+    here = path in corpus.stands_in(unit)
+    others = len(corpus.files[unit]) - here
+    if others > 2:
+        return f"in this file and {others} other files" if here else f"in {others} files"
+    return "in " + " and ".join(["this file"] * here + [f for f in corpus.files[unit] if f != path])
 
 
 # ----------------------------------------------------------------------------- the kind

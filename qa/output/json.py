@@ -30,6 +30,7 @@ def to_dict(results: Results) -> dict[str, object]:
         "errors": [{"path": r.path, "message": message} for r in results.files for message in r.problems]
         + [{"path": None, "message": message} for message in results.errors],
         "warnings": results.warnings,
+        "cross_file": results.referenced_cross_file(),
         "summary": {
             "files": len(results.checked),
             "findings": len(results.findings),

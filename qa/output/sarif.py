@@ -44,6 +44,7 @@ def to_sarif(results: Results, catalogue: Catalogue) -> dict[str, Any]:
                 "invocations": [_invocation(results)],
                 "columnKind": "unicodeCodePoints",
                 "results": [_result(f, rule_index.get(f.rule)) for f in results.findings],
+                "properties": {"cross_file": results.referenced_cross_file()},
             }
         ],
     }
@@ -109,6 +110,7 @@ def _result(finding: Finding, rule_index: int | None) -> dict[str, Any]:
             {"id": index, "physicalLocation": {"artifactLocation": {"uri": artifact_uri(path)}}}
             for index, path in enumerate(finding.related)
         ]
+        result["properties"] = {"related_count": finding.related_count, "related_key": finding.related_key}
     return result
 
 

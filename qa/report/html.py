@@ -49,6 +49,8 @@ class Variant:
     path: str
     href: str
     related: tuple[Link, ...]
+    more: int
+    """Other files with the other spelling beyond those linked (the JSON's cross_file lists all)."""
 
 
 @cache
@@ -114,6 +116,7 @@ def _finding_row(number: int, finding: Finding, names: Mapping[str, str]) -> dic
         "message": finding.message,
         "suggestion": finding.suggestion,
         "related": [Link(path, names.get(path)) for path in finding.related],
+        "more": finding.related_count - len(finding.related),
     }
 
 
@@ -211,6 +214,7 @@ def variants_of(doc: Document, result: FileResult, names: Mapping[str, str]) -> 
                     result.path,
                     names[result.path],
                     tuple(Link(path, names.get(path)) for path in finding.related),
+                    finding.related_count - len(finding.related),
                 ),
             )
     return list(rows.values())
