@@ -598,6 +598,8 @@ class _Corpus:
         self._names_by_path: dict[str, frozenset[str]] = {}
         self._shared: dict[Unit, tuple[str, ...]] = {}
         self._members: dict[Unit, frozenset[str]] = {}
+        self._weights: dict[tuple[Unit, Unit], tuple[int, int]] = {}
+        self._spots: dict[tuple[str, str], dict[int, Spot]] = {}
         self.in_full_names: dict[str, int] = defaultdict(int)
         for path in sorted(facts_by_path):
             for phrase, occurrences in facts_by_path[path].phrases.items():
@@ -637,7 +639,10 @@ class _Corpus:
         return tuple((spot.start,) for spot in facts.spellings[unit[0]].spots)
 
     def spot(self, path: str, word: str, start: int) -> Spot:
-        return next(s for s in self.facts[path].spellings[word].spots if s.start == start)
+        key = (path, word)
+        if key not in self._spots:
+            self._spots[key] = {s.start: s for s in self.facts[path].spellings[word].spots}
+        return self._spots[key][start]
 
     def rivalries(self, a: Unit, b: Unit, files: frozenset[str] | None = None) -> list[_Rivalry]:
         """The less used spelling is the minor one; on a tie each is minor to the other.
@@ -658,8 +663,14 @@ class _Corpus:
         """How often `unit` stands, then how often its word that differs from `rival` stands in their files.
 
         Two full names used once each are told apart by their differing words: "Irina Iartseva" once
-        beside "Irina Yartseva" once, and "Yartseva" alone twice more in those files.
+        beside "Irina Yartseva" once, and "Yartseva" alone twice more in those files. Kept: it is
+        asked again for every file a minor spelling stands in, and costs a pass over their files.
         """
+        if (unit, rival) not in self._weights:
+            self._weights[unit, rival] = self._weight(unit, rival)
+        return self._weights[unit, rival]
+
+    def _weight(self, unit: Unit, rival: Unit) -> tuple[int, int]:
         differing = [word for word, other in zip(unit[::2], rival[::2]) if word != other]
         if not differing:
             return self.counts[unit], 0
