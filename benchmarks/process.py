@@ -2,7 +2,9 @@
 
 Every speed script measures this way: os.wait4 reports the resources of the child it waited
 for alone, where RUSAGE_CHILDREN adds up every earlier child and keeps the largest peak of
-them all. Standard error goes to a file, not a pipe nobody reads while the child runs.
+them all. The child's own children (`--jobs` workers) are in its figures once it has waited
+for them, as mtqa does before it exits: CPU is the sum of all its processes, the peak that
+of the largest one. Standard error goes to a file, not a pipe nobody reads while the child runs.
 """
 
 from __future__ import annotations
@@ -48,8 +50,8 @@ def run(command: Sequence[str], *, cwd: Path = ROOT, env: dict[str, str] | None 
     )
 
 
-def mtqa_check(path: Path, *extra: str) -> list[str]:
-    """`mtqa check PATH` as the benchmarks run it: JSON, no configuration, one process."""
+def mtqa_check(path: Path, *extra: str, jobs: int = 1) -> list[str]:
+    """`mtqa check PATH` as the benchmarks run it: JSON, no configuration, one process unless told."""
     return [
         sys.executable,
         "-m",
@@ -60,7 +62,7 @@ def mtqa_check(path: Path, *extra: str) -> list[str]:
         "json",
         "--no-config",
         "--jobs",
-        "1",
+        str(jobs),
         *extra,
     ]
 

@@ -90,12 +90,12 @@ def write_files(folder: Path, pool: Sequence[str], count: int, variants: float) 
     return planted_files
 
 
-def occurrences(path: Path, needle: bytes) -> int:
+def occurrences(path: Path, needle: bytes, chunk: int = 1 << 24) -> int:
     """How often `needle` stands in the file, read in chunks (the output may not fit in memory)."""
     count, tail = 0, b""
     with path.open("rb") as stream:
-        while chunk := stream.read(1 << 24):
-            data = tail + chunk
+        while read := stream.read(chunk):
+            data = tail + read
             count += data.count(needle)
             tail = data[-(len(needle) - 1) :]
     return count
