@@ -24,12 +24,14 @@ from bisect import bisect_left
 from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import compress
+from operator import eq
 from typing import ClassVar
 
 from qa.checks.base import data_file, option, require_at_least, word_list
 from qa.document import Document
 from qa.findings import Match
-from qa.segment import Span, Word
+from qa.segment import Word
 
 MAX_SENTENCE_PERIOD = 12
 """The longest block of sentences looked for as a repeat: a duplicated paragraph."""
@@ -104,11 +106,12 @@ class Loops:
 
     def check(self, doc: Document, options: LoopsOptions) -> Iterator[Match]:
         allowed = load_allowed_phrases(options.allow_file) | {_key(phrase) for phrase in options.allow}
-        sentence_words = _words_by_sentence(doc.sentences, doc.words)
-        yield from _sentence_loops(doc, sentence_words, options)
-        for words in sentence_words:
-            if len(words) > 1:  # one word cannot loop: most of a text of tiny paragraphs
-                yield from _phrase_loops(doc.text, words, allowed, options)
+        keys = _word_keys(doc.words)
+        bounds = _sentence_bounds(doc)
+        yield from _sentence_loops(doc, keys, bounds, options)
+        for first, last in bounds:
+            if last - first > 1:  # one word cannot loop: most of a text of tiny paragraphs
+                yield from _phrase_loops(doc.text, doc.words[first:last], keys[first:last], allowed, options)
 
 
 @cache
@@ -121,6 +124,23 @@ def _key(phrase: str) -> str:
     return " ".join(phrase.casefold().replace("’", "'").split())
 
 
+def _word_keys(words: Sequence[Word]) -> list[str]:
+    """The key of every word, normalised once per distinct word: news repeats its words."""
+    texts = [word.text for word in words]
+    key_of = {text: _key(text) for text in set(texts)}
+    return list(map(key_of.__getitem__, texts))
+
+
+def _sentence_bounds(doc: Document) -> list[tuple[int, int]]:
+    """For each sentence, the index of its first word and the index after its last one.
+
+    A sentence ends before white space, which no word holds, so the words whose start
+    lies in a sentence are the words of that sentence.
+    """
+    starts = doc.word_starts
+    return [(bisect_left(starts, s.start), bisect_left(starts, s.end)) for s in doc.sentences]
+
+
 def tandem_runs(items: Sequence[Hashable | None], max_period: int) -> Iterator[Run]:
     """Every maximal run of a block repeated at least twice, for periods 1..max_period.
 
@@ -130,18 +150,29 @@ def tandem_runs(items: Sequence[Hashable | None], max_period: int) -> Iterator[R
     its shorter period, whose run covers at least as much.
     """
     count = len(items)
+    if len(set(items)) == count:
+        return  # no item occurs twice: the common case, seen in one pass in C
+    masked = [object() if item is None else item for item in items] if None in items else items  # equal to none
     for period in range(1, min(max_period, count // 2) + 1):  # a longer block cannot stand twice
-        run_start: int | None = None
-        for index in range(count - period + 1):
-            item = items[index]
-            same = index < count - period and item is not None and item == items[index + period]
-            if same and run_start is None:
-                run_start = index
-            elif not same and run_start is not None:
-                repeats = (index - run_start) // period + 1
-                if repeats >= 2 and _is_primitive(items[run_start : run_start + period]):
-                    yield Run(run_start, period, repeats)
-                run_start = None
+        same = list(map(eq, masked, masked[period:]))  # item i equals item i + period
+        if True not in same:
+            continue
+        for run_start, run_end in _true_stretches(same):
+            repeats = (run_end - run_start) // period + 1
+            if repeats >= 2 and _is_primitive(items[run_start : run_start + period]):
+                yield Run(run_start, period, repeats)
+
+
+def _true_stretches(flags: list[bool]) -> Iterator[tuple[int, int]]:
+    """(start, end) of each maximal stretch of True in `flags`, visiting the True ones only."""
+    indices = list(compress(range(len(flags)), flags))
+    start = previous = indices[0]
+    for index in indices[1:]:
+        if index != previous + 1:
+            yield start, previous + 1
+            start = index
+        previous = index
+    yield start, previous + 1
 
 
 def _is_primitive(block: Sequence[Hashable | None]) -> bool:
@@ -171,26 +202,10 @@ def _non_overlapping(runs: Iterable[Run]) -> list[Run]:
     return chosen
 
 
-def _words_by_sentence(sentences: Sequence[Span], words: Sequence[Word]) -> list[list[Word]]:
-    """The words of each sentence, in one pass over both sorted lists."""
-    grouped: list[list[Word]] = []
-    index = 0
-    for sentence in sentences:
-        while index < len(words) and words[index].start < sentence.start:
-            index += 1
-        group = []
-        while index < len(words) and words[index].end <= sentence.end:
-            group.append(words[index])
-            index += 1
-        grouped.append(group)
-    return grouped
-
-
 def _phrase_loops(
-    text: str, words: Sequence[Word], allowed: frozenset[str], options: LoopsOptions
+    text: str, words: Sequence[Word], keys: Sequence[str], allowed: frozenset[str], options: LoopsOptions
 ) -> Iterator[Match]:
-    """Loops of words inside one sentence."""
-    keys = [_key(word.text) for word in words]
+    """Loops of words inside one sentence; `keys` are the words' keys."""
     loops = []
     for run in tandem_runs(keys, options.max_phrase_words):
         plain = _is_plain(text, words, run)
@@ -304,15 +319,15 @@ def _spaced_after(text: str, words: Sequence[Word], indices: Iterable[int]) -> b
 
 
 def _sentence_loops(
-    doc: Document, sentence_words: Sequence[Sequence[Word]], options: LoopsOptions
+    doc: Document, word_keys: Sequence[str], bounds: Sequence[tuple[int, int]], options: LoopsOptions
 ) -> Iterator[Match]:
     """Sentences, or blocks of them up to a paragraph or two, written again right after."""
     sentences = doc.sentences
-    keys = [tuple(_key(word.text) for word in words) or None for words in sentence_words]
+    keys = [tuple(word_keys[first:last]) or None for first, last in bounds]
     runs = (
         run
         for run in tandem_runs(keys, MAX_SENTENCE_PERIOD)
-        if sum(len(words) for words in sentence_words[run.start : run.start + run.period])
+        if sum(last - first for first, last in bounds[run.start : run.start + run.period])
         >= options.min_sentence_words
     )
     for run in _non_overlapping(runs):

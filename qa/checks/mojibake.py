@@ -30,6 +30,10 @@ HORIZONTAL_SPACE = frozenset(" \t\u00a0")
 """Mojibake of "à" or of a no-break space can end in one of these ("voilÃ  la", "5Â\u00a0euros")."""
 ASCII_PUNCTUATION = frozenset(string.punctuation)
 """Never part of mojibake, which is made of non-ASCII characters: trimmed off a flagged word."""
+NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+BADNESS_REACH = 8
+"""More than the longest match of ftfy's badness pattern (7 characters; a test keeps watch), each of
+which holds a non-ASCII character: text further than this from one cannot match."""
 PREVIEW_LENGTH = 40
 """A message quotes at most this many characters of a long damaged run and of its repair."""
 CHARSET_NAMES = {
@@ -101,13 +105,39 @@ def _retype_advice(text: str) -> str:
 
 def _damaged_spans(text: str, options: MojibakeOptions) -> list[tuple[int, int]]:
     """The damaged words, a run of them separated by spaces as one span, in text order."""
-    from ftfy.badness import BADNESS_RE
-
-    damage = [(_first_non_ascii(text, m.start(), m.end()), m.end()) for m in BADNESS_RE.finditer(text)]
+    damage = [(_first_non_ascii(text, m.start(), m.end()), m.end()) for m in _badness_matches(text)]
     if options.replacement_character:
         damage += [(m.start(), m.end()) for m in re.finditer(REPLACEMENT_CHARACTER, text)]
     in_words = _merge_within_words(text, sorted((start, end) for start, end in damage if start is not None))
     return _merge_runs(text, [_word_around(text, start, end) for start, end in in_words])
+
+
+def _badness_matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ftfy's badness pattern in `text`, searched for only around non-ASCII characters.
+
+    Each window reaches far enough either side of its characters to hold any match, and
+    windows that would touch are one, so every match lies in one window: the same matches
+    as a scan of the whole text, which in English copy is almost all ASCII.
+    """
+    from ftfy.badness import BADNESS_RE
+
+    for start, end in _non_ascii_windows(text):
+        yield from BADNESS_RE.finditer(text, start, end)
+
+
+def _non_ascii_windows(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of `text` around its runs of non-ASCII characters, BADNESS_REACH to each side, merged."""
+    window: tuple[int, int] | None = None
+    for run in NON_ASCII.finditer(text):
+        start, end = max(run.start() - BADNESS_REACH, 0), run.end() + BADNESS_REACH
+        if window is not None and start <= window[1]:
+            window = (window[0], end)
+            continue
+        if window is not None:
+            yield window
+        window = (start, end)
+    if window is not None:
+        yield window
 
 
 def _merge_within_words(text: str, damage: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -137,3 +137,27 @@ def test_a_long_damaged_run_is_one_finding_with_a_short_message() -> None:
     assert (finding.start, finding.end) == (0, len(garbled))
     assert finding.suggestion == "日本語のテキスト" * 500
     assert len(finding.message) < 200
+
+
+def test_badness_pattern_matches_no_further_than_the_window_reach() -> None:
+    from re import _parser  # the width of a pattern; private, but this test only watches ftfy's
+
+    from ftfy.badness import BADNESS_RE
+
+    from qa.checks.mojibake import BADNESS_REACH
+
+    _least, longest = _parser.parse(BADNESS_RE.pattern, BADNESS_RE.flags).getwidth()
+    assert longest < BADNESS_REACH
+
+
+@pytest.mark.parametrize("charset", ["sloppy-windows-1252", "latin-1", "macroman", "sloppy-windows-1251"])
+def test_badness_around_non_ascii_finds_what_a_whole_scan_finds(charset: str) -> None:
+    import ftfy.bad_codecs  # noqa: F401  (registers the sloppy codecs)
+    from ftfy.badness import BADNESS_RE
+
+    from qa.checks.mojibake import _badness_matches
+
+    original = "".join((SEEDS / name).read_text(encoding="utf-8") for name in SEED_NAMES)
+    garbled = "Ã  la " + original.encode("utf-8").decode(charset) + " naïve ASCII tail"
+    whole = [m.span() for m in BADNESS_RE.finditer(garbled)]
+    assert whole and [m.span() for m in _badness_matches(garbled)] == whole
