@@ -513,15 +513,25 @@ def _split_word(word: Word, ignored: frozenset[str], running: bool, opens: bool)
     A capital after a hyphen ("anti-Russian") shows a name even where the word opens a sentence.
     """
     parts = []
-    start = word.start
-    for number, piece in enumerate(word.text.split("-")):
+    for offset, text, is_name, after_hyphen in _name_pieces(word.text, ignored):
+        start = word.start + offset
+        evidence = is_name and running and (after_hyphen or not opens)
+        parts.append(_Part(text, start, start + len(text), is_name, evidence))
+    return parts
+
+
+@lru_cache(maxsize=1 << 16)
+def _name_pieces(word: str, ignored: frozenset[str]) -> tuple[tuple[int, str, bool, bool], ...]:
+    """(offset, text, is a name, follows a hyphen) of each name or particle in a word: once per spelling."""
+    pieces = []
+    offset = 0
+    for number, piece in enumerate(word.split("-")):
         text = piece[:-2] if piece.endswith(POSSESSIVE) else piece
         is_name = _may_be_name(text, ignored)
         if is_name or text in PARTICLES:
-            evidence = is_name and running and (number > 0 or not opens)
-            parts.append(_Part(text, start, start + len(text), is_name, evidence))
-        start += len(piece) + 1
-    return parts
+            pieces.append((offset, text, is_name, number > 0))
+        offset += len(piece) + 1
+    return tuple(pieces)
 
 
 def _may_be_name(text: str, ignored: frozenset[str]) -> bool:
