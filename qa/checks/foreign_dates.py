@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 from typing import Any, ClassVar
@@ -88,10 +88,13 @@ WORD_BEFORE = re.compile(
 """The word just before a date, on the same line: "on", "late", "de"; "mid-" as in "mid-juni"."""
 NEXT_WORD = re.compile(r"[^\S\r\n]+(?P<word>[^\W\d_]+)")
 NUMERIC_DATE = re.compile(
-    r"(?<![\w.,/:-])(?P<day>1[3-9]|2[0-9]|3[01])(?P<sep>[./-])(?P<month>1[0-2]|0?[1-9])(?P=sep)"
+    r"(?P<day>1[3-9]|2[0-9]|3[01])(?<![\w.,/:-]..)(?P<sep>[./-])(?P<month>1[0-2]|0?[1-9])(?P=sep)"
     r"(?P<year>[12][0-9]{3}|[0-9]{2})(?!\w|[.,/:-][0-9])"
 )
-"""A numeric date whose first number can only be the day: "17/09/2019", "30.04.2021", "15-06-22"."""
+"""A numeric date whose first number can only be the day: "17/09/2019", "30.04.2021", "15-06-22".
+
+Nothing of a word or a number before the day: the look-behind comes after the day's two digits,
+so that the regex engine skips straight to a 1, 2 or 3 instead of trying every position."""
 HAS_DIGIT = re.compile(r"\d").search
 LETTERS = re.compile(r"[^\W\d_]+")
 SPACE_THEN_NUMERIC = re.compile(rf",?{SPACE}")
@@ -107,6 +110,8 @@ DAY_WINDOW = 16
 WEEKDAY_WINDOW = 32
 """How far back to look, in code points, for a day number and for a weekday."""
 CJK_SKELETONS = ("yMMMd", "MMMd", "yMMM", "yMMMEd", "MMMEd")
+STRETCH_GAP = 256
+"""Marks closer than this many code points are searched as one stretch."""
 CLDR_FIELD = re.compile(r"'(?:[^']|'')*'|([yMLdE])\1*|\s+|.")
 """A CLDR date pattern, token by token: a quoted literal, a field ("y", "MMMM", "EEEE"), spaces, a character."""
 
@@ -141,6 +146,46 @@ class NumericPattern:
 
     locale: str
     regex: re.Pattern[str]
+    characters: str
+    """What a match may hold besides digits and spaces: the pattern's literals and the names it reads."""
+    anchored: bool
+    """The pattern has a literal of the numeric marks ("年", "일"): every match holds one."""
+
+
+@dataclass(frozen=True)
+class MarkStretches:
+    """Where a numeric-month date may stand: the runs of characters such a date holds, around a mark.
+
+    A pattern with a mark among its literals matches only inside such a run, so it finds the
+    same dates searching the runs as searching the whole text: the character before a run, which
+    its look-behind reads, stays visible, and the one after is no digit or space.
+    """
+
+    mark: re.Pattern[str]
+    run: re.Pattern[str]
+    """Characters a date may hold: digits, spaces, the patterns' literals and names."""
+    onward: re.Pattern[str]
+    """From a mark to the end of its run, over any further mark less than STRETCH_GAP away."""
+
+    @classmethod
+    def of(cls, marks: str, characters: str) -> MarkStretches:
+        mark = f"[{re.escape(marks)}]" if marks else "(?!)"
+        run = rf"[\s0-9{re.escape(characters)}]*+"
+        return cls(
+            re.compile(mark), re.compile(run), re.compile(rf"(?:[\s\S]{{0,{STRETCH_GAP}}}?{mark})*+{run}")
+        )
+
+    def find(self, text: str) -> Iterator[tuple[int, int]]:
+        """(start, end) of each stretch, in order: a run with marks, with the runs that follow it closely.
+
+        A pass over the text, in C but for one step per stretch: a text dense with marks is
+        few stretches, so it costs a pass per pattern as before, and no more.
+        """
+        end = 0
+        while found := self.mark.search(text, end):
+            before = self.run.match(text[end : found.start()][::-1])
+            start, end = found.start() - before.end(), self.onward.match(text, found.start()).end()
+            yield start, end
 
 
 @dataclass(frozen=True)
@@ -158,6 +203,7 @@ class DateNames:
     numeric_patterns: tuple[NumericPattern, ...]
     numeric_marks: str
     """The characters of the numeric patterns' literals: a text without any has no such date."""
+    mark_stretches: MarkStretches
     year_marks: re.Pattern[str]
     """What a locale writes after the year ("2022 г.", "2022 р."), from its CLDR long date pattern."""
 
@@ -218,14 +264,7 @@ class ForeignDates:
 def _word_dates(doc: Document, names: DateNames, weak_keys: frozenset[str]) -> Iterator[Match]:
     """Dates around each word that is a foreign month or weekday."""
     text = doc.text
-    plain: set[str] = set()
-    """Words already seen to be no month or weekday name: most words, looked up once per document."""
-    for word in _name_words(doc.words):
-        if word.text in plain:
-            continue
-        if not _is_date_name(word.text, names):
-            plain.add(word.text)
-            continue
+    for word in _name_words(doc.words, names):
         date = _month_date(text, word, names, weak_keys) or _weekday_alone(text, word, names, weak_keys)
         if date is not None:
             yield Match(date.start, date.end, _message(date, names), _english_date(date, names))
@@ -236,14 +275,28 @@ def _is_date_name(text: str, names: DateNames) -> bool:
     return key in names.months or key in names.weekdays
 
 
-def _name_words(words: Iterable[Word]) -> Iterator[Word]:
-    """Words without digits; a word joined to numbers ("17-septembre-2022") gives its letter parts."""
-    for word in words:
+def _name_words(words: Sequence[Word], names: DateNames) -> Iterator[Word]:
+    """The words that are month or weekday names; of a word joined to numbers ("17-septembre-2022"), its name parts.
+
+    Each spelling is looked up once, and the words that are none (nearly all) are passed over in
+    one comprehension.
+    """
+    spellings = {word.text for word in words}
+    named = {spelling for spelling in spellings if _holds_a_name(spelling, names)}
+    for word in [word for word in words if word.text in named]:
         if not HAS_DIGIT(word.text):
             yield word
-        elif "-" in word.text:
-            for part in LETTERS.finditer(word.text):
+            continue
+        for part in LETTERS.finditer(word.text):
+            if _is_date_name(part.group(), names):
                 yield Word(word.start + part.start(), word.start + part.end(), part.group())
+
+
+def _holds_a_name(spelling: str, names: DateNames) -> bool:
+    """A word without digits that is a name, or a hyphenated one with digits ("17-septembre-2022") and a name part."""
+    if not HAS_DIGIT(spelling):
+        return _is_date_name(spelling, names)
+    return "-" in spelling and any(_is_date_name(part, names) for part in LETTERS.findall(spelling))
 
 
 def _outermost(matches: Iterable[Match]) -> Iterator[Match]:
@@ -282,6 +335,7 @@ def date_names(locales: tuple[str, ...]) -> DateNames:
     patterns = tuple(
         pattern for code, locale in parsed.items() for pattern in _numeric_patterns(code, locale)
     )
+    marks = "".join(sorted({c for p in patterns for c in _literals(p.regex.pattern)}))
     return DateNames(
         months={key: tuple(senses) for key, senses in months.items()},
         weekdays={key: tuple(senses) for key, senses in weekdays.items()},
@@ -295,7 +349,8 @@ def date_names(locales: tuple[str, ...]) -> DateNames:
             if locale.datetime_skeletons["MMMMd"].pattern.startswith("d.")
         ),
         numeric_patterns=patterns,
-        numeric_marks="".join(sorted({c for p in patterns for c in _literals(p.regex.pattern)})),
+        numeric_marks=marks,
+        mark_stretches=MarkStretches.of(marks, "".join(sorted({c for p in patterns for c in p.characters}))),
         year_marks=_year_marks(parsed.values()),
     )
 
@@ -368,7 +423,10 @@ def _numeric_patterns(code: str, locale: Any) -> Iterator[NumericPattern]:
     patterns = [locale.datetime_skeletons[s].pattern for s in CJK_SKELETONS]
     patterns += [locale.date_formats[length].pattern for length in ("full", "long")]
     for pattern in dict.fromkeys(patterns):
-        yield NumericPattern(code, re.compile(_pattern_regex(pattern, list(months.values()), days)))
+        regex = re.compile(_pattern_regex(pattern, list(months.values()), days))
+        literals = "".join(token.group() for token in CLDR_FIELD.finditer(pattern) if not token.group(1))
+        characters = "".join(sorted({*literals, *"".join(months.values()), *"".join(days)}))
+        yield NumericPattern(code, regex, characters, anchored=bool(_literals(pattern)))
 
 
 def _pattern_regex(pattern: str, months: list[str], weekdays: list[str]) -> str:
@@ -405,6 +463,8 @@ def _literals(regex: str) -> set[str]:
 @lru_cache(maxsize=1 << 16)
 def fold(name: str) -> str:
     """The lookup key: casefolded, without a trailing dot or accents ("Janv." and "janv" meet)."""
+    if name.isascii():  # most words: no accents to take off
+        return name.casefold().rstrip(".")
     decomposed = unicodedata.normalize("NFD", name.casefold().rstrip("."))
     bare = "".join(char for char in decomposed if not unicodedata.combining(char))
     return bare.translate(ASCII_FALLBACKS)
@@ -675,14 +735,21 @@ def _looks_like_proper_name(text: str, senses: tuple[Sense, ...]) -> bool:
 
 
 def _numeric_month_dates(text: str, names: DateNames) -> Iterator[Match]:
-    """Dates of locales that write the month as a number ("2022年1月27日木曜日"), read with their CLDR patterns."""
+    """Dates of locales that write the month as a number ("2022年1月27日木曜日"), read with their CLDR patterns.
+
+    A pattern with a mark among its literals is tried only on the stretches around the marks
+    (a pass over the whole text per pattern was most of the rule's time); in pattern order,
+    since two locales may read the same date.
+    """
     if not names.numeric_marks or not any(mark in text for mark in names.numeric_marks):
         return
+    stretches = list(names.mark_stretches.find(text))
     for pattern in names.numeric_patterns:
-        for found in pattern.regex.finditer(text):
-            date = _numeric_month_date(found, pattern.locale, names)
-            if date is not None:
-                yield Match(found.start(), found.end(), _message(date, names), _english_date(date, names))
+        for start, end in stretches if pattern.anchored else [(0, len(text))]:
+            for found in pattern.regex.finditer(text, start, end):
+                date = _numeric_month_date(found, pattern.locale, names)
+                if date is not None:
+                    yield Match(found.start(), found.end(), _message(date, names), _english_date(date, names))
 
 
 def _numeric_month_date(found: re.Match[str], locale: str, names: DateNames) -> ForeignDate | None:

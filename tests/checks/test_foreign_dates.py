@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
-from qa.checks.foreign_dates import ForeignDates, ForeignDatesOptions, date_names
+from qa.checks.foreign_dates import (
+    DEFAULT_LOCALES,
+    NUMERIC_DATE,
+    ForeignDates,
+    ForeignDatesOptions,
+    date_names,
+)
 from qa.document import Document
 from tests.helpers import findings_for, flagged
 
@@ -241,3 +248,56 @@ def test_a_lowercase_english_spelled_month_names_its_language_and_the_slip() -> 
 def test_unknown_locale_is_a_clear_error() -> None:
     with pytest.raises(ValueError, match="option 'locales': 'xx' is not a locale code Babel knows"):
         check("21 ene 2022", locales=("es", "xx"))
+
+
+def test_numeric_month_dates_found_in_stretches_are_those_of_a_search_of_the_whole_text() -> None:
+    """Each pattern is tried only around the marks; it must find what a pass over the whole text finds."""
+    pieces = [
+        "2022年1月27日",
+        "1月27日(木)",
+        "2022年1月27日木曜日",
+        "2022년 1월 27일",
+        "2022년\n 1월  5일 (목)",
+        "12022年1月2日",
+        "2022年13月1日",
+        "1 月 2 日",
+        "星期一",
+        "年",
+        "日",
+        " 12 ",
+        "x",
+        "字",
+        "\n\n",
+        "   ",
+    ]
+    text = "".join(pieces[(index * 7) % len(pieces)] + ("a" * (index % 300)) for index in range(600))
+    names = date_names(DEFAULT_LOCALES)
+    whole = sorted(
+        (found.span(), pattern.locale)
+        for pattern in names.numeric_patterns
+        for found in pattern.regex.finditer(text)
+    )
+    stretched = sorted(
+        (found.span(), pattern.locale)
+        for pattern in names.numeric_patterns
+        for start, end in names.mark_stretches.find(text)
+        for found in pattern.regex.finditer(text, start, end)
+    )
+    assert len(whole) > 100
+    assert stretched == whole
+
+
+def test_stretches_are_the_runs_of_date_characters_around_marks_and_close_ones_are_one() -> None:
+    stretches = date_names(DEFAULT_LOCALES).mark_stretches
+    text = "On 2022年1月27日 and in " + "x" * 300 + " 5月 then 年."
+    assert [text[start:end] for start, end in stretches.find(text)] == [" 2022年1月27日 ", " 5月 then 年"]
+    assert list(stretches.find("No marks at all in 2022.")) == []
+
+
+@pytest.mark.parametrize(
+    "text", ["17/09/2019", "a17/09/2019", "1.17/09/2019", "٣17/09/2019", "x 31-12-22", "\n13.1.2020"]
+)
+def test_day_first_numeric_date_reads_the_character_before_the_day(text: str) -> None:
+    """The look-behind sits after the day, for speed: it must see what a look-behind before the day sees."""
+    before_day = re.compile(r"(?<![\w.,/:-])" + NUMERIC_DATE.pattern.replace(r"(?<![\w.,/:-]..)", ""))
+    assert [m.span() for m in NUMERIC_DATE.finditer(text)] == [m.span() for m in before_day.finditer(text)]
