@@ -1,11 +1,16 @@
-"""Document: decoded text with its paragraphs, sentences and words, and offset -> line/column."""
+"""Document: decoded text with its paragraphs, sentences and words, and offset -> line/column.
+
+The model at the bottom of the house: it imports no loader, rule or engine module. What
+loaders hand it (a source map, directives) is described here, and they import it.
+"""
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from qa import segment
 from qa.findings import Location
@@ -13,13 +18,38 @@ from qa.segment import Span, Word
 
 if TYPE_CHECKING:
     from qa.loaders.decoding import Encoding
-    from qa.loaders.extraction import OffsetMap
-    from qa.suppress import Directive
 
 EXCERPT_CONTEXT = 30
 """Characters of context on each side of a finding in its excerpt, cut at word boundaries."""
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+class SourceMap(Protocol):
+    """Prose offsets to source offsets and back, for markup (qa.loaders.extraction.OffsetMap)."""
+
+    def to_source(self, offset: int, end: bool = False) -> int: ...
+
+    def to_prose(self, source_offset: int, end: bool = False) -> int: ...
+
+    def span_to_source(self, start: int, end: int) -> tuple[int, int]: ...
+
+    def span_to_prose(self, source_start: int, source_end: int) -> tuple[int, int]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Directive:
+    """An mtqa comment as written, and where it acts, in source offsets (read by qa.suppress)."""
+
+    action: str
+    """One of qa.suppress.ACTIONS, or a misspelling of one (a warning)."""
+    names: tuple[str, ...]
+    """Rule ids or aliases as written; none: every rule."""
+    line: int
+    """1-based line of the comment, for warnings."""
+    start: int
+    end: int
+    """disable and enable: the comment; disable-next-line: the line it silences."""
 
 
 class Document:
@@ -34,7 +64,7 @@ class Document:
         path: str,
         text: str,
         warnings: tuple[str, ...] = (),
-        source: tuple[str, OffsetMap] | None = None,
+        source: tuple[str, SourceMap] | None = None,
         encoding: Encoding | None = None,
         directives: tuple[Directive, ...] = (),
     ) -> None:

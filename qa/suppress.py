@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from qa.document import Directive  # defined beside the document that carries it
+
 if TYPE_CHECKING:
     from qa.catalogue import Rule
     from qa.findings import FileResult, Finding
@@ -27,21 +29,6 @@ NEXT_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)(?:[^\S\r\n]*(?:\r\n|\r|\n))*([^\
 """From an offset: the rest of its line, blank lines, then the next line that is not blank (group 1)."""
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 ACTIONS = ("disable", "enable", "disable-next-line")
-
-
-@dataclass(frozen=True, slots=True)
-class Directive:
-    """An mtqa comment as written, and where it acts, in source offsets."""
-
-    action: str
-    """One of ACTIONS, or a misspelling of one (a warning)."""
-    names: tuple[str, ...]
-    """Rule ids or aliases as written; none: every rule."""
-    line: int
-    """1-based line of the comment, for warnings."""
-    start: int
-    end: int
-    """disable and enable: the comment; disable-next-line: the line it silences."""
 
 
 @dataclass(frozen=True, slots=True)

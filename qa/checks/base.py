@@ -24,6 +24,7 @@ from collections.abc import Iterator, Mapping
 from functools import cache
 from typing import Any, ClassVar, Protocol, runtime_checkable
 
+from qa import bundled
 from qa.document import Document
 from qa.errors import InputError
 from qa.findings import Match
@@ -162,6 +163,4 @@ def read_list_file(path: str) -> str:
 
 def data_file(name: str) -> str:
     """The path of a built-in data list, for `*_file` options left at None."""
-    from qa.catalogue import bundled_rules_folder  # the catalogue imports the kinds
-
-    return str(bundled_rules_folder() / "data" / name)
+    return str(bundled.rules_folder() / "data" / name)
