@@ -17,11 +17,12 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from operator import attrgetter
 from typing import Any
 
 from qa.cache import on_disk
 from qa.document import Document
-from qa.segment import Span
+from qa.segment import Span, holds_line_break
 
 # Flesch (1948) and Kincaid et al. (1975), as in textstat's English configuration.
 READING_EASE_BASE = 206.835
@@ -92,6 +93,9 @@ def _list_items(text: str, sentence: Span) -> Iterator[Span]:
     The splitter ends a sentence before a bullet, but not before "2." when the item
     above it has no final punctuation, so a numbered list would read as one sentence.
     """
+    if not holds_line_break(text, sentence):  # most sentences: no regex search at all
+        yield sentence
+        return
     start = sentence.start
     for line_break in LIST_ITEM_BREAK.finditer(text, sentence.start, sentence.end):
         yield Span(start, line_break.start())
@@ -115,7 +119,7 @@ def syllables(word: str) -> int:
 
 def _syllables_in(doc: Document) -> int:
     """All syllables of the text, each distinct word counted once (news repeats its words)."""
-    counts = Counter(word.text for word in doc.words)
+    counts = Counter(map(attrgetter("text"), doc.words))
     return sum(syllables(word) * count for word, count in counts.items())
 
 

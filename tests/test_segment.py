@@ -134,6 +134,29 @@ def test_words_keep_hyphens_and_apostrophes_inside() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    ["", "   ", "word", " ’tis the cafe\u0301's e-mail, 3.5% — 東京 x_y ", "a\u00a0b\nc\r\nd", "—the—"],
+)
+def test_words_are_the_matches_of_the_word_pattern_in_any_range(text: str) -> None:
+    from qa.segment import WORD_PATTERN
+
+    for start, end in [(0, None), (1, None), (0, 4), (2, 9), (5, 2)]:
+        stop = len(text) if end is None else end
+        expected = [Word(m.start(), m.end(), m.group()) for m in WORD_PATTERN.finditer(text, start, stop)]
+        assert words(text, start, end) == expected
+
+
+def test_words_made_without_init_are_frozen_and_share_their_text() -> None:
+    import dataclasses
+
+    first, _, third = words("talks on talks")
+    assert first.text is third.text  # one string per distinct word: less memory, hashed once
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        first.start = 3  # type: ignore[misc]
+    assert hash(first) == hash(Word(0, 5, "talks"))
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Breaking News", True),

@@ -176,6 +176,35 @@ def test_tandem_runs_keeps_whole_blocks_and_ignores_masked_items() -> None:
     assert list(tandem_runs(["a", "a", "a", "a"], 2)) == [Run(0, 1, 4)]  # not ("a", "a") twice
 
 
+def _runs_by_definition(items: list[str | None], max_period: int) -> list[Run]:
+    """Every maximal stretch where item i equals item i + period, as whole blocks, read off plainly."""
+    found = []
+    for period in range(1, min(max_period, len(items) // 2) + 1):
+        equal = [a is not None and a == b for a, b in zip(items, items[period:])]
+        index = 0
+        while index < len(equal):
+            if not equal[index]:
+                index += 1
+                continue
+            start = index
+            while index < len(equal) and equal[index]:
+                index += 1
+            block = items[start : start + period]
+            primitive = not any(period % p == 0 and block == block[p:] + block[:p] for p in range(1, period))
+            if (index - start) // period + 1 >= 2 and primitive:
+                found.append(Run(start, period, (index - start) // period + 1))
+    return found
+
+
+def test_tandem_runs_finds_what_the_definition_finds() -> None:
+    import random
+
+    rng = random.Random(14)
+    for _ in range(3000):
+        items = [rng.choice(["a", "b", "c", None]) for _ in range(rng.randint(0, 30))]
+        assert list(tandem_runs(items, 8)) == _runs_by_definition(items, 8), items
+
+
 def test_a_long_loop_is_one_finding() -> None:
     """A decoder that never stops: one finding for the whole run, with the count."""
     text = "Officials said " + "the talks " * 50_000 + "ended."
