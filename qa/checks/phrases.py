@@ -32,16 +32,31 @@ entries and their findings stand. A time limit rather than refusing "dangerous
 shapes" when the list loads: no shape test is both safe and fair ("(a|aa)+$" and
 "(\w+\s?)+$" hang without a textbook nested quantifier, "(\w+\s)+" nests one and is
 harmless). Plain entries are escaped words compiled by mtqa and keep the `re` module.
+
+Matches are rare and a case-blind `re` pattern cannot skip ahead (it has no literal to look
+for), so one pass per entry cost about 10 ms per MB each. Instead every untimed entry gets
+its heads, the lowercase texts each of its matches starts with ("the north american
+country"; "during his reception of", "on his reception of", … for a `re:` entry, read from
+its parsed pattern), and one case-sensitive pattern over the lowered text, their common
+starts written once, finds every place where a match may start. Only there is an entry's
+own pattern tried, and the matches it gives are the ones its `finditer` would: an entry
+whose matches can start anywhere (no heads) runs a pass of its own as before. The screen
+lets a position through whenever a match is possible: white space stands for any run of
+it, lookarounds are left out, and the few characters that `re` matches case-blind to an
+ASCII letter but str.lower() does not lower to it (`FOLDS`) are lowered by hand.
 """
 
 from __future__ import annotations
 
 import re
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property, partial
 from pathlib import Path
+from re import _constants as sre
+from re import _parser as sre_parser
 from typing import ClassVar, TypeVar
 
 import regex
@@ -67,6 +82,20 @@ LINE = re.compile(r"[^\r\n]+")
 LINE_DECORATION = r"(?:[•*·▪–—>»-][^\S\r\n]*)?(?:{core})[\s.:!…»›>|→]*"
 """A furniture line may carry a bullet before the phrase and closing marks after it."""
 SENTENCE_CLOSERS = frozenset('.!?…:;"”’»)]')
+FOLDS = str.maketrans({"İ": "i", "ı": "i", "ſ": "s"})
+"""What `re` matches case-blind to an ASCII letter but str.lower() lowers to something else ("İ" to two)."""
+UNFOLDED = re.compile("[İıſ]")
+SPACE = " "
+"""In a head: any run of white space, a line break included."""
+QUOTE = "'"
+"""In a head: either apostrophe."""
+HEAD_TOKENS = {SPACE: r"\s+", QUOTE: "['’]"}
+MAX_HEADS = 16
+"""A head list longer than this (an entry opening with many alternatives) keeps only its common start."""
+REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+LINE_START = r"(?:\S\s*)?"
+"""Before the head of a furniture line: room for its bullet (`LINE_DECORATION`, loosened)."""
 REGEX_SECONDS = 0.25
 REGEX_SECONDS_PER_MILLION = 1.0
 """The CPU time a `re:` entry may spend on a document: a base, and so much per million characters."""
@@ -104,6 +133,8 @@ class Phrase:
     """A lowercase word every match contains: documents without it skip the entry (regexes have none)."""
     written: str | None = None
     """A `re:` entry's pattern as written, and where (`'re:(a+)+$' (file.txt, line 3)`): it runs timed."""
+    heads: tuple[str, ...] = ()
+    """The lowercase texts one of which starts every match (`SPACE`, `QUOTE`); none: it runs a pass of its own."""
 
     @cached_property
     def pattern(self) -> re.Pattern[str] | regex.Pattern[str]:
@@ -129,12 +160,13 @@ class Phrases:
     def check(self, doc: Document, options: PhrasesOptions) -> Iterator[Match]:
         """The findings; then, if a `re:` entry ran out of time, Incomplete names it: a warning for the
         file, and the engine keeps the findings yielded before it."""
-        phrases = _present_in(doc.text, _phrases_for(options))
+        phrases = _phrases_for(options)
+        folded = Folded(doc.text)
         clock = RegexClock(REGEX_SECONDS + REGEX_SECONDS_PER_MILLION * len(doc.text) / 1_000_000)
         if options.match == "paragraph":
-            found: Iterable[Found] = _whole_lines(doc, phrases, clock)
+            found: Iterable[Found] = _whole_lines(doc, phrases, folded, clock)
         else:
-            found = _without_overlaps(_anywhere(doc.text, phrases, clock))
+            found = _without_overlaps(_anywhere(doc.text, phrases, folded, clock))
         for phrase, match in found:
             yield _to_match(phrase, match)
         if clock.skipped:
@@ -179,21 +211,34 @@ def _skipped_message(skipped: list[Phrase], path: str) -> str:
     return f"patterns {named} took too long on {path} and were skipped; the other entries ran"
 
 
-def _phrases_for(options: PhrasesOptions) -> tuple[Phrase, ...]:
+@dataclass(frozen=True)
+class PhraseList:
+    """The entries of the lists in order, and the screen that finds where those with heads may match."""
+
+    entries: tuple[Phrase, ...]
+    screen: Screen
+
+    @cached_property
+    def headless(self) -> tuple[Phrase, ...]:
+        """The entries without heads, which the screen cannot pass over."""
+        return tuple(phrase for phrase in self.entries if not phrase.heads)
+
+
+def _phrases_for(options: PhrasesOptions) -> PhraseList:
     return phrase_list(options.phrases_file, options.extra_phrases_file, options.extra_phrases, options.match)
 
 
 @cache
 def phrase_list(
     phrases_file: str | None, extra_phrases_file: str | None, extra_phrases: tuple[str, ...], mode: str
-) -> tuple[Phrase, ...]:
+) -> PhraseList:
     """Every entry of the lists, compiled for `mode`, once per process; ValueError names a bad line."""
     phrases: list[Phrase] = []
     for path in (phrases_file, extra_phrases_file):
         if path is not None:
             phrases += _parse_lines(_read_lines(path), path, mode, timed=not _is_bundled(path))
     phrases += _parse_lines(enumerate(extra_phrases, start=1), "option 'extra_phrases'", mode, unit="entry")
-    return tuple(phrases)
+    return PhraseList(tuple(phrases), Screen.of(tuple(phrases), mode))
 
 
 def _read_lines(path: str) -> Iterable[tuple[int, str]]:
@@ -241,7 +286,12 @@ def parse_entry(entry: str, mode: str = "anywhere", where: str | None = None, ti
     written = None
     if is_regex and timed:
         written = f"{pattern_text!r} ({where})" if where else repr(pattern_text)
-    return Phrase(regex, template, explanation.strip(), keyword, written)
+    heads = ()
+    if not is_regex:
+        heads = _plain_heads(pattern_text)
+    elif not timed:  # a timed entry is the user's and may take any time: it keeps its pass and its clock
+        heads = _regex_heads(pattern_text[len(REGEX_PREFIX) :])
+    return Phrase(regex, template, explanation.strip(), keyword, written, heads)
 
 
 def _decorated(core: str, mode: str) -> str:
@@ -299,17 +349,175 @@ def _keyword(phrase: str) -> str | None:
     return max(words, key=len).lower() if words else None
 
 
-def _present_in(text: str, phrases: tuple[Phrase, ...]) -> list[Phrase]:
-    """The entries that may match `text`: a plain-string search is far faster than a case-blind regex."""
-    lowered = text.lower()
-    return [phrase for phrase in phrases if phrase.keyword is None or phrase.keyword in lowered]
+def _plain_heads(phrase: str) -> tuple[str, ...]:
+    """The words before the first gap, lowercase, as far as they are ASCII."""
+    head = ""
+    for part in PHRASE_PARTS.findall(GAP.split(phrase)[0]):
+        tokens = _head_tokens(part)
+        if tokens is None:
+            break
+        head += tokens
+    return (head,) if head else ()
 
 
-def _anywhere(text: str, phrases: list[Phrase], clock: RegexClock) -> Iterator[Found]:
-    for phrase in phrases:
-        for match in clock.run(phrase, partial(_every_match, phrase.pattern, text)) or ():
-            if match.end() > match.start():
+def _head_tokens(text: str) -> str | None:
+    """`text` as head tokens, lowercase; None if a character has no token (it is not ASCII)."""
+    if text.isspace():
+        return SPACE
+    if text in "'’":
+        return QUOTE
+    return text.lower() if text.isascii() else None
+
+
+def _regex_heads(pattern: str) -> tuple[str, ...]:
+    """The heads of a `re:` entry, read from the parsed pattern; none if a match may start with anything."""
+    heads, _ = _sequence_heads(sre_parser.parse(pattern, re.IGNORECASE), ("",))
+    return heads if all(heads) else ()
+
+
+def _sequence_heads(items: Iterable[tuple], heads: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
+    """`heads`, each followed by each start of the parsed `items`; True if they hold the items whole."""
+    for op, value in items:
+        if op in ZERO_WIDTH:  # a lookaround or a boundary adds no character
+            continue
+        pieces, whole = _item_heads(op, value)
+        if not pieces or len(heads) * len(pieces) > MAX_HEADS:
+            return heads, False
+        heads = tuple(dict.fromkeys(head + piece for head in heads for piece in pieces))
+        if not whole:
+            return heads, False
+    return heads, True
+
+
+def _item_heads(op: object, value: object) -> tuple[tuple[str, ...], bool]:
+    """The texts one parsed item starts with, and True if they are the whole item; () if unknown."""
+    if op is sre.LITERAL:
+        token = _head_tokens(chr(value))
+        return ((token,), True) if token else ((), False)
+    if op is sre.IN and all(kind is sre.LITERAL for kind, _ in value):
+        tokens = [_head_tokens(chr(char)) for _, char in value]
+        return (tuple(dict.fromkeys(tokens)), True) if all(tokens) else ((), False)
+    if op is sre.SUBPATTERN:
+        return _sequence_heads(value[3], ("",))
+    if op is sre.BRANCH:
+        branches = [_sequence_heads(branch, ("",)) for branch in value[1]]
+        return tuple(head for heads, _ in branches for head in heads), all(whole for _, whole in branches)
+    if op in REPEATS:
+        least, most, item = value
+        pieces, whole = _sequence_heads(item, ("",))
+        if least == 0:
+            return ("", *pieces), whole and most == 1
+        return pieces, whole and least == most == 1
+    return (), False
+
+
+@dataclass(frozen=True)
+class Screen:
+    """Where in a document an entry with heads may match: one pass for the whole list."""
+
+    pattern: re.Pattern[str] | None
+    by_first: dict[str, tuple[int, ...]]
+    """The entries (by index) whose heads start with a token: a position is tried only for them."""
+
+    @classmethod
+    def of(cls, phrases: tuple[Phrase, ...], mode: str) -> Screen:
+        heads = [head for phrase in phrases for head in phrase.heads]
+        by_first: dict[str, list[int]] = defaultdict(list)
+        for index, phrase in enumerate(phrases):
+            for first in dict.fromkeys(head[0] for head in phrase.heads):
+                by_first[first].append(index)
+        if not heads:
+            return cls(None, {})
+        start = LINE_START if mode == "paragraph" else ""
+        return cls(
+            re.compile(start + _trie_regex(heads)), {key: tuple(value) for key, value in by_first.items()}
+        )
+
+    def starts(self, scan: str) -> dict[int, list[int]]:
+        """Each entry's possible starts in `scan` (the lowered text), by entry index, in order."""
+        starts: dict[int, list[int]] = defaultdict(list)
+        if self.pattern is None:
+            return starts
+        found = self.pattern.search(scan)
+        while found:  # each search from the next character: heads may overlap ("in the" and "the")
+            at = found.start()
+            for index in self.by_first.get(_token_at(scan, at), ()):
+                starts[index].append(at)
+            found = self.pattern.search(scan, at + 1)
+        return starts
+
+    def may_fill(self, scan: str, start: int) -> bool:
+        """Whether some entry with heads may fill the line at `start`."""
+        return self.pattern is not None and self.pattern.match(scan, start) is not None
+
+
+def _token_at(scan: str, at: int) -> str:
+    character = scan[at]
+    if character.isspace():
+        return SPACE
+    return QUOTE if character in "'’" else character
+
+
+def _trie_regex(heads: Iterable[str]) -> str:
+    """One pattern for many heads, their common starts written once: `re` tries few branches a position."""
+    tree: dict = {}
+    for head in heads:
+        node = tree
+        for token in head:
+            node = node.setdefault(token, {})
+        node[""] = {}  # a head ends here: what longer heads add does not matter to the screen
+    return _node_regex(tree)
+
+
+def _node_regex(node: dict) -> str:
+    if "" in node:
+        return ""
+    branches = [HEAD_TOKENS.get(token, re.escape(token)) + _node_regex(rest) for token, rest in node.items()]
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+
+class Folded:
+    """A document's text lowered once: the entries' keywords and the screen read it."""
+
+    def __init__(self, text: str) -> None:
+        self.lowered = text.lower()
+        self.scan = text.translate(FOLDS).lower() if UNFOLDED.search(text) else self.lowered
+        """The same length as the text, each ASCII letter where `re` would match it case-blind."""
+        self.present: dict[str, bool] = {}
+
+    def may_hold(self, phrase: Phrase) -> bool:
+        """Whether `phrase` may match: a plain-string search is far faster than a case-blind regex."""
+        keyword = phrase.keyword
+        if keyword is None:
+            return True
+        if keyword not in self.present:
+            self.present[keyword] = keyword in self.lowered
+        return self.present[keyword]
+
+
+def _anywhere(text: str, phrases: PhraseList, folded: Folded, clock: RegexClock) -> Iterator[Found]:
+    starts = phrases.screen.starts(folded.scan)
+    for index, phrase in enumerate(phrases.entries):
+        if phrase.heads:
+            matches: Iterable[TextMatch] = _matches_from(phrase.pattern, text, starts.get(index, ()))
+        elif folded.may_hold(phrase):
+            matches = clock.run(phrase, partial(_every_match, phrase.pattern, text)) or ()
+        else:
+            continue
+        for match in matches:
+            if match.end() > match.start() and folded.may_hold(phrase):
                 yield phrase, match
+
+
+def _matches_from(
+    pattern: re.Pattern[str] | regex.Pattern[str], text: str, starts: Iterable[int]
+) -> Iterator[TextMatch]:
+    """What `finditer` finds, given every place where a match may start (a head is never empty)."""
+    end = 0
+    for start in starts:
+        if start >= end and (match := pattern.match(text, start)):
+            end = match.end()
+            yield match
 
 
 def _every_match(pattern: re.Pattern[str] | regex.Pattern[str], text: str, **limit: float) -> list[TextMatch]:
@@ -326,14 +534,19 @@ def _without_overlaps(found: Iterable[Found]) -> list[Found]:
     return kept
 
 
-def _whole_lines(doc: Document, phrases: list[Phrase], clock: RegexClock) -> Iterator[Found]:
-    """The first entry that fills each standalone line, trimmed of white space."""
+def _whole_lines(doc: Document, phrases: PhraseList, folded: Folded, clock: RegexClock) -> Iterator[Found]:
+    """The first entry that fills each standalone line, trimmed of white space.
+
+    Entries with heads are tried only on a line the screen lets through."""
     for paragraph in doc.paragraphs:
         lines = list(_trimmed_lines(doc.text, paragraph.start, paragraph.end))
         for index, (start, end) in enumerate(lines):
             if _is_wrapped(doc.text, lines, index):
                 continue
-            for phrase in phrases:
+            tried = phrases.entries if phrases.screen.may_fill(folded.scan, start) else phrases.headless
+            for phrase in tried:
+                if not folded.may_hold(phrase):
+                    continue
                 match = clock.run(phrase, partial(phrase.pattern.fullmatch, doc.text, start, end))
                 if match:
                     yield phrase, match

@@ -2,12 +2,25 @@
 
 from __future__ import annotations
 
+import re
+import sys
 from pathlib import Path
 
 import pytest
 
 from qa.catalogue import CatalogueError, load_rule
-from qa.checks.phrases import Phrases, PhrasesOptions, parse_entry, phrase_list
+from qa.checks.phrases import (
+    FOLDS,
+    Folded,
+    Phrases,
+    PhrasesOptions,
+    _head_tokens,
+    _matches_from,
+    _regex_heads,
+    _token_at,
+    parse_entry,
+    phrase_list,
+)
 from qa.document import Document
 from qa.engine import Source, run
 from qa.errors import UsageError
@@ -177,7 +190,7 @@ def test_user_extra_list_adds_to_the_built_in_one(tmp_path: Path) -> None:
 def test_built_in_lists_parse() -> None:
     for name, mode in (("translationese", "anywhere"), ("boilerplate", "paragraph")):
         phrases = phrase_list(str(ROOT / "rules" / "data" / f"{name}.txt"), None, (), mode)
-        assert len(phrases) > 40
+        assert len(phrases.entries) > 40
 
 
 @pytest.mark.parametrize(
@@ -262,3 +275,62 @@ def test_empty_document_and_empty_list_give_nothing() -> None:
 def test_page_furniture_at_the_top_of_an_article_is_boilerplate(line: str) -> None:
     text = f"{line}\n\nBlinken and Lavrov agree to keep talking\n\nThe two ministers met in Geneva on Friday."
     assert flagged(text, "boilerplate") == [line]
+
+
+def test_every_character_re_matches_case_blind_to_ascii_lowers_to_it_in_the_screen() -> None:
+    """The screen reads the lowered text: each character must lower (after FOLDS) to what it stands for."""
+    ascii_or_quote = re.compile("[\x00-\x7f’]", re.IGNORECASE)
+    for code in range(sys.maxunicode + 1):
+        character = chr(code)
+        scanned = character.translate(FOLDS).lower()
+        assert len(scanned) == 1, hex(code)  # offsets in the lowered text are the text's
+        if ascii_or_quote.fullmatch(character):
+            for target in [*map(chr, range(128)), "’"]:
+                if re.fullmatch(re.escape(target), character, re.IGNORECASE):
+                    assert _token_at(scanned, 0) == _head_tokens(target), (hex(code), target)
+
+
+def test_regex_heads_come_from_the_parsed_pattern() -> None:
+    assert set(_regex_heads(r"\b(?:on |in )?the day of (today|yesterday)\b(?!['’]s\b)")) == {
+        f"{start}the day of {day}" for start in ("", "on ", "in ") for day in ("today", "yesterday")
+    }
+    assert _regex_heads(r"\b(affirm(?:s|ed)?|stress(?:ed|ing)) on") == (
+        "affirm on",
+        "affirms on",
+        "affirmed on",
+        "stressed on",
+        "stressing on",
+    )
+    assert _regex_heads(r"[EÉ]lys[eé]e") == ()  # no ASCII start: the entry runs a pass of its own
+    assert _regex_heads(r"(?:[^\r\n]*[.|]\s+)?all rights") == ()  # may start anywhere
+
+
+SCREEN_TEXTS = [
+    *seed_texts(),
+    "İn the framework of the talks, both\nthe two sides met; BOTH THE TWO were there.",
+    "The Aſian giant and the aſian giant; ın what regards the day of todaY's press.",
+    "the the the also the also-rans; in in the framework of in the next days in the next days",
+    "Carried out a visit to Kyiv.\n\nPhoto: Reuters\n• Read more: Blinken and Lavrov\n© 2022",
+]
+
+
+def test_screened_entries_find_what_a_pass_of_their_own_finds() -> None:
+    phrases = phrase_list(str(ROOT / "rules" / "data" / "translationese.txt"), None, (), "anywhere")
+    for text in SCREEN_TEXTS:
+        starts = phrases.screen.starts(Folded(text).scan)
+        for index, phrase in enumerate(phrases.entries):
+            if phrase.heads:
+                screened = [m.span() for m in _matches_from(phrase.pattern, text, starts.get(index, ()))]
+                assert screened == [m.span() for m in phrase.pattern.finditer(text)], phrase.regex
+
+
+def test_the_screen_lets_through_every_line_an_entry_fills() -> None:
+    phrases = phrase_list(str(ROOT / "rules" / "data" / "boilerplate.txt"), None, (), "paragraph")
+    filled = []
+    for text in SCREEN_TEXTS:
+        scan = Folded(text).scan
+        for line in re.finditer(r"\S[^\r\n]*\S|\S", text):
+            if any(p.heads and p.pattern.fullmatch(text, *line.span()) for p in phrases.entries):
+                filled.append(line.group())
+                assert phrases.screen.may_fill(scan, line.start()), line.group()
+    assert "• Read more: Blinken and Lavrov" in filled
