@@ -54,9 +54,10 @@ TARGET_PRIOR = 0.9
 
 Not higher: langdetect stops a trial once one language passes 0.99999, and from a prior
 near that, a few English-looking n-grams end a trial on a French paragraph."""
-LINK = re.compile(r"(?<!\S)\S*?(?:://|www\.|@|#|\.[a-z]{2,}/)\S*", re.IGNORECASE)
-"""A token holding a URL (with or without its scheme), an e-mail address, a handle or a hashtag:
-no prose, though its words may look foreign ("elpais.com/blinken-y-lavrov-se-reunen")."""
+LINK_MARK = re.compile(r"://|www\.|@|#|\.[a-z]{2,}/", re.IGNORECASE)
+"""What makes a token a link: a URL (with or without its scheme), an e-mail address, a handle or a
+hashtag, no prose, though its words may look foreign ("elpais.com/blinken-y-lavrov-se-reunen")."""
+TOKEN_REST = re.compile(r"\S*")
 DIGIT = re.compile(r"\d")
 DIGIT_RUN = re.compile(r"[0-9]+")
 UNSPACED_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR")
@@ -154,22 +155,44 @@ class Language:
 
     def check(self, doc: Document, options: LanguageOptions) -> Iterator[Match]:
         function_words = load_function_words(options.function_words_file)
-        links = [Span(m.start(), m.end()) for m in LINK.finditer(doc.text)]
+        links = _links(doc.text)
         fragments = Fragments(doc, links, options.target)
         for paragraph, sentences in _sentences_by_paragraph(doc):
             if _too_short_to_judge(doc, paragraph, options):
                 continue
-            left_out = sorted([*links, *fragments.glosses(paragraph)], key=lambda span: span.start)
+            left_out = sorted(
+                [*_overlapping(links, paragraph), *fragments.glosses(paragraph)], key=lambda span: span.start
+            )
             words = common_words(doc.text, doc.words_in(paragraph), left_out)
-            verdict = _verdict(words, options, function_words)
+            functional = [w.text.lower().replace("’", "'") in function_words for w in words]
+            verdict = _verdict(words, functional, options)
             if verdict:
                 yield _match(paragraph, "paragraph", verdict, options.target)
                 continue
             flagged = []
             if len(sentences) > 1:
-                flagged = list(_foreign_sentences(sentences, words, options, function_words))
+                flagged = list(_foreign_sentences(sentences, words, functional, options))
                 yield from (_match(span, "sentence", verdict, options.target) for span, verdict in flagged)
             yield from fragments.in_paragraph(paragraph, [span for span, _ in flagged])
+
+
+def _links(text: str) -> list[Span]:
+    """The tokens (runs of non-space) that hold a LINK_MARK, found from their marks: prose has few."""
+    links = []
+    end = 0
+    while mark := LINK_MARK.search(text, end):
+        start = mark.start()
+        while start > end and not text[start - 1].isspace():
+            start -= 1
+        end = TOKEN_REST.match(text, mark.end()).end()
+        links.append(Span(start, end))
+    return links
+
+
+def _overlapping(links: Sequence[Span], paragraph: Span) -> Sequence[Span]:
+    """The links that reach into the paragraph: the others hold none of its words."""
+    first = bisect_right(links, paragraph.start, key=lambda link: link.end)
+    return links[first : bisect_left(links, paragraph.end, lo=first, key=lambda link: link.start)]
 
 
 def _too_short_to_judge(doc: Document, paragraph: Span, options: LanguageOptions) -> bool:
@@ -179,12 +202,12 @@ def _too_short_to_judge(doc: Document, paragraph: Span, options: LanguageOptions
 
 
 def _foreign_sentences(
-    sentences: Sequence[Span], words: list[Word], options: LanguageOptions, function_words: frozenset[str]
+    sentences: Sequence[Span], words: list[Word], functional: list[bool], options: LanguageOptions
 ) -> Iterator[tuple[Span, Verdict]]:
     """The sentences in another language, consecutive ones as one passage (a source sentence the segmenter cut)."""
     passage: tuple[Span, Verdict] | None = None
-    for sentence, its_words in zip(sentences, _words_of_each(words, sentences), strict=True):
-        verdict = _verdict(its_words, options, function_words)
+    for sentence, where in zip(sentences, _words_of_each(words, sentences), strict=True):
+        verdict = _verdict(words[where], functional[where], options)
         if verdict and passage:
             passage = (Span(passage[0].start, sentence.end), passage[1])
             continue
@@ -199,20 +222,21 @@ def _sentences_by_paragraph(doc: Document) -> Iterator[tuple[Span, list[Span]]]:
     return zip(doc.paragraphs, doc.sentences_by_paragraph, strict=True)
 
 
-def _words_of_each(words: list[Word], spans: Sequence[Span]) -> Iterator[list[Word]]:
-    """The words that start inside each span, sliced from `words` rather than filtered again."""
+def _words_of_each(words: list[Word], spans: Sequence[Span]) -> Iterator[slice]:
+    """Where the words that start inside each span lie in `words`, to slice it rather than filter it again."""
     starts = [w.start for w in words]
     for span in spans:
-        yield words[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
+        yield slice(bisect_left(starts, span.start), bisect_left(starts, span.end))
 
 
-def _verdict(
-    words: Sequence[Word], options: LanguageOptions, function_words: frozenset[str]
-) -> Verdict | None:
-    """Whether a span is in another language, from its common words; langdetect is asked only if it may be."""
-    if _word_count(words) < options.min_words:
-        return None
-    if _function_word_share(words, function_words) >= options.max_function_word_share:
+def _verdict(words: Sequence[Word], functional: list[bool], options: LanguageOptions) -> Verdict | None:
+    """Whether a span is in another language, from its common words; langdetect is asked only if it may be.
+
+    `functional` says which of the words are function words of the target language.
+    """
+    if len(words) < options.min_words and _word_count(words) < options.min_words:
+        return None  # a word counts once or more: only a short span needs its letters counted
+    if sum(functional) / len(words) >= options.max_function_word_share:
         return None
     text = " ".join(w.text for w in words)
     first = first_pass(text)
@@ -240,11 +264,15 @@ def common_words(text: str, words: Sequence[Word], links: Sequence[Span]) -> lis
     return [
         w
         for w in words
-        if not w.text[0].isupper()
-        and not DIGIT.search(w.text)
+        if _is_common_spelling(w.text)
         and not (len(w.text) == 1 and text.startswith(".", w.end))
         and not (links and _in_links(w.start, links))
     ]
+
+
+@lru_cache(maxsize=65536)
+def _is_common_spelling(word: str) -> bool:
+    return not word[0].isupper() and not DIGIT.search(word)
 
 
 def _in_links(offset: int, links: Sequence[Span]) -> bool:
@@ -260,10 +288,6 @@ def _word_count(words: Sequence[Word]) -> int:
 
 def _is_unspaced(word: str) -> bool:
     return word[0] >= FIRST_UNSPACED and unicodedata.name(word[0], "").startswith(UNSPACED_SCRIPTS)
-
-
-def _function_word_share(words: Sequence[Word], function_words: frozenset[str]) -> float:
-    return sum(w.text.lower().replace("’", "'") in function_words for w in words) / len(words)
 
 
 def first_pass(text: str) -> Verdict | None:
@@ -373,7 +397,10 @@ class Fragments:
     @cached_property
     def _vocabulary(self) -> Counter[str]:
         """How often the document writes each word: one it uses again ("coronavirus") is its subject, not a slip."""
-        return Counter(w.text.lower() for w in self.doc.words)
+        vocabulary: Counter[str] = Counter()
+        for spelling, count in Counter(w.text for w in self.doc.words).items():
+            vocabulary[spelling.lower()] += count
+        return vocabulary
 
 
 def _foreign_runs(text: str, paragraph: Span) -> Iterator[Span]:
@@ -471,11 +498,12 @@ def _candidate_windows(text: str, words: Sequence[Word]) -> Iterator[Sequence[Wo
     Each word is judged once (by its spelling, cached), and a window only where its words pass: most
     English windows end at their first function word.
     """
-    passes = [_may_be_foreign(w.text) for w in words]
-    for index in range(len(words) - PHRASE_WORDS + 1):
-        if not all(passes[index : index + PHRASE_WORDS]):
+    passed = 0  # words in a row, up to this one, that may be foreign
+    for end, word in enumerate(words, 1):
+        passed = passed + 1 if _may_be_foreign(word.text) else 0
+        if passed < PHRASE_WORDS:
             continue
-        window = words[index : index + PHRASE_WORDS]
+        window = words[end - PHRASE_WORDS : end]
         if sum(w.text[0].islower() for w in window) >= PHRASE_WORDS - 1 and _spaced(text, window):
             yield window
 
@@ -493,6 +521,7 @@ def _is_latin(word: str) -> bool:
     return all(c < "\u0250" or "\u1e00" <= c <= "\u1eff" for c in word)
 
 
+@lru_cache(maxsize=65536)
 def _is_strange(word: str) -> bool:
     """A lowercase word English does not have: not in the CMU Pronouncing Dictionary, or with letters English lacks."""
     return word[0].islower() and (not word.isascii() or word.lower() not in _english_lexicon())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +19,7 @@ from qa.checks.language import Language
 from qa.document import Document
 from qa.engine import Source, run
 from qa.errors import UsageError
+from qa.segment import Span
 from tests.conftest import ROOT, SEEDS
 from tests.helpers import CATALOGUE, findings_for, flagged
 
@@ -325,3 +327,27 @@ def test_phrase_stretches_grow_linearly_with_a_run() -> None:
 
     assert stretches(2000) <= 2000 * MAX_PHRASE_WORDS
     assert stretches(2000) < 2.1 * stretches(1000)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "See https://elpais.com/a-b and www.Example.org, mail me@x.org or #tag; site.com/path too.",
+        "No links here. Just prose, with a.b and c:d and e/f.",
+        "@start #end",
+        "two  spaces\u00a0https://x.y\u2003then\tWWW.X.COM\nand a.ſK/ path and ok.İı/ too",
+        "",
+        "#",
+    ],
+)
+def test_links_are_the_whitespace_tokens_that_hold_a_link_mark(text: str) -> None:
+    """Links are found from their marks, not by trying every position: the same tokens as one regex finds."""
+    every_position = re.compile(r"(?<!\S)\S*?(?:://|www\.|@|#|\.[a-z]{2,}/)\S*", re.IGNORECASE)
+    assert language._links(text) == [Span(m.start(), m.end()) for m in every_position.finditer(text)]
+
+
+def test_only_the_links_that_reach_into_a_paragraph_are_its_own() -> None:
+    links = [Span(0, 5), Span(10, 20), Span(30, 40)]
+    assert language._overlapping(links, Span(15, 31)) == [Span(10, 20), Span(30, 40)]
+    assert language._overlapping(links, Span(20, 30)) == []
+    assert language._overlapping(links, Span(5, 10)) == []
