@@ -31,13 +31,13 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import accumulate
+from itertools import accumulate, islice
 from typing import ClassVar
 
 from qa.checks.base import data_file, option, word_list
 from qa.document import Document
 from qa.findings import Match
-from qa.segment import CALENDAR_WORDS, SENTENCE_OPENERS, WORD_PATTERN, Span
+from qa.segment import CALENDAR_WORDS, SENTENCE_OPENERS, WORD_PATTERN, Span, holds_line_break
 
 LINE = re.compile(r"[^\r\n]+")
 WRAPPED_SHARE = 0.75
@@ -55,7 +55,9 @@ NAME_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-])*\.?|(?:[^\W\d_]\.)+")
 ROLE_WORD = re.compile(r"[^\W_]+(?:['’\-.&][^\W_]+)*\.?|&")
 ROLE_PHRASE_MARKS = frozenset(" ,.-–'’&/")
 """Everything else (quotes, colons, brackets, question marks) belongs to prose or headlines."""
-PROSE_END = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”’»]$")
+CLOSING_MARKS = "\"'”’»)]"
+PROSE_END = re.compile(rf"[.!?…][{re.escape(CLOSING_MARKS)}]*$|[\"”’»]$")
+"""Searched from the last character before the closing marks: every match starts there or later."""
 NAME_WORDS = range(2, 5)
 NOT_NAME_WORDS = (
     SENTENCE_OPENERS
@@ -143,8 +145,10 @@ class Captions:
         prose_above = list(accumulate(prose, initial=0))
         for index in range(1, len(blocks) - 1):
             block = blocks[index]
+            if not (prose[index - 1] and prose[index + 1]):
+                continue
             name = _caption_name(block.text, roles, options)
-            if name is None or not (prose[index - 1] and prose[index + 1]):
+            if name is None:
                 continue
             below_headline_area = prose_above[index] >= options.min_prose_before
             if below_headline_area and not _introduces(blocks[index + 1].text, name):
@@ -167,12 +171,19 @@ def _blocks(doc: Document) -> list[Block]:
     """Paragraphs in order; a paragraph whose lines are not hard-wrapped prose gives one block a line."""
     blocks = []
     for paragraph in doc.paragraphs:
-        lines = [Span(m.start(), m.end()) for m in LINE.finditer(doc.text, paragraph.start, paragraph.end)]
+        lines = _lines(doc.text, paragraph)
         if len(lines) == 1 or _is_wrapped(lines):
             blocks.append(Block(paragraph, doc.slice(paragraph)))  # paragraphs come trimmed
         else:
             blocks.extend(_trimmed_block(doc.text, line) for line in lines)
     return [block for block in blocks if block.text]
+
+
+def _lines(text: str, paragraph: Span) -> list[Span]:
+    """The paragraph's lines; one without a line break is its own line, and no search is run."""
+    if not holds_line_break(text, paragraph):
+        return [paragraph]
+    return [Span(m.start(), m.end()) for m in LINE.finditer(text, paragraph.start, paragraph.end)]
 
 
 def _trimmed_block(text: str, span: Span) -> Block:
@@ -189,12 +200,18 @@ def _is_wrapped(lines: Sequence[Span]) -> bool:
 
 
 def _is_prose(text: str, options: CaptionsOptions) -> bool:
-    return len(WORD_PATTERN.findall(text)) >= options.min_prose_words and bool(PROSE_END.search(text))
+    last_mark = max(len(text.rstrip(CLOSING_MARKS + "\n")) - 1, 0)
+    return bool(PROSE_END.search(text, last_mark)) and _has_words(text, options.min_prose_words)
+
+
+def _has_words(text: str, count: int) -> bool:
+    """Whether `text` holds at least `count` words: counted up to there, not all of them."""
+    return count <= 0 or next(islice(WORD_PATTERN.finditer(text), count - 1, None), None) is not None
 
 
 def _caption_name(text: str, roles: frozenset[str], options: CaptionsOptions) -> list[str] | None:
     """The name words of a "Name, Role" caption, or None when the text has another shape."""
-    if len(WORD_PATTERN.findall(text)) > options.max_words:
+    if _has_words(text, options.max_words + 1):
         return None
     body = CREDIT.sub("", text).removesuffix(".")
     name, comma, role = body.partition(",")
@@ -231,7 +248,9 @@ def _is_role_phrase(role: str, roles: frozenset[str]) -> bool:
 
 def _opens_like_a_caption(word: str, roles: frozenset[str]) -> bool:
     """A capital, a digit, a role word or a connector: "a nurse", "34", "Ukraine", not "speaks"."""
-    return not word[0].islower() or (roles | ROLE_CONNECTORS).issuperset(p.lower() for p in _parts(word))
+    return not word[0].islower() or all(
+        p in roles or p in ROLE_CONNECTORS for p in map(str.lower, _parts(word))
+    )
 
 
 def _before_clause(words: Sequence[str]) -> list[str]:

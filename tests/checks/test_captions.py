@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
+from random import Random
 
 import pytest
 
 from qa.checks.base import OptionError, build_options
-
-from qa.checks.captions import Captions, CaptionsOptions
+from qa.checks.captions import Captions, CaptionsOptions, _is_prose
 from qa.document import Document
+from qa.segment import WORD_PATTERN
 from tests.conftest import SEEDS
 from tests.helpers import findings_for, flagged
 
@@ -172,3 +174,17 @@ def test_a_missing_roles_file_is_an_option_error(tmp_path: Path) -> None:
 @pytest.mark.parametrize("text", ["", "   \n\n  ", "Antony Blinken, US Secretary of State"])
 def test_empty_and_tiny_documents_have_no_findings(text: str) -> None:
     assert check(text) == []
+
+
+def test_prose_test_reads_only_the_end_and_counts_only_as_far_as_needed() -> None:
+    """`_is_prose` as first written: all the words counted, the end pattern searched from the start."""
+    whole_search = re.compile(r"[.!?…][\"'”’»)\]]*$|[\"”’»]$")
+    options = CaptionsOptions(min_prose_words=3)
+    random = Random(14)
+    for _ in range(20_000):
+        text = "".join(
+            random.choice(["word", " ", ".", "!", "…", '"', "'", "”", "’", "»", ")", "]", "\n", "x-y"])
+            for _ in range(random.randint(0, 9))
+        )
+        expected = len(WORD_PATTERN.findall(text)) >= 3 and bool(whole_search.search(text))
+        assert _is_prose(text, options) == expected, repr(text)
