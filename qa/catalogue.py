@@ -1,16 +1,23 @@
-"""The rule catalogue: one YAML file per rule, validated against its check kind."""
+"""The rule catalogue: one YAML file per rule, validated against its check kind.
+
+A folder's files are parsed and validated once, then kept in the cache (qa.cache) with the
+modification time and size of everything the validation read: the rule files, mtqa's own
+code and the lists their `*_file` options name, as Python keeps its bytecode. While none of
+them changes, a run takes the rules from there without reading YAML, and a rule builds its
+options, importing its check, only when it is used: a rule that is not selected costs nothing.
+"""
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable, Mapping
+import os
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-import yaml
-
+from qa import cache
 from qa.checks import UnknownKind, is_corpus_kind, load_kind
 from qa.checks.base import OptionError, build_options
 from qa.findings import Severity
@@ -19,10 +26,6 @@ RULE_KEYS = frozenset("id check severity groups summary why link aliases enabled
 REQUIRED_KEYS = ("id", "check", "severity", "summary", "why")
 PINNABLE = frozenset({"flagged", "suggestion", "message", "count"})
 """What a bad example may pin: the flagged text, the suggestion, the message, how many findings."""
-
-
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-"""libyaml's safe loader when PyYAML has it: reading the catalogue is most of a one-file run's start-up."""
 
 
 class CatalogueError(Exception):
@@ -38,13 +41,46 @@ class BadExample:
 
 
 @dataclass(frozen=True)
+class Declared:
+    """Options as a rule file that passed validation declares them; built when first read."""
+
+    raw: Mapping[str, Any]
+    over_options: bool = False
+    """Built over the rule's options, as its examples' options are; else over the defaults."""
+
+    def build(self, rule: Rule) -> Any:
+        return build_options(rule.kind.Options, self.raw, base=rule.options if self.over_options else None)
+
+
+class _BuiltWhenRead:
+    """A Rule field that may hold Declared options until it is first read, then the built ones."""
+
+    def __init__(self, default: Any = dataclasses.MISSING) -> None:
+        self.default = default
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, rule: Rule | None, owner: type | None = None) -> Any:
+        if rule is None:  # the dataclass asking for the field's default (MISSING: none)
+            return self.default
+        value = rule.__dict__[self.name]
+        if isinstance(value, Declared):
+            value = rule.__dict__[self.name] = value.build(rule)
+        return value
+
+    def __set__(self, rule: Rule, value: Any) -> None:
+        rule.__dict__[self.name] = value
+
+
+@dataclass(frozen=True)
 class Rule:
     id: str
     check: str
     severity: Severity
     summary: str
     why: str
-    options: Any
+    options: Any = _BuiltWhenRead()
     source: Path
     groups: tuple[str, ...] = ()
     link: str | None = None
@@ -53,7 +89,7 @@ class Rule:
     """False for rules that run only when selected by name (opt-in rules)."""
     bad_examples: tuple[BadExample, ...] = ()
     good_examples: tuple[str, ...] = ()
-    example_options: Any = None
+    example_options: Any = _BuiltWhenRead(None)
     """Options the examples run with, for a rule that needs set-up to find anything (a names list)."""
 
     @property
@@ -88,7 +124,7 @@ class Catalogue:
         for folder in folders:
             if not folder.is_dir():
                 raise CatalogueError(f"{folder}: rule folder does not exist")
-            rules.extend(load_rule(path) for path in sorted(folder.glob("*.yaml")))
+            rules.extend(_folder_rules(folder))
         return cls(tuple(rules))
 
     def get(self, name: str) -> Rule:
@@ -122,21 +158,110 @@ def bundled_rules_folder() -> Path:
     raise CatalogueError(f"{package}: the built-in rule folder is missing from this installation")
 
 
-def load_rule(path: Path) -> Rule:
+CACHE_FORMAT = 1
+"""Bump when what the cache keeps of a folder changes."""
+
+
+@dataclass(frozen=True)
+class _Validated:
+    """A folder's rule files as parsed, and the stamps of everything their validation read."""
+
+    raw: tuple[tuple[str, Any], ...]
+    """(file name, parsed content) in name order."""
+    stamps: tuple[tuple[str, tuple[int, ...] | None], ...]
+
+
+def _folder_rules(folder: Path) -> list[Rule]:
+    """The folder's rules: from the cache while nothing their validation read has changed."""
+    paths = sorted(folder.glob("*.yaml"))
+    entry = f"qa.catalogue-{cache.key(CACHE_FORMAT, os.path.abspath(folder), libraries=('PyYAML',))}"
+    known = cache.read(entry)
+    if (
+        isinstance(known, _Validated)
+        and [name for name, _ in known.raw] == [path.name for path in paths]
+        and known.stamps == _stamps(folder, known.raw)
+    ):
+        return [_rule(folder / name, raw, validated=True) for name, raw in known.raw]
+    rules, raw = [], []
+    for path in paths:
+        raw.append((path.name, _rule_file(path)))
+        rules.append(_rule(path, raw[-1][1]))
+    cache.write(entry, _Validated(tuple(raw), _stamps(folder, raw)))
+    return rules
+
+
+def _stamps(folder: Path, raw: Iterable[tuple[str, Any]]) -> tuple[tuple[str, tuple[int, ...] | None], ...]:
+    """Modification time, size and inode of each file a validation reads: rule files, mtqa's code
+    (an Options class, a validator) and the `*_file` lists the options name."""
+    files = [
+        *(str(folder / name) for name, _ in raw),
+        *_code_files(),
+        *(path for _, content in raw for path in _listed_files(folder, content)),
+    ]
+    return tuple((path, _stamp(path)) for path in files)
+
+
+def _stamp(path: str) -> tuple[int, ...] | None:
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+        found = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return (found.st_mtime_ns, found.st_size, found.st_ino)
+
+
+def _code_files() -> list[str]:
+    package = os.path.dirname(os.path.abspath(__file__))
+    return sorted(
+        os.path.join(root, name)
+        for root, _, names in os.walk(package)
+        for name in names
+        if name.endswith(".py")
+    )
+
+
+def _listed_files(folder: Path, content: Any) -> Iterator[str]:
+    """The paths build_options reads for a rule file's `*_file` options and its examples' options."""
+    if not isinstance(content, dict):
+        return
+    options = content.get("options")
+    if isinstance(options, dict):
+        yield from (value for key, value in _resolve_files(folder, options).items() if _is_listed(key, value))
+    examples = content.get("examples")
+    if isinstance(examples, dict) and isinstance(examples.get("options"), dict):
+        yield from (value for key, value in examples["options"].items() if _is_listed(key, value))
+
+
+def _is_listed(key: str, value: Any) -> bool:
+    return key.endswith("_file") and isinstance(value, str)
+
+
+def load_rule(path: Path) -> Rule:
+    return _rule(path, _rule_file(path))
+
+
+def _rule_file(path: Path) -> Any:
+    """The parsed content of a rule file."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, when PyYAML has it
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         reason = str(error).replace("\n", " ")
         raise CatalogueError(f"{path}: cannot read rule file: {reason}") from None
+
+
+def _rule(path: Path, raw: Any, validated: bool = False) -> Rule:
+    """The rule of a parsed file; `validated`: the file passed before, its options wait to be read."""
     try:
-        return _build_rule(path, raw)
+        return _build_rule(path, raw, validated)
     except (OptionError, UnknownKind, ValueError, TypeError) as error:
         rule_id = raw.get("id") if isinstance(raw, dict) else None
         where = f"{path}: rule {rule_id!r}" if rule_id else f"{path}"
         raise CatalogueError(f"{where}: {error}") from None
 
 
-def _build_rule(path: Path, raw: Any) -> Rule:
+def _build_rule(path: Path, raw: Any, validated: bool) -> Rule:
     if not isinstance(raw, dict):
         raise ValueError("a rule file must be a mapping of keys to values")
     unknown = sorted(set(raw) - RULE_KEYS)
@@ -147,11 +272,12 @@ def _build_rule(path: Path, raw: Any) -> Rule:
         raise ValueError(f"missing required key {missing[0]!r}")
     if raw["id"] != path.stem:
         raise ValueError(f"id {raw['id']!r} must equal the file name {path.stem!r}")
-    kind = load_kind(raw["check"])
+    kind = None if validated else load_kind(raw["check"])
     options = raw.get("options") or {}
     if not isinstance(options, dict):
         raise ValueError("'options' must be a mapping")
-    built = build_options(kind.Options, _resolve_files(path.parent, options))
+    declared = _resolve_files(path.parent, options)
+    built = Declared(declared) if validated else build_options(kind.Options, declared)
     examples = raw.get("examples") or {}
     if not isinstance(examples, dict) or set(examples) - {"bad", "good", "options"}:
         raise ValueError("'examples' is a mapping of 'bad', 'good' and 'options'")
@@ -169,10 +295,17 @@ def _build_rule(path: Path, raw: Any) -> Rule:
         enabled=_flag(raw, "enabled", default=True),
         bad_examples=_bad_examples(examples),
         good_examples=_strings(examples, "good"),
-        example_options=build_options(kind.Options, examples["options"], base=built)
-        if "options" in examples
-        else None,
+        example_options=_example_options(kind, examples, built),
     )
+
+
+def _example_options(kind: Any, examples: Mapping[str, Any], built: Any) -> Any:
+    """None without example options; Declared ones when `kind` is None (the file passed before)."""
+    if "options" not in examples:
+        return None
+    if kind is None:
+        return Declared(examples["options"], over_options=True)
+    return build_options(kind.Options, examples["options"], base=built)
 
 
 def _resolve_files(folder: Path, options: dict[str, Any]) -> dict[str, Any]:

@@ -281,7 +281,6 @@ def _cores() -> int:
 
 
 def check(catalogue: Catalogue, config: Config, arguments: argparse.Namespace) -> int:
-    import webbrowser
     from pathlib import Path
 
     from qa.errors import UsageError
@@ -319,6 +318,8 @@ def check(catalogue: Catalogue, config: Config, arguments: argparse.Namespace) -
                 f"Wrote {pages} page{'s' if pages != 1 else ''} and the index: {written.index}", file=stream
             )
         if arguments.open:
+            import webbrowser
+
             webbrowser.open(written.index.resolve().as_uri())
     return exit_code(done, arguments)
 

@@ -7,7 +7,6 @@ key, never a silent default. What the file says is turned into rules by qa.setti
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -126,6 +125,8 @@ def load_config(explicit: str | None = None, start: Path | None = None) -> Confi
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    import tomllib  # imported only when there is a file to read
+
     from qa.loaders import read_utf8_file
 
     try:

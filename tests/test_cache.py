@@ -77,3 +77,14 @@ def test_the_default_folder_follows_xdg(tmp_path, monkeypatch):
     monkeypatch.delenv("MTQA_CACHE_DIR", raising=False)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
     assert cache.cache_folder() == tmp_path / "mtqa"
+
+
+@pytest.mark.parametrize("name", ["PyYAML", "babel", "mtqa", "no-such-library"])
+def test_versions_are_the_ones_importlib_metadata_reports(name: str) -> None:
+    from importlib import metadata
+
+    try:
+        expected = metadata.version(name)
+    except metadata.PackageNotFoundError:
+        expected = "-"
+    assert cache._versions((name,)) == (expected,)

@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from qa.catalogue import Catalogue, CatalogueError, bundled_rules_folder, load_rule
+from qa import catalogue as catalogue_module
+from qa.catalogue import Catalogue, CatalogueError, Declared, bundled_rules_folder, load_rule
 from qa.checks import KINDS
+from qa.engine import Source, run
 from tests.helpers import CATALOGUE
 
 RULES_FOLDER = bundled_rules_folder()
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A table cache per test: what another test or run validated must not hide an error here."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("MTQA_CACHE_DIR", str(folder))
+    return folder
 
 
 @pytest.mark.parametrize("rule", CATALOGUE.rules, ids=lambda r: r.id)
@@ -108,3 +121,86 @@ def test_readme_lists_every_rule() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     missing = [rule.id for rule in CATALOGUE.rules if f"| `{rule.id}` |" not in readme]
     assert not missing, f"add these rules to the README's rule table: {missing}"
+
+
+def rewrite(path: Path, text: str) -> None:
+    """New content with a new modification time, even within the file system's clock tick."""
+    before = path.stat().st_mtime_ns
+    path.write_text(text, encoding="utf-8")
+    os.utime(path, ns=(before + 1_000_000_000, before + 1_000_000_000))
+
+
+def test_a_validated_folder_is_read_back_without_yaml_and_builds_options_when_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_rule(tmp_path, "my-rule", GOOD_BODY.format(id="my-rule") + "options:\n  allow: [had had]\n")
+    first = Catalogue.load([tmp_path])
+
+    def no_yaml(path: Path) -> None:
+        raise AssertionError(f"{path} parsed again")
+
+    monkeypatch.setattr(catalogue_module, "_rule_file", no_yaml)
+    [rule] = Catalogue.load([tmp_path]).rules
+    assert isinstance(vars(rule)["options"], Declared)
+    assert rule.options.allow == ("had had",)
+    assert rule == first.rules[0]
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        ("rule", "unknown option 'allw'"),
+        ("list", "cannot read the list"),
+    ],
+)
+def test_a_changed_rule_file_or_list_is_validated_again(tmp_path: Path, change: str, expected: str) -> None:
+    body = GOOD_BODY.format(id="my-rule") + "options:\n  reduplications_file: list.txt\n"
+    rule = write_rule(tmp_path, "my-rule", body)
+    listed = tmp_path / "list.txt"
+    listed.write_text("bye bye\n", encoding="utf-8")
+    Catalogue.load([tmp_path])
+    if change == "rule":
+        rewrite(rule, body + "  allw: [had had]\n")
+    else:
+        listed.write_bytes(b"caf\xe9 caf\xe9\n")  # not UTF-8
+    with pytest.raises(CatalogueError, match=expected):
+        Catalogue.load([tmp_path])
+
+
+def test_a_rule_file_added_or_removed_is_seen(tmp_path: Path) -> None:
+    write_rule(tmp_path, "my-rule", GOOD_BODY.format(id="my-rule"))
+    Catalogue.load([tmp_path])
+    write_rule(tmp_path, "other-rule", GOOD_BODY.format(id="other-rule"))
+    assert [rule.id for rule in Catalogue.load([tmp_path]).rules] == ["my-rule", "other-rule"]
+    (tmp_path / "my-rule.yaml").unlink()
+    assert [rule.id for rule in Catalogue.load([tmp_path]).rules] == ["other-rule"]
+
+
+def test_rules_that_do_not_run_build_no_options() -> None:
+    Catalogue.load([RULES_FOLDER])
+    catalogue = Catalogue.load([RULES_FOLDER])
+    [spacing] = catalogue.select(["spacing"])
+    run([Source("a.txt", data=b"Two  spaces.")], [spacing])
+    built = [rule.id for rule in catalogue.rules if not isinstance(vars(rule)["options"], Declared)]
+    assert built == ["spacing"]
+
+
+def test_a_one_rule_run_imports_that_rule_s_check_alone(own_cache: Path, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Two  spaces.\n", encoding="utf-8")
+    script = (
+        "import sys; from qa.cli import main; main(['check', 'a.txt', '--select', 'spacing', '--no-config']);"
+        "print(sorted(name for name in sys.modules if name.startswith('qa.checks.')))"
+    )
+    environment = {**os.environ, "MTQA_CACHE_DIR": str(own_cache)}
+    outputs = [
+        subprocess.run(
+            [sys.executable, "-c", script],
+            cwd=tmp_path,
+            env=environment,
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.splitlines()[-1]
+        for _ in range(2)  # the first run validates the catalogue, importing every check
+    ]
+    assert outputs[1] == "['qa.checks.base', 'qa.checks.spacing']"
