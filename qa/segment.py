@@ -32,6 +32,8 @@ class Word:
     text: str
 
 
+WORD_SLOTS = (Word.start, Word.end, Word.text)
+"""The slot descriptors of Word, in field order: `words` fills them without `__init__`."""
 COMBINING_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 WORD_PART = rf"[^\W_]+(?:[{COMBINING_MARKS}]+[^\W_]*)*"
 """Letters and digits, with any combining accents (decomposed "cafe\u0301" is one word)."""
@@ -143,8 +145,8 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     shared: dict[str, str] = {}
     texts = list(map(shared.setdefault, texts, texts))
     found = list(map(object.__new__, repeat(Word, len(texts))))
-    for field, values in (("start", offsets[1:-1:2]), ("end", offsets[2::2]), ("text", texts)):
-        deque(map(getattr(Word, field).__set__, found, values), maxlen=0)
+    for slot, values in zip(WORD_SLOTS, (offsets[1:-1:2], offsets[2::2], texts)):
+        deque(map(slot.__set__, found, values), maxlen=0)
     return found
 
 
