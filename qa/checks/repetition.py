@@ -15,7 +15,8 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
+from itertools import compress, count, islice
+from operator import attrgetter, eq
 from typing import ClassVar
 
 from qa.checks.base import data_file, option, word_list
@@ -27,6 +28,7 @@ MODALS = frozenset({"will", "may", "can", "shall", "must", "might", "could", "wo
 """A capitalised modal then the modal is a name then a verb, even at a sentence start ("Will will sing")."""
 OBJECT_AND_POSSESSIVE = frozenset({"her"})
 """The English pronoun that is both an object and a possessive: "told her her visa had expired"."""
+WORD_TEXT = attrgetter("text")
 SENTENCE_OPENING = frozenset("\"'“‘«([ \t")
 """What may stand between a sentence's start and its first word."""
 
@@ -80,7 +82,8 @@ class Repetition:
         lexicon = load_lexicon(options)
         allowed = {" ".join(pair.split()) for pair in options.allow}
         words = doc.words
-        for index, (first, second) in enumerate(pairwise(words)):
+        for index in _spelt_like_the_next(words, options.ignore_case):
+            first, second = words[index], words[index + 1]
             if not _is_repeat(doc.text, first, second, options) or _in_longer_run(
                 doc.text, words, index, options
             ):
@@ -108,6 +111,14 @@ def load_lexicon(options: RepetitionOptions) -> Lexicon:
         function_words=words(options.function_words_file, "function-words.txt"),
         titles=words(options.titles_file, "caption-roles.txt") | TITLES_AND_MONTHS,
     )
+
+
+def _spelt_like_the_next(words: list[Word], ignore_case: bool) -> Iterator[int]:
+    """The indexes of the words the next word repeats, perhaps in another case: C loops compare
+    the neighbours, so Python runs only on the few repeats, not once a word."""
+    texts = list(map(WORD_TEXT, words))
+    keys = list(map(str.casefold, texts)) if ignore_case else texts
+    return compress(count(), map(eq, keys, islice(keys, 1, None)))
 
 
 def _is_repeat(text: str, first: Word, second: Word, options: RepetitionOptions) -> bool:
