@@ -42,6 +42,7 @@ from typing import Any, ClassVar
 
 from qa.cache import on_disk
 from qa.checks.base import option, require_at_least
+from qa.checks.run_together import tokens_holding
 from qa.checks.stray_capitals import load_function_words
 from qa.document import Document
 from qa.errors import Unavailable
@@ -57,7 +58,6 @@ near that, a few English-looking n-grams end a trial on a French paragraph."""
 LINK_MARK = re.compile(r"://|www\.|@|#|\.[a-z]{2,}/", re.IGNORECASE)
 """What makes a token a link: a URL (with or without its scheme), an e-mail address, a handle or a
 hashtag, no prose, though its words may look foreign ("elpais.com/blinken-y-lavrov-se-reunen")."""
-TOKEN_REST = re.compile(r"\S*")
 DIGIT = re.compile(r"\d")
 DIGIT_RUN = re.compile(r"[0-9]+")
 UNSPACED_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR")
@@ -177,16 +177,8 @@ class Language:
 
 
 def _links(text: str) -> list[Span]:
-    """The tokens (runs of non-space) that hold a LINK_MARK, found from their marks: prose has few."""
-    links = []
-    end = 0
-    while mark := LINK_MARK.search(text, end):
-        start = mark.start()
-        while start > end and not text[start - 1].isspace():
-            start -= 1
-        end = TOKEN_REST.match(text, mark.end()).end()
-        links.append(Span(start, end))
-    return links
+    """The tokens (runs of non-space) that hold a LINK_MARK."""
+    return [Span(start, end) for start, end in tokens_holding(LINK_MARK, text)]
 
 
 def _overlapping(links: Sequence[Span], paragraph: Span) -> Sequence[Span]:

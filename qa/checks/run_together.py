@@ -38,7 +38,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import ClassVar
 
@@ -49,7 +49,10 @@ from qa.document import Document
 from qa.errors import Unavailable
 from qa.findings import Match
 
-TOKEN = re.compile(r"\S+")
+TOKEN_REST = re.compile(r"\S*")
+CAPITAL_INSIDE = re.compile(r"[^\x00-\x40\x5b-\x7f\s\u2000-\u206f](?<=\S.)", re.DOTALL)
+"""A character after the first of a token that may be a capital: A-Z, or any other than ASCII, spaces and
+General Punctuation ("’", "—"), since the capitals of every script lie there. Found first: most tokens have none."""
 NEXT_WORD = re.compile(r"[ \t\u00a0]+(\w+)")
 LIST_ITEM_AFTER = re.compile(r",[ \u00a0]+[^\W\d_]")
 LIST_ITEM_BEFORE = re.compile(r"[^\W\d_]\w*,[ \u00a0]+\Z")
@@ -200,12 +203,23 @@ def _standalone_words(doc: Document) -> frozenset[str]:
 
     "File" or "Game" at the start of a sentence or line is no evidence that "FileType"
     or "GameStop" hides two words; "Blinken" in the middle of a sentence is.
+
+    Worked out by spelling: a piece in lowercase is in once any word holds it, and only the
+    words with a capitalised piece are looked at where they stand, until one stands mid-sentence.
     """
-    return frozenset(
-        piece
-        for start, piece in _pieces(doc.words)
-        if not _is_capitalised(piece) or _is_mid_sentence(doc.text, start)
-    )
+    standalone: set[str] = set()
+    capitalised: set[str] = set()  # spellings with a capitalised piece
+    for spelling in {word.text for word in doc.words}:
+        for _, piece in _spelling_pieces(spelling):
+            if _is_capitalised(piece):
+                capitalised.add(spelling)
+            else:
+                standalone.add(piece)
+    for word in [word for word in doc.words if word.text in capitalised]:
+        for offset, piece in _spelling_pieces(word.text):
+            if piece not in standalone and _is_mid_sentence(doc.text, word.start + offset):
+                standalone.add(piece)
+    return frozenset(standalone)
 
 
 def _is_mid_sentence(text: str, start: int) -> bool:
@@ -222,15 +236,16 @@ def _fusions(text: str) -> Iterator[Fusion]:
     The split is at the first such place, so a word with several capitals has a right
     part that is neither a capitalised word nor an acronym, and is never reported.
     """
-    for token in TOKEN.finditer(text):
-        rest = token.group()[1:]
-        if rest == rest.lower() or NOT_PROSE.search(token.group()):
+    for token_start, token_end in tokens_holding(CAPITAL_INSIDE, text):
+        token = text[token_start:token_end]
+        rest = token[1:]
+        if rest == rest.lower() or NOT_PROSE.search(token):
             continue  # no capital after the first character: nothing can be run together
-        for start, piece in _pieces(segment.words(text, token.start(), token.end())):
+        for start, piece in _pieces(segment.words(text, token_start, token_end)):
             cut = first_cut(piece)
             if cut is not None:
                 after_hyphen = text[start - 1 : start] == "-"
-                following = NEXT_WORD.match(text, token.end())
+                following = NEXT_WORD.match(text, token_end)
                 next_word = following.group(1) if following else ""
                 yield Fusion(
                     start,
@@ -243,6 +258,21 @@ def _fusions(text: str) -> Iterator[Fusion]:
                 )
 
 
+def tokens_holding(mark: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each token (a run of non-space) that holds a match of `mark`, which spans no space.
+
+    Found from the marks in one compiled pass: where few tokens hold one, that is far cheaper than
+    looking at every token in Python or trying a token pattern at every position.
+    """
+    end = 0
+    while found := mark.search(text, end):
+        start = found.start()
+        while start > end and not text[start - 1].isspace():
+            start -= 1
+        end = TOKEN_REST.match(text, found.end()).end()
+        yield start, end
+
+
 def _is_listed(text: str, start: int, end: int) -> bool:
     return bool(
         LIST_ITEM_AFTER.match(text, end) or LIST_ITEM_BEFORE.search(text[max(0, start - LIST_REACH) : start])
@@ -252,10 +282,19 @@ def _is_listed(text: str, start: int, end: int) -> bool:
 def _pieces(words: list[segment.Word]) -> Iterator[tuple[int, str]]:
     """(offset, text) of the parts of hyphenated words, without a possessive "’s"."""
     for word in words:
-        start = word.start
-        for part in word.text.split("-"):
-            yield start, POSSESSIVE.sub("", part)
-            start += len(part) + 1
+        for offset, piece in _spelling_pieces(word.text):
+            yield word.start + offset, piece
+
+
+@lru_cache(maxsize=65536)
+def _spelling_pieces(spelling: str) -> tuple[tuple[int, str], ...]:
+    """(offset in the word, text) of the parts of a hyphenated word, without a possessive "’s"."""
+    pieces = []
+    offset = 0
+    for part in spelling.split("-"):
+        pieces.append((offset, POSSESSIVE.sub("", part)))
+        offset += len(part) + 1
+    return tuple(pieces)
 
 
 def first_cut(piece: str) -> int | None:

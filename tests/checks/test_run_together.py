@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import re
+import sys
 from pathlib import Path
 
 import pytest
 
 from qa.checks.base import OptionError, build_options
-from qa.checks.run_together import RunTogether, RunTogetherOptions
+from qa.checks.run_together import CAPITAL_INSIDE, RunTogether, RunTogetherOptions, tokens_holding
 from qa.document import Document
 from tests.conftest import SEEDS
 from tests.helpers import CATALOGUE, findings_for, flagged
@@ -308,3 +310,20 @@ def test_two_english_words_mid_sentence_are_a_brand_even_if_written_in_lowercase
 def test_short_lowercase_part_after_a_hyphen_is_no_brand_prefix() -> None:
     assert check("The body was found in Fukuoka-choOkazaki, police said.") == ["choOkazaki"]
     assert check("He bought a refurbished iPhone and a second-hand iPad.") == []
+
+
+def test_every_character_lowercase_changes_may_be_a_capital_inside_a_token_and_no_space_is() -> None:
+    """The screen that finds tokens with a capital must miss none: `rest != rest.lower()` decides after it."""
+    every = [chr(code) for code in range(sys.maxunicode + 1)]
+    assert all(CAPITAL_INSIDE.match("x" + char, 1) for char in every if char.lower() != char)
+    assert not any(CAPITAL_INSIDE.match("x" + char, 1) for char in every if char.isspace())
+    assert not CAPITAL_INSIDE.match("The", 0)  # a token's first character is not inside it
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "no capitals here at all", "UkraineBlinken said", " a-B\u00a0cD\u3000eF\tgh-Ij ", "Żółw ÉtéÀ x’Y"],
+)
+def test_tokens_holding_a_capital_are_the_whitespace_tokens_with_one(text: str) -> None:
+    every_token = [m.span() for m in re.finditer(r"\S+", text) if CAPITAL_INSIDE.search(text, *m.span())]
+    assert list(tokens_holding(CAPITAL_INSIDE, text)) == every_token
