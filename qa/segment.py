@@ -213,10 +213,17 @@ def _is_boundary(text: str, boundary: re.Match[str], floor: int) -> bool:
     if punctuation == "." and not closers:
         if _is_enumerator(text, floor, boundary.start()):
             return False
-        word_before = WORD_BEFORE.search(text, max(floor, boundary.start() - LOOKBACK), boundary.start())
+        search_start = _word_search_start(text, floor, boundary.start())
+        word_before = WORD_BEFORE.search(text, search_start, boundary.start())
         if word_before:
             return _ends_sentence_after(word_before.group(1), next_word, next_is_initial)
     return True
+
+
+def _word_search_start(text: str, floor: int, dot: int) -> int:
+    """Where to search for the word before a full stop: within LOOKBACK, and after the last space,
+    which no word holds (the search tries every start up to the stop: the fewer the better)."""
+    return max(floor, dot - LOOKBACK, text.rfind(" ", floor, dot) + 1)
 
 
 def _ends_sentence_after(word: str, next_word: str, next_is_initial: bool) -> bool:

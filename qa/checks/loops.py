@@ -152,7 +152,8 @@ def tandem_runs(items: Sequence[Hashable | None], max_period: int) -> Iterator[R
     count = len(items)
     if len(set(items)) == count:
         return  # no item occurs twice: the common case, seen in one pass in C
-    masked = [object() if item is None else item for item in items] if None in items else items  # equal to none
+    # A masked item becomes an object equal to nothing else.
+    masked = [object() if item is None else item for item in items] if None in items else items
     for period in range(1, min(max_period, count // 2) + 1):  # a longer block cannot stand twice
         same = list(map(eq, masked, masked[period:]))  # item i equals item i + period
         if True not in same:
