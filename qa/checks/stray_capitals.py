@@ -22,14 +22,16 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
-from itertools import pairwise
+from itertools import compress, count, islice
+from operator import attrgetter
 from typing import ClassVar
 
 from qa.checks.base import data_file, option, word_list
 from qa.document import Document
 from qa.findings import Match, Severity
-from qa.segment import SENTENCE_OPENERS, Word, looks_like_heading
+from qa.segment import SENTENCE_OPENERS, Span, Word, looks_like_heading
 
+TEXT = attrgetter("text")
 CLAUSE_OPENERS = frozenset(
     "In On At For With By From Of To After Before Since Until As If When While Although Though Because".split()
 )
@@ -75,10 +77,15 @@ class StrayCapitals:
     def check(self, doc: Document, options: StrayCapitalsOptions) -> Iterator[Match]:
         function_words = load_function_words(options.function_words_file)
         ignored = frozenset(options.ignore)
-        common = _common_words(doc)
+        spellings = set(map(TEXT, doc.words))
+        lowercase = {spelling for spelling in spellings if spelling.islower()}
+        capitalised = {spelling for spelling in spellings - ignored if _is_capitalised(spelling)}
+        sentences = list(_suspect_sentences(doc, capitalised, lowercase, function_words))
+        if not sentences:
+            return
+        common = _common_words(doc, spellings, lowercase)
         names_after_the = _names_after_the(doc, frozenset(options.names_after_the))
-        for sentence in doc.sentences:
-            words = doc.words_in(sentence)
+        for sentence, words in sentences:
             if _is_headline_style(doc.slice(sentence), words, function_words):
                 continue
             for index in range(1, len(words)):
@@ -89,6 +96,33 @@ class StrayCapitals:
                     yield _finding(words, index, function_words)
                 elif _opens_a_comma_joined_sentence(doc.text, words, index, common):
                     yield _lost_full_stop(word)
+
+
+def _suspect_sentences(
+    doc: Document, capitalised: set[str], lowercase: set[str], function_words: frozenset[str]
+) -> Iterator[tuple[Span, list[Word]]]:
+    """The sentences, with their words, where a finding may be: after the first word, a capitalised
+    function word (a stray capital), or after ", " a capitalised word of three letters or more that
+    the document also writes in lowercase (what `_common_words` may hold: a sentence joined by a
+    comma). Most sentences have neither, and their words are looked at by C loops only."""
+    stray = {spelling for spelling in capitalised if _normalise(spelling) in function_words}
+    joining = {spelling for spelling in capitalised if len(spelling) >= 3 and spelling.lower() in lowercase}
+    either = stray | joining
+    for sentence in doc.sentences:
+        words = doc.words_in(sentence)
+        if either.isdisjoint(map(TEXT, islice(words, 1, None))):
+            continue
+        if not stray.isdisjoint(map(TEXT, islice(words, 1, None))) or any(
+            doc.text[words[index - 1].end : words[index].start] == ", "
+            for index in _indices(words, joining)
+            if index > 0
+        ):
+            yield sentence, words
+
+
+def _indices(words: Sequence[Word], spellings: set[str]) -> list[int]:
+    """Where the words written as one of `spellings` stand, found by C loops: no Python code runs per word."""
+    return list(compress(count(), map(spellings.__contains__, map(TEXT, words))))
 
 
 def _finding(words: Sequence[Word], index: int, function_words: frozenset[str]) -> Match:
@@ -148,16 +182,22 @@ def _lost_full_stop(word: Word) -> Match:
     )
 
 
-def _common_words(doc: Document) -> set[str]:
+def _common_words(doc: Document, spellings: set[str], lowercase: set[str]) -> set[str]:
     """Words the document writes in lowercase and never capitalises after a lowercase word: no names.
 
-    "omicron" beside "a strain of Omicron" is a name too.
+    "omicron" beside "a strain of Omicron" is a name too. Only the capitalised words that are
+    also written in lowercase are looked at in place.
     """
-    lowercase = {w.text for w in doc.words if w.text.islower()}
+    words = doc.words
+    capitalised = {
+        spelling for spelling in spellings if spelling[0].isupper() and spelling.lower() in lowercase
+    }
     named = {
-        w.text.lower()
-        for previous, w in pairwise(doc.words)
-        if w.text[0].isupper() and previous.text.islower() and doc.text[previous.end : w.start] == " "
+        words[index].text.lower()
+        for index in _indices(words, capitalised)
+        if index > 0
+        and words[index - 1].text.islower()
+        and doc.text[words[index - 1].end : words[index].start] == " "
     }
     return lowercase - named
 
@@ -224,10 +264,13 @@ def _names_after_the(doc: Document, known: frozenset[str]) -> frozenset[str]:
 
     "read The Guardian" makes "Guardian" one; "the Korean Ministry" does not make "Korean" one.
     """
+    words = doc.words
     written = {
-        word.text
-        for before, the, word in zip(doc.words, doc.words[1:], doc.words[2:])
-        if the.text == "The" and before.text[-1].isalpha() and doc.text[before.end : the.start] == " "
+        words[index + 1].text
+        for index in _indices(words, {"The"})
+        if 0 < index < len(words) - 1
+        and words[index - 1].text[-1].isalpha()
+        and doc.text[words[index - 1].end : words[index].start] == " "
     }
     return known | written
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from qa.checks import stray_capitals
 from qa.checks.base import OptionError, build_options
 from qa.checks.stray_capitals import StrayCapitals, StrayCapitalsOptions
 from qa.document import Document
@@ -162,3 +163,22 @@ def test_a_capital_after_a_comma_in_a_title_list_or_name_stays_quiet(text: str) 
 
 def test_a_role_after_a_name_is_no_joined_sentence() -> None:
     assert flagged("Vladimir Bespalov, Car industry analyst at VTB Capital, and the car market.", RULE) == []
+
+
+def test_only_sentences_with_a_suspect_in_place_are_looked_at() -> None:
+    """A capitalised function word after the first word, or a word written in lowercase elsewhere after ", "."""
+    text = (
+        "The talks ended. Officials said that We would see. People met Lavrov in Geneva. "
+        "Most people stayed home, People went out anyway. The people, Geneva said, were calm."
+    )
+    doc = Document("example.txt", text)
+    spellings = {word.text for word in doc.words}
+    lowercase = {spelling for spelling in spellings if spelling.islower()}
+    capitalised = {spelling for spelling in spellings if stray_capitals._is_capitalised(spelling)}
+    sentences = stray_capitals._suspect_sentences(
+        doc, capitalised, lowercase, stray_capitals.load_function_words(None)
+    )
+    assert [doc.slice(sentence) for sentence, _ in sentences] == [
+        "Officials said that We would see.",
+        "Most people stayed home, People went out anyway.",
+    ]
