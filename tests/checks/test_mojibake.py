@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from qa.checks.mojibake import Mojibake, MojibakeOptions
@@ -161,3 +163,25 @@ def test_badness_around_non_ascii_finds_what_a_whole_scan_finds(charset: str) ->
     garbled = "Ã  la " + original.encode("utf-8").decode(charset) + " naïve ASCII tail"
     whole = [m.span() for m in BADNESS_RE.finditer(garbled)]
     assert whole and [m.span() for m in _badness_matches(garbled)] == whole
+
+
+def test_clean_text_does_not_import_ftfy_once_its_pattern_is_cached(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from qa.checks.mojibake import Mojibake, MojibakeOptions\n"
+        "from qa.document import Document\n"
+        "doc = Document('a.txt', 'The talks “ended” on Friday — it’s over. Zürich.')\n"
+        "assert list(Mojibake().check(doc, MojibakeOptions())) == []\n"
+        "print('ftfy' in sys.modules)\n"
+    )
+    environment = {**os.environ, "MTQA_CACHE_DIR": str(tmp_path)}
+
+    def ftfy_imported() -> str:
+        run = subprocess.run([sys.executable, "-c", script], env=environment, capture_output=True, check=True)
+        return run.stdout.decode().strip()
+
+    assert [ftfy_imported(), ftfy_imported()] == ["True", "False"]  # built on the first run, read on the next
