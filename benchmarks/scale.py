@@ -49,6 +49,9 @@ MENTION = "{name} said on Monday that the talks would go on."
 NEEDLE = {"json": b'"rule": "name-variant"', "sarif": b'"ruleId": "name-variant"'}
 """How a name-variant finding reads in each output, to count them without parsing gigabytes."""
 CHROMIUM = "/usr/bin/chromium"
+BROWSER_SECONDS = 300
+BROWSER_MAX_MB = 100
+"""Larger pages are not tried: a 393 MB index kept chromium busy 13 minutes (9.7 GB) without loading."""
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 
 
@@ -176,16 +179,23 @@ def estimate(pool: Sequence[str], counts: Sequence[int], outputs: Sequence[str],
 def page_in_browser(page: Path) -> str:
     """Load time of a report page in headless Debian chromium, and one filter click; skipped without it."""
     try:
-        from playwright.sync_api import sync_playwright
+        from playwright.sync_api import TimeoutError, sync_playwright
     except ImportError:
         return "skipped (playwright is not installed)"
     if not Path(CHROMIUM).exists():
         return f"skipped ({CHROMIUM} is missing)"
+    size = f"a {page.stat().st_size / 1e6:,.1f} MB page"
+    if page.stat().st_size > BROWSER_MAX_MB * 1e6:
+        return f"{size}, not loaded (over {BROWSER_MAX_MB} MB)"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         tab = browser.new_page()
         began = time.perf_counter()
-        tab.goto(page.as_uri(), wait_until="load", timeout=600_000)
+        try:
+            tab.goto(page.as_uri(), wait_until="load", timeout=BROWSER_SECONDS * 1000)
+        except TimeoutError:
+            browser.close()
+            return f"{size}, not loaded after {BROWSER_SECONDS} s"
         loaded = time.perf_counter()
         filters = tab.locator("#filters input")
         has_filters = filters.count() > 0
@@ -194,7 +204,7 @@ def page_in_browser(page: Path) -> str:
         filtered = time.perf_counter()
         browser.close()
     clicked = f", a filter applies in {filtered - loaded:.2f} s" if has_filters else ""
-    return f"loads in {loaded - began:.2f} s wall{clicked}"
+    return f"{size}, loads in {loaded - began:.2f} s wall{clicked}"
 
 
 def big_page(pool: Sequence[str], megabytes: float, scratch: Path) -> str:
@@ -206,7 +216,7 @@ def big_page(pool: Sequence[str], megabytes: float, scratch: Path) -> str:
     page = max((scratch / "big-report").glob("*.txt.html"), key=lambda p: p.stat().st_size)
     return (
         f"one {megabytes:g} MB file: `mtqa report` {cost.cpu:.1f} s CPU, {cost.peak_mb:.0f} MB peak, "
-        f"a {page.stat().st_size / 1e6:.1f} MB page; in chromium it {page_in_browser(page)}"
+        f"in chromium {page_in_browser(page)}"
     )
 
 
