@@ -44,10 +44,12 @@ from __future__ import annotations
 import calendar
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import Enum, auto
 from functools import cache
+from itertools import accumulate
 from typing import ClassVar
 
 from qa.cache import on_disk
@@ -57,10 +59,14 @@ from qa.document import Document
 from qa.findings import Match
 
 SPACES = " \u00a0\u202f\u2009"
-NUMBER = re.compile(r"(?<![\w.,:/])\d+(?:[.,]\d+)*")
-"""A run of digits with dots or commas between them, not inside a word, time or fraction."""
+NUMBER = re.compile(r"\d(?<![\w.,:/].)\d*(?:[.,]\d+)*")
+"""A run of digits with dots or commas between them, not inside a word, time or fraction.
+
+Here and below, the look-behinds that say what may stand before a number come after its first
+digit (reading one character more), so that the regex engine skips to digits instead of trying
+every position of the text."""
 SPACE_GROUPED = re.compile(
-    rf"(?<![\w.,:/])(?<!\d[{SPACES}])\d{{1,3}}(?:[{SPACES}]\d{{3}})+,(?:\d{{1,2}}|\d{{4,}})(?!\d)"
+    rf"\d(?<![\w.,:/].)(?<!\d[{SPACES}].)\d{{0,2}}(?:[{SPACES}]\d{{3}})+,(?:\d{{1,2}}|\d{{4,}})(?!\d)"
 )
 """Spaced thousands and a decimal comma: "1 234,5"; three decimals ("5 150,000") are ambiguous."""
 DOT_AND_COMMA = re.compile(r"\d{1,3}(?:\.\d{3})+,\d+")
@@ -175,11 +181,9 @@ class NumberFormats:
         )
         text = doc.text
         found = list(_spaced_numbers(text, spaced_patterns(options.thousands_spaces), vocabulary))
-        covered = sorted((m.start, m.end) for m in found)
+        covered = Covered([(m.start, m.end) for m in found])
         readings = [
-            _foreign_number(text, n, vocabulary)
-            for n in NUMBER.finditer(text)
-            if not _inside(covered, n.start())
+            _foreign_number(text, n, vocabulary) for n in NUMBER.finditer(text) if n.start() not in covered
         ]
         found += [reading for reading in readings if isinstance(reading, Match)]
         if any("." in text[m.start : m.end] for m in found):
@@ -208,25 +212,25 @@ def spaced_patterns(space_names: tuple[str, ...]) -> SpacedPatterns:
     """ "75 000" and "15 %" with the named spaces; a group must not run on into more digits or a word."""
     spaces = re.escape("".join(unicodedata.lookup(name) for name in space_names)) or "(?!)"
     thousands = (
-        rf"(?<![\w.,:/+])(?<!\d[{SPACES}])(?P<number>[1-9]\d{{0,2}}(?:[{spaces}]\d{{3}})+)"
+        rf"(?P<number>[1-9](?<![\w.,:/+].)(?<!\d[{SPACES}].)\d{{0,2}}(?:[{spaces}]\d{{3}})+)"
         rf"(?P<unit>[^\W\d_]+)?(?![\d\w-]|[{SPACES}]\d|[.,]\d)"
     )
-    percent = rf"(?<![\w.,:/])\d+(?:[.,]\d+)?[{spaces}]%"
+    percent = rf"\d(?<![\w.,:/].)\d*(?:[.,]\d+)?[{spaces}]%"
     return SpacedPatterns(re.compile(thousands), re.compile(percent))
 
 
 def _spaced_numbers(text: str, patterns: SpacedPatterns, vocabulary: Vocabulary) -> Iterator[Match]:
     """Spaced thousands with a decimal comma ("1 234,5"), spaced thousands ("75 000"), "15 %"."""
-    taken: list[tuple[int, int]] = []
-    for found in SPACE_GROUPED.finditer(text):
-        taken.append(found.span())
+    grouped = list(SPACE_GROUPED.finditer(text))
+    for found in grouped:
         yield _match(found.start(), found.group(), "spaces between thousands and a decimal comma")
-    for found in patterns.percent.finditer(text):
-        if not _inside(taken, found.start()):
-            taken.append(found.span())
-            yield _percent_match(found.start(), found.group())
+    covered = Covered([found.span() for found in grouped])
+    percents = [found for found in patterns.percent.finditer(text) if found.start() not in covered]
+    for found in percents:
+        yield _percent_match(found.start(), found.group())
+    covered = Covered([found.span() for found in (*grouped, *percents)])
     for found in patterns.thousands.finditer(text):
-        if _inside(taken, found.start()) or _phone_before(text, found.start()):
+        if found.start() in covered or _phone_before(text, found.start()):
             continue
         if found.group("unit") is None or _measures_alone(text, found, vocabulary):
             yield _match(found.start(), found.group("number"), "spaces between thousands")
@@ -239,8 +243,18 @@ def _measures_alone(text: str, found: re.Match[str], vocabulary: Vocabulary) -> 
     return is_unit and not _content_word_after(text, found.end(), vocabulary)
 
 
-def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
-    return any(start <= offset < end for start, end in spans)
+class Covered:
+    """Spans already reported, asked whether an offset falls inside one: a bisect, not a scan of them all."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        spans = sorted(spans)
+        self.starts = [start for start, _ in spans]
+        self.reach = list(accumulate((end for _, end in spans), max))
+        """The furthest end of the spans up to each: spans may overlap."""
+
+    def __contains__(self, offset: int) -> bool:
+        index = bisect_right(self.starts, offset) - 1
+        return index >= 0 and offset < self.reach[index]
 
 
 def _foreign_number(text: str, number: re.Match[str], vocabulary: Vocabulary) -> Match | Unsettled | None:

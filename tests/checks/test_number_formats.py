@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from qa.checks.base import OptionError, build_options
-
-from qa.checks.number_formats import NumberFormats, NumberFormatsOptions
+from qa.checks.number_formats import NUMBER, Covered, NumberFormats, NumberFormatsOptions
 from qa.document import Document
 from tests.helpers import findings_for
 
@@ -177,3 +177,19 @@ def test_evidence_beyond_the_next_word(text: str, reported: list[str]) -> None:
 
 def test_an_unsettled_dot_group_alone_stays_quiet() -> None:
     assert check("Adolescents - 144.613, pregnant mothers - 10.645.") == []
+
+
+def test_covered_spans_answer_like_a_scan_of_them_all() -> None:
+    spans = [(10, 20), (12, 14), (30, 31), (5, 40), (50, 60)]
+    covered = Covered(spans)
+    for offset in range(-1, 70):
+        assert (offset in covered) == any(start <= offset < end for start, end in spans)
+
+
+@pytest.mark.parametrize(
+    "text", ["7", "a7 b8", "1.5 x,2 :3 /4 +5", "٣4 12", "x 12 ", "\n3", "9 000 10 000", "3 15 % 1 234,5"]
+)
+def test_the_character_before_a_number_is_read_after_its_first_digit(text: str) -> None:
+    """The look-behind sits after the first digit, for speed: it must see what one before the number sees."""
+    before_number = re.compile(r"(?<![\w.,:/])\d+(?:[.,]\d+)*")
+    assert [m.span() for m in NUMBER.finditer(text)] == [m.span() for m in before_number.finditer(text)]
