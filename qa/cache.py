@@ -4,7 +4,8 @@ Building them is most of a one-file run's start-up (Babel's month and weekday na
 sixteen locales take 0.16 s); reading them back takes milliseconds. A table is stored under
 a fingerprint of everything it was built from: the function's name and arguments, the source
 of its module, mtqa's version and the versions of the libraries it reads. A change to any of
-them builds the table anew, so a stale table is never used.
+them builds the table anew, so a stale table is never used. `read` and `write` serve a
+caller that judges freshness itself: the rule catalogue, by the stamps of the files it read.
 
 The folder is `$MTQA_CACHE_DIR`, else `$XDG_CACHE_HOME/mtqa`, else `~/.cache/mtqa`; an empty
 `MTQA_CACHE_DIR` turns the cache off. A folder that cannot be written, or a file that
