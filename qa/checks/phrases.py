@@ -90,6 +90,9 @@ SPACE = " "
 QUOTE = "'"
 """In a head: either apostrophe."""
 HEAD_TOKENS = {SPACE: r"\s+", QUOTE: "['’]"}
+END = ""
+"""In the tree of heads: a head ends here."""
+WHITE_SPACE_RUN = re.compile(r"\s+")
 MAX_HEADS = 16
 """A head list longer than this (an entry opening with many alternatives) keeps only its common start."""
 REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
@@ -281,7 +284,7 @@ def parse_entry(entry: str, mode: str = "anywhere", where: str | None = None, ti
     if suggestion:
         template = suggestion[0] if is_regex else suggestion[0].replace("\\", "\\\\")
     if is_regex:  # a plain entry is escaped text, always valid: its regex waits until a document needs it
-        _check_template(_compile(regex), template)
+        _check_template(_compile(regex, timed), template)
     keyword = None if is_regex else _keyword(pattern_text)
     written = None
     if is_regex and timed:
@@ -298,11 +301,13 @@ def _decorated(core: str, mode: str) -> str:
     return LINE_DECORATION.format(core=core) if mode == "paragraph" else core
 
 
-def _compile(pattern: str) -> re.Pattern[str]:
-    """Checked by both modules: `re` parses the suggestion's group references, `regex` runs the pattern."""
+def _compile(pattern: str, timed: bool) -> re.Pattern[str]:
+    """Checked by `re`, which parses the suggestion's group references, and by `regex` if it runs the
+    pattern (a timed entry: mtqa's own lists run on `re`, and compiling them twice slowed every start)."""
     try:
         compiled = re.compile(pattern, re.IGNORECASE)
-        regex.compile(pattern, regex.IGNORECASE)
+        if timed:
+            regex.compile(pattern, regex.IGNORECASE)
     except (re.error, regex.error) as error:
         raise ValueError(f"invalid regular expression ({error})") from None
     return compiled
@@ -372,7 +377,7 @@ def _head_tokens(text: str) -> str | None:
 def _regex_heads(pattern: str) -> tuple[str, ...]:
     """The heads of a `re:` entry, read from the parsed pattern; none if a match may start with anything."""
     heads, _ = _sequence_heads(sre_parser.parse(pattern, re.IGNORECASE), ("",))
-    return heads if all(heads) else ()
+    return tuple(dict.fromkeys(_as_head(head) for head in heads)) if all(heads) else ()
 
 
 def _sequence_heads(items: Iterable[tuple], heads: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
@@ -416,32 +421,35 @@ class Screen:
     """Where in a document an entry with heads may match: one pass for the whole list."""
 
     pattern: re.Pattern[str] | None
-    by_first: dict[str, tuple[int, ...]]
-    """The entries (by index) whose heads start with a token: a position is tried only for them."""
+    by_head: dict[str, tuple[int, ...]]
+    """The entries (by index) each head the screen stops at begins: a place is tried only for them."""
 
     @classmethod
     def of(cls, phrases: tuple[Phrase, ...], mode: str) -> Screen:
-        heads = [head for phrase in phrases for head in phrase.heads]
-        by_first: dict[str, list[int]] = defaultdict(list)
-        for index, phrase in enumerate(phrases):
-            for first in dict.fromkeys(head[0] for head in phrase.heads):
-                by_first[first].append(index)
-        if not heads:
+        tree = _tree([head for phrase in phrases for head in phrase.heads])
+        if not tree:
             return cls(None, {})
+        by_head: dict[str, list[int]] = defaultdict(list)
+        for index, phrase in enumerate(phrases):
+            for shortest in dict.fromkeys(_shortest_head(tree, head) for head in phrase.heads):
+                by_head[shortest].append(index)
         start = LINE_START if mode == "paragraph" else ""
         return cls(
-            re.compile(start + _trie_regex(heads)), {key: tuple(value) for key, value in by_first.items()}
+            re.compile(start + _tree_regex(tree)), {key: tuple(value) for key, value in by_head.items()}
         )
 
     def starts(self, scan: str) -> dict[int, list[int]]:
-        """Each entry's possible starts in `scan` (the lowered text), by entry index, in order."""
+        """Each entry's possible starts in `scan` (the lowered text), by entry index, in order.
+
+        Two heads standing at one place are one the other's start, so the shortest head that
+        the screen stops at names every entry that may match there."""
         starts: dict[int, list[int]] = defaultdict(list)
         if self.pattern is None:
             return starts
         found = self.pattern.search(scan)
         while found:  # each search from the next character: heads may overlap ("in the" and "the")
             at = found.start()
-            for index in self.by_first.get(_token_at(scan, at), ()):
+            for index in self.by_head[_as_head(found.group())]:
                 starts[index].append(at)
             found = self.pattern.search(scan, at + 1)
         return starts
@@ -451,28 +459,41 @@ class Screen:
         return self.pattern is not None and self.pattern.match(scan, start) is not None
 
 
-def _token_at(scan: str, at: int) -> str:
-    character = scan[at]
-    if character.isspace():
-        return SPACE
-    return QUOTE if character in "'’" else character
+def _as_head(text: str) -> str:
+    """Lowered text as head tokens: a run of white space a `SPACE`, either apostrophe a `QUOTE`."""
+    return WHITE_SPACE_RUN.sub(SPACE, text).replace("’", QUOTE)
 
 
-def _trie_regex(heads: Iterable[str]) -> str:
-    """One pattern for many heads, their common starts written once: `re` tries few branches a position."""
+def _tree(heads: Iterable[str]) -> dict:
+    """The heads as a tree of tokens, cut where a head ends: what longer heads add does not matter."""
     tree: dict = {}
     for head in heads:
         node = tree
         for token in head:
+            if END in node:  # a shorter head is there already
+                break
             node = node.setdefault(token, {})
-        node[""] = {}  # a head ends here: what longer heads add does not matter to the screen
-    return _node_regex(tree)
+        else:
+            node.clear()
+            node[END] = {}
+    return tree
 
 
-def _node_regex(node: dict) -> str:
-    if "" in node:
+def _shortest_head(tree: dict, head: str) -> str:
+    """The head in the tree that `head` starts with."""
+    node = tree
+    for length, token in enumerate(head):
+        if END in node:
+            return head[:length]
+        node = node[token]
+    return head
+
+
+def _tree_regex(node: dict) -> str:
+    """One pattern for the heads in the tree, their common starts written once: few branches a place."""
+    if END in node:
         return ""
-    branches = [HEAD_TOKENS.get(token, re.escape(token)) + _node_regex(rest) for token, rest in node.items()]
+    branches = [HEAD_TOKENS.get(token, re.escape(token)) + _tree_regex(rest) for token, rest in node.items()]
     return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
 
 
@@ -499,7 +520,7 @@ def _anywhere(text: str, phrases: PhraseList, folded: Folded, clock: RegexClock)
     starts = phrases.screen.starts(folded.scan)
     for index, phrase in enumerate(phrases.entries):
         if phrase.heads:
-            matches: Iterable[TextMatch] = _matches_from(phrase.pattern, text, starts.get(index, ()))
+            matches: Iterable[TextMatch] = _matches_from(phrase, text, starts.get(index, ()))
         elif folded.may_hold(phrase):
             matches = clock.run(phrase, partial(_every_match, phrase.pattern, text)) or ()
         else:
@@ -509,13 +530,12 @@ def _anywhere(text: str, phrases: PhraseList, folded: Folded, clock: RegexClock)
                 yield phrase, match
 
 
-def _matches_from(
-    pattern: re.Pattern[str] | regex.Pattern[str], text: str, starts: Iterable[int]
-) -> Iterator[TextMatch]:
-    """What `finditer` finds, given every place where a match may start (a head is never empty)."""
+def _matches_from(phrase: Phrase, text: str, starts: Iterable[int]) -> Iterator[TextMatch]:
+    """What `finditer` finds, given every place where a match may start (a head is never empty);
+    the pattern is compiled only if there is one."""
     end = 0
     for start in starts:
-        if start >= end and (match := pattern.match(text, start)):
+        if start >= end and (match := phrase.pattern.match(text, start)):
             end = match.end()
             yield match
 

@@ -14,10 +14,10 @@ from qa.checks.phrases import (
     Folded,
     Phrases,
     PhrasesOptions,
+    _as_head,
     _head_tokens,
     _matches_from,
     _regex_heads,
-    _token_at,
     parse_entry,
     phrase_list,
 )
@@ -287,7 +287,7 @@ def test_every_character_re_matches_case_blind_to_ascii_lowers_to_it_in_the_scre
         if ascii_or_quote.fullmatch(character):
             for target in [*map(chr, range(128)), "’"]:
                 if re.fullmatch(re.escape(target), character, re.IGNORECASE):
-                    assert _token_at(scanned, 0) == _head_tokens(target), (hex(code), target)
+                    assert _as_head(scanned) == _head_tokens(target), (hex(code), target)
 
 
 def test_regex_heads_come_from_the_parsed_pattern() -> None:
@@ -320,7 +320,7 @@ def test_screened_entries_find_what_a_pass_of_their_own_finds() -> None:
         starts = phrases.screen.starts(Folded(text).scan)
         for index, phrase in enumerate(phrases.entries):
             if phrase.heads:
-                screened = [m.span() for m in _matches_from(phrase.pattern, text, starts.get(index, ()))]
+                screened = [m.span() for m in _matches_from(phrase, text, starts.get(index, ()))]
                 assert screened == [m.span() for m in phrase.pattern.finditer(text)], phrase.regex
 
 
@@ -334,3 +334,19 @@ def test_the_screen_lets_through_every_line_an_entry_fills() -> None:
                 filled.append(line.group())
                 assert phrases.screen.may_fill(scan, line.start()), line.group()
     assert "• Read more: Blinken and Lavrov" in filled
+
+
+def test_heads_that_start_other_heads_still_find_every_entry() -> None:
+    entries = (
+        "in | a.",
+        "in the | b.",
+        "in the framework of | c.",
+        "the framework | d.",
+        "framework … plan | e.",
+    )
+    phrases = phrase_list(None, None, entries, "anywhere")
+    text = "In the\nframework of the plan, in  the framework, within the frameworks: in. The framework plan."
+    starts = phrases.screen.starts(Folded(text).scan)
+    for index, phrase in enumerate(phrases.entries):
+        screened = [m.span() for m in _matches_from(phrase, text, starts.get(index, ()))]
+        assert screened == [m.span() for m in phrase.pattern.finditer(text)] != [], phrase.regex
