@@ -179,3 +179,26 @@ def test_hard_wrapped_prose_is_not_cut_at_line_ends() -> None:
         "In the new year."
     )
     assert split(text) == [text]
+
+
+def test_searching_for_the_word_before_a_stop_after_the_last_space_changes_no_sentence(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import random
+
+    from qa import segment
+
+    pieces = ["a", "The", "talks", "U.S.", "Mr.", "e.g.", "p.m.", "W.", "1.", "ii.", " ", "  ", "\n", "\n\n"]
+    pieces += [".", "…", "!", "?", "”", "“", ")", "...", ". . .", "\u00a0", "(", "-", "’"]
+    rng = random.Random(14)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(3000)]
+
+    def all_sentences() -> list[list[Span]]:
+        return [[s for p in paragraphs(text) for s in sentences(text, p)] for text in texts]
+
+    def within_lookback(text: str, floor: int, dot: int) -> int:
+        return max(floor, dot - segment.LOOKBACK)
+
+    after_the_last_space = all_sentences()
+    monkeypatch.setattr(segment, "_word_search_start", within_lookback)
+    assert after_the_last_space == all_sentences()

@@ -182,3 +182,30 @@ def test_a_title_joined_to_a_name_is_a_style_point() -> None:
 def test_a_sentence_opener_after_a_mark_is_still_a_lost_space(text: str) -> None:
     [finding] = findings_for(text, "spacing")
     assert finding.severity.label == "warning"
+
+
+@pytest.mark.parametrize("sentence_double_space", [False, True])
+def test_matching_only_odd_gaps_loses_nothing_that_judging_every_gap_finds(
+    monkeypatch: pytest.MonkeyPatch, sentence_double_space: bool
+) -> None:
+    import random
+    import re
+
+    from qa.checks import spacing
+
+    words_and_marks = ["talks", "U.S.", "a", ".", ",", "?", "!", "…", ":"]
+    spaces = ["\t", "\n", "\u00a0", "\u202f", " ", "  ", "   ", "    "]
+    pieces = words_and_marks + spaces
+    rng = random.Random(14)
+    texts = ["".join(rng.choice(pieces) for _ in range(rng.randint(1, 40))) for _ in range(1500)]
+    options = SpacingOptions(sentence_double_space=sentence_double_space)
+
+    def findings() -> list[list[tuple[int, int, str]]]:
+        return [
+            [(m.start, m.end, m.message) for m in Spacing().check(Document("x", t), options)] for t in texts
+        ]
+
+    odd_gaps_only = findings()
+    monkeypatch.setattr(spacing, "ODD_GAP", re.compile(r"(?<=\S)[ \u00a0\u2009\u202f]+(?=\S)"))  # every gap
+    assert odd_gaps_only == findings()
+    assert any(odd_gaps_only)
