@@ -237,25 +237,36 @@ def _fusions(text: str) -> Iterator[Fusion]:
     part that is neither a capitalised word nor an acronym, and is never reported.
     """
     for token_start, token_end in tokens_holding(CAPITAL_INSIDE, text):
-        token = text[token_start:token_end]
-        rest = token[1:]
-        if rest == rest.lower() or NOT_PROSE.search(token):
-            continue  # no capital after the first character: nothing can be run together
-        for start, piece in _pieces(segment.words(text, token_start, token_end)):
-            cut = first_cut(piece)
-            if cut is not None:
-                after_hyphen = text[start - 1 : start] == "-"
-                following = NEXT_WORD.match(text, token_end)
-                next_word = following.group(1) if following else ""
-                yield Fusion(
-                    start,
-                    piece[:cut],
-                    piece[cut:],
-                    after_hyphen,
-                    not _is_mid_sentence(text, start),
-                    next_word,
-                    _is_listed(text, start, start + len(piece)),
-                )
+        for offset, left, right in _cuts(text[token_start:token_end]):
+            start = token_start + offset
+            following = NEXT_WORD.match(text, token_end)
+            yield Fusion(
+                start,
+                left,
+                right,
+                text[start - 1 : start] == "-",
+                not _is_mid_sentence(text, start),
+                following.group(1) if following else "",
+                _is_listed(text, start, start + len(left) + len(right)),
+            )
+
+
+@lru_cache(maxsize=65536)
+def _cuts(token: str) -> tuple[tuple[int, str, str], ...]:
+    """(offset in the token, left, right) of each of its pieces that a new word seems to begin inside.
+
+    Worked out once per spelling: all-capital copy ("WASHINGTON SAYS NATO") has a capital inside
+    every token, and few distinct tokens.
+    """
+    rest = token[1:]
+    if rest == rest.lower() or NOT_PROSE.search(token):
+        return ()  # no capital after the first character: nothing can be run together
+    cuts = []
+    for offset, piece in _pieces(segment.words(token)):
+        cut = first_cut(piece)
+        if cut is not None:
+            cuts.append((offset, piece[:cut], piece[cut:]))
+    return tuple(cuts)
 
 
 def tokens_holding(mark: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
@@ -297,6 +308,7 @@ def _spelling_pieces(spelling: str) -> tuple[tuple[int, str], ...]:
     return tuple(pieces)
 
 
+@lru_cache(maxsize=65536)
 def first_cut(piece: str) -> int | None:
     """Where a new word seems to begin: "Ukraine|Blinken", "the|US", "2022|Blinken", "NATO|The"."""
     for index in range(1, len(piece)):
