@@ -7,11 +7,14 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from qa.catalogue import CatalogueError, load_rule
 from qa.checks.phrases import (
     FOLDS,
     Folded,
+    PhraseList,
     Phrases,
     PhrasesOptions,
     _as_head,
@@ -314,25 +317,43 @@ SCREEN_TEXTS = [
 ]
 
 
+def built_in(name: str, mode: str) -> PhraseList:
+    return phrase_list(str(ROOT / "rules" / "data" / f"{name}.txt"), None, (), mode)
+
+
+def screened_matches(phrases: PhraseList, text: str) -> int:
+    """Asserts that each entry with heads finds at the screen's starts what `finditer` finds; how many."""
+    starts = phrases.screen.starts(Folded(text).scan)
+    found = 0
+    for index, phrase in enumerate(phrases.entries):
+        if phrase.heads:
+            screened = [m.span() for m in _matches_from(phrase, text, starts.get(index, ()))]
+            assert screened == [m.span() for m in phrase.pattern.finditer(text)], phrase.regex
+            found += len(screened)
+    return found
+
+
+def filled_lines(phrases: PhraseList, text: str) -> list[str]:
+    """Asserts that the screen lets through every line an entry with heads fills; those lines."""
+    scan = Folded(text).scan
+    filled = []
+    for line in re.finditer(r"[^\r\n]+", text):  # trimmed as the check trims a line
+        start = line.start() + len(line.group()) - len(line.group().lstrip())
+        end = line.start() + len(line.group().rstrip())
+        if start < end and any(p.heads and p.pattern.fullmatch(text, start, end) for p in phrases.entries):
+            filled.append(text[start:end])
+            assert phrases.screen.may_fill(scan, start), text[start:end]
+    return filled
+
+
 def test_screened_entries_find_what_a_pass_of_their_own_finds() -> None:
-    phrases = phrase_list(str(ROOT / "rules" / "data" / "translationese.txt"), None, (), "anywhere")
-    for text in SCREEN_TEXTS:
-        starts = phrases.screen.starts(Folded(text).scan)
-        for index, phrase in enumerate(phrases.entries):
-            if phrase.heads:
-                screened = [m.span() for m in _matches_from(phrase, text, starts.get(index, ()))]
-                assert screened == [m.span() for m in phrase.pattern.finditer(text)], phrase.regex
+    assert sum(screened_matches(built_in("translationese", "anywhere"), text) for text in SCREEN_TEXTS) >= 14
 
 
 def test_the_screen_lets_through_every_line_an_entry_fills() -> None:
-    phrases = phrase_list(str(ROOT / "rules" / "data" / "boilerplate.txt"), None, (), "paragraph")
-    filled = []
-    for text in SCREEN_TEXTS:
-        scan = Folded(text).scan
-        for line in re.finditer(r"\S[^\r\n]*\S|\S", text):
-            if any(p.heads and p.pattern.fullmatch(text, *line.span()) for p in phrases.entries):
-                filled.append(line.group())
-                assert phrases.screen.may_fill(scan, line.start()), line.group()
+    filled = [
+        line for text in SCREEN_TEXTS for line in filled_lines(built_in("boilerplate", "paragraph"), text)
+    ]
     assert "• Read more: Blinken and Lavrov" in filled
 
 
@@ -346,7 +367,62 @@ def test_heads_that_start_other_heads_still_find_every_entry() -> None:
     )
     phrases = phrase_list(None, None, entries, "anywhere")
     text = "In the\nframework of the plan, in  the framework, within the frameworks: in. The framework plan."
-    starts = phrases.screen.starts(Folded(text).scan)
-    for index, phrase in enumerate(phrases.entries):
-        screened = [m.span() for m in _matches_from(phrase, text, starts.get(index, ()))]
-        assert screened == [m.span() for m in phrase.pattern.finditer(text)] != [], phrase.regex
+    assert screened_matches(phrases, text) >= len(entries)
+
+
+MATCHING = [
+    "during his reception of", "head of the Russian diplomacy", "chief of diplomacy", "on the day of today",
+    "the tenants of the Élysée", "on the past Friday", "stressed on the need", "within the next days",
+    "reaches to a common position", "arrived to an agreement", "carried out a working visit to Kyiv",
+    "declarations to the press", "the sisterly nations", "the also minister", "All rights reserved.",
+    "(Photo credit: AFP)", "Copyright 2022 Reuters", "Follow the BBC on Twitter", "Loading…",
+    "Share via WhatsApp now", "Read more: a link", "Photo: AFP",
+]  # fmt: skip
+"""Text that the built-in `re:` entries match, to be varied; the plain entries are taken as written."""
+SWAPS = {
+    " ": ["\n", "  ", "\t", "\u2028", "\x85", "\u00a0"],
+    "i": ["ı", "İ"],
+    "s": ["ſ"],
+    "k": ["K"],
+    "'": ["’"],
+}
+
+
+def _list_phrases() -> list[str]:
+    phrases = list(MATCHING)
+    for name in ("translationese", "boilerplate"):
+        for line in (ROOT / "rules" / "data" / f"{name}.txt").read_text(encoding="utf-8").splitlines():
+            pattern = line.partition(" | ")[0].partition(" -> ")[0]
+            if line and not line.startswith(("#", "re:")):
+                phrases.append(pattern.replace("…", "some text"))
+    return phrases
+
+
+@st.composite
+def varied_phrase(draw: st.DrawFn) -> str:
+    """A phrase of the lists with its case, spaces and letters varied, a character added or dropped."""
+    varied = []
+    for character in draw(st.sampled_from(_list_phrases())):
+        change = draw(st.integers(0, 79))  # mostly 0 to 5: the phrase kept
+        if change == 6:
+            character = character.upper()
+        elif change == 7 and character.lower() in SWAPS:
+            character = draw(st.sampled_from(SWAPS[character.lower()]))
+        elif change == 8:
+            character += draw(st.sampled_from(["-", "x", "’", "\n", " "]))
+        elif change == 9:
+            character = ""
+        varied.append(character)
+    return "".join(varied)
+
+
+PIECES = st.one_of(
+    varied_phrase(), st.sampled_from([" ", "\n", "\n\n", ". ", "• ", "the ", "in "]), st.text(max_size=3)
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=12).map("".join))
+def test_the_screen_never_misses_a_match(text: str) -> None:
+    screened_matches(built_in("translationese", "anywhere"), text)
+    filled_lines(built_in("boilerplate", "paragraph"), text)
