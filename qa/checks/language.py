@@ -35,7 +35,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
-from itertools import pairwise
+from itertools import compress, count, pairwise, repeat
+from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar
@@ -60,6 +61,7 @@ LINK_MARK = re.compile(r"://|www\.|@|#|\.[a-z]{2,}/", re.IGNORECASE)
 hashtag, no prose, though its words may look foreign ("elpais.com/blinken-y-lavrov-se-reunen")."""
 DIGIT = re.compile(r"\d")
 DIGIT_RUN = re.compile(r"[0-9]+")
+TEXT = attrgetter("text")
 UNSPACED_SCRIPTS = ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR")
 """Scripts written without spaces between words: one "word" of the segmenter is a whole phrase."""
 FIRST_UNSPACED = "\u0e00"
@@ -86,6 +88,21 @@ GLOSS_OPENERS = "([（「『«“\"‘'‹„【"
 GLOSS_CLOSERS = ")]）」』»”\"’'›“】"
 ROMANISATION_AFTER = re.compile(r"\s?[(（]\s?[A-Za-z]")
 PHRASE_WORDS = 3
+LOWERCASE, CAPITALISED = b"\x02", b"\x01"
+"""The byte of a word that may be foreign, by its first letter; a zero byte for a word that is not."""
+WINDOW_START = re.compile(
+    b"(?=%s)"
+    % b"|".join(
+        [
+            LOWERCASE * PHRASE_WORDS,
+            *(
+                LOWERCASE * before + CAPITALISED + LOWERCASE * (PHRASE_WORDS - 1 - before)
+                for before in range(PHRASE_WORDS)
+            ),
+        ]
+    )
+)
+"""Where PHRASE_WORDS words in a row may be foreign, at most one of them capitalised."""
 MAX_PHRASE_WORDS = 12
 """The longest phrase judged inside an English sentence."""
 PHRASE_SHARE = 0.9
@@ -164,7 +181,7 @@ class Language:
                 [*_overlapping(links, paragraph), *fragments.glosses(paragraph)], key=lambda span: span.start
             )
             words = common_words(doc.text, doc.words_in(paragraph), left_out)
-            functional = [w.text.lower().replace("’", "'") in function_words for w in words]
+            functional = list(map(_is_function_word, map(TEXT, words), repeat(function_words)))
             verdict = _verdict(words, functional, options)
             if verdict:
                 yield _match(paragraph, "paragraph", verdict, options.target)
@@ -252,19 +269,27 @@ def common_words(text: str, words: Sequence[Word], links: Sequence[Span]) -> lis
 
     Capitalised words are mostly names, acronyms and sentence starts, which belong to no
     language; a single letter before a full stop is part of an abbreviation ("p.m.").
+    Words are judged by spelling in C loops; only single letters, and words where a link
+    reaches into the span, are looked at where they stand.
     """
-    return [
-        w
-        for w in words
-        if _is_common_spelling(w.text)
-        and not (len(w.text) == 1 and text.startswith(".", w.end))
-        and not (links and _in_links(w.start, links))
-    ]
+    common = list(compress(words, map(_is_common_spelling, map(TEXT, words))))
+    letters = compress(count(), map((1).__eq__, map(len, map(TEXT, common))))
+    abbreviated = {index for index in letters if text.startswith(".", common[index].end)}
+    if abbreviated:
+        common = [w for index, w in enumerate(common) if index not in abbreviated]
+    if links:
+        common = [w for w in common if not _in_links(w.start, links)]
+    return common
 
 
 @lru_cache(maxsize=65536)
 def _is_common_spelling(word: str) -> bool:
     return not word[0].isupper() and not DIGIT.search(word)
+
+
+@lru_cache(maxsize=65536)
+def _is_function_word(word: str, function_words: frozenset[str]) -> bool:
+    return word.lower().replace("’", "'") in function_words
 
 
 def _in_links(offset: int, links: Sequence[Span]) -> bool:
@@ -390,8 +415,8 @@ class Fragments:
     def _vocabulary(self) -> Counter[str]:
         """How often the document writes each word: one it uses again ("coronavirus") is its subject, not a slip."""
         vocabulary: Counter[str] = Counter()
-        for spelling, count in Counter(w.text for w in self.doc.words).items():
-            vocabulary[spelling.lower()] += count
+        for spelling, times in Counter(map(TEXT, self.doc.words)).items():
+            vocabulary[spelling.lower()] += times
         return vocabulary
 
 
@@ -488,21 +513,22 @@ def _candidate_windows(text: str, words: Sequence[Word]) -> Iterator[Sequence[Wo
     """Three words in a row, separated by single spaces, none an English function word, two in lowercase.
 
     Each word is judged once (by its spelling, cached), and a window only where its words pass: most
-    English windows end at their first function word.
+    English windows end at their first function word. The windows are found by a regex over one
+    byte a word, so no Python code runs for the words between them.
     """
-    passed = 0  # words in a row, up to this one, that may be foreign
-    for end, word in enumerate(words, 1):
-        passed = passed + 1 if _may_be_foreign(word.text) else 0
-        if passed < PHRASE_WORDS:
-            continue
-        window = words[end - PHRASE_WORDS : end]
-        if sum(w.text[0].islower() for w in window) >= PHRASE_WORDS - 1 and _spaced(text, window):
+    kinds = b"".join(map(_phrase_kind, map(TEXT, words)))
+    for start in WINDOW_START.finditer(kinds):
+        window = words[start.start() : start.start() + PHRASE_WORDS]
+        if _spaced(text, window):
             yield window
 
 
 @lru_cache(maxsize=65536)
-def _may_be_foreign(word: str) -> bool:
-    return word.isalpha() and word.lower() not in load_function_words(None) and _is_latin(word)
+def _phrase_kind(word: str) -> bytes:
+    """LOWERCASE or CAPITALISED for a word of Latin letters that is no English function word, else a zero byte."""
+    if not (word.isalpha() and word.lower() not in load_function_words(None) and _is_latin(word)):
+        return b"\x00"
+    return LOWERCASE if word[0].islower() else CAPITALISED
 
 
 def _spaced(text: str, window: Sequence[Word]) -> bool:

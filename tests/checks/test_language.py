@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import random
 import re
 import subprocess
 import sys
@@ -351,3 +352,18 @@ def test_only_the_links_that_reach_into_a_paragraph_are_its_own() -> None:
     assert language._overlapping(links, Span(15, 31)) == [Span(10, 20), Span(30, 40)]
     assert language._overlapping(links, Span(20, 30)) == []
     assert language._overlapping(links, Span(5, 10)) == []
+
+
+def test_window_starts_are_where_three_words_may_be_foreign_and_two_are_lowercase() -> None:
+    """The regex over one byte a word finds the windows a look at every three words would."""
+    draw = random.Random(4)
+    kinds = bytes(draw.choice((0, 1, 2)) for _ in range(3000))
+    naive = [
+        index
+        for index in range(len(kinds) - language.PHRASE_WORDS + 1)
+        if all(kinds[index : index + language.PHRASE_WORDS])
+        and kinds[index : index + language.PHRASE_WORDS].count(language.LOWERCASE)
+        >= language.PHRASE_WORDS - 1
+    ]
+    assert [start.start() for start in language.WINDOW_START.finditer(kinds)] == naive
+    assert len(naive) > 100
