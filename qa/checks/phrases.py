@@ -138,6 +138,9 @@ class Phrase:
     """A `re:` entry's pattern as written, and where (`'re:(a+)+$' (file.txt, line 3)`): it runs timed."""
     heads: tuple[str, ...] = ()
     """The lowercase texts one of which starts every match (`SPACE`, `QUOTE`); none: it runs a pass of its own."""
+    needs: str | None = None
+    """For mtqa's own `re:` entries, a lowercase text every match holds: documents without it skip the entry.
+    Looked for in the folded text (`Folded.scan`); a plain entry's keyword in the lowered text, as always."""
 
     @cached_property
     def pattern(self) -> re.Pattern[str] | regex.Pattern[str]:
@@ -289,12 +292,13 @@ def parse_entry(entry: str, mode: str = "anywhere", where: str | None = None, ti
     written = None
     if is_regex and timed:
         written = f"{pattern_text!r} ({where})" if where else repr(pattern_text)
-    heads = ()
+    heads, needs = (), None
     if not is_regex:
         heads = _plain_heads(pattern_text)
     elif not timed:  # a timed entry is the user's and may take any time: it keeps its pass and its clock
-        heads = _regex_heads(pattern_text[len(REGEX_PREFIX) :])
-    return Phrase(regex, template, explanation.strip(), keyword, written, heads)
+        parsed = sre_parser.parse(pattern_text[len(REGEX_PREFIX) :], re.IGNORECASE)
+        heads, needs = _regex_heads(parsed), _needed_text(parsed)
+    return Phrase(regex, template, explanation.strip(), keyword, written, heads, needs)
 
 
 def _decorated(core: str, mode: str) -> str:
@@ -374,10 +378,21 @@ def _head_tokens(text: str) -> str | None:
     return text.lower() if text.isascii() else None
 
 
-def _regex_heads(pattern: str) -> tuple[str, ...]:
-    """The heads of a `re:` entry, read from the parsed pattern; none if a match may start with anything."""
-    heads, _ = _sequence_heads(sre_parser.parse(pattern, re.IGNORECASE), ("",))
+def _regex_heads(parsed: Iterable[tuple]) -> tuple[str, ...]:
+    """The heads of a parsed `re:` entry; none if a match may start with anything."""
+    heads, _ = _sequence_heads(parsed, ("",))
     return tuple(dict.fromkeys(_as_head(head) for head in heads)) if all(heads) else ()
+
+
+def _needed_text(parsed: Iterable[tuple]) -> str | None:
+    """The longest run of ASCII characters outside any group or repeat of a parsed `re:` entry, lowercase."""
+    runs = [""]
+    for op, value in parsed:
+        if op is sre.LITERAL and chr(value).isascii():
+            runs[-1] += chr(value).lower()
+        elif op not in ZERO_WIDTH:  # a lookaround or a boundary leaves the characters around it together
+            runs.append("")
+    return max(runs, key=len) or None
 
 
 def _sequence_heads(items: Iterable[tuple], heads: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
@@ -504,16 +519,20 @@ class Folded:
         self.lowered = text.lower()
         self.scan = text.translate(FOLDS).lower() if UNFOLDED.search(text) else self.lowered
         """The same length as the text, each ASCII letter where `re` would match it case-blind."""
-        self.present: dict[str, bool] = {}
+        self.found: dict[tuple[str, bool], bool] = {}
 
     def may_hold(self, phrase: Phrase) -> bool:
         """Whether `phrase` may match: a plain-string search is far faster than a case-blind regex."""
-        keyword = phrase.keyword
-        if keyword is None:
-            return True
-        if keyword not in self.present:
-            self.present[keyword] = keyword in self.lowered
-        return self.present[keyword]
+        return (phrase.keyword is None or self._holds(phrase.keyword, folded=False)) and (
+            phrase.needs is None or self._holds(phrase.needs, folded=True)
+        )
+
+    def _holds(self, part: str, folded: bool) -> bool:
+        """Whether the folded or the lowered text holds `part`, looked for once per document."""
+        key = (part, folded)
+        if key not in self.found:
+            self.found[key] = part in (self.scan if folded else self.lowered)
+        return self.found[key]
 
 
 def _anywhere(text: str, phrases: PhraseList, folded: Folded, clock: RegexClock) -> Iterator[Found]:
@@ -558,12 +577,13 @@ def _whole_lines(doc: Document, phrases: PhraseList, folded: Folded, clock: Rege
     """The first entry that fills each standalone line, trimmed of white space.
 
     Entries with heads are tried only on a line the screen lets through."""
+    headless = [phrase for phrase in phrases.headless if folded.may_hold(phrase)]
     for paragraph in doc.paragraphs:
         lines = list(_trimmed_lines(doc.text, paragraph.start, paragraph.end))
         for index, (start, end) in enumerate(lines):
             if _is_wrapped(doc.text, lines, index):
                 continue
-            tried = phrases.entries if phrases.screen.may_fill(folded.scan, start) else phrases.headless
+            tried = phrases.entries if phrases.screen.may_fill(folded.scan, start) else headless
             for phrase in tried:
                 if not folded.may_hold(phrase):
                     continue

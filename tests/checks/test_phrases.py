@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sys
 from pathlib import Path
+from re import _parser as sre_parser
 
 import pytest
 from hypothesis import given, settings
@@ -293,19 +294,32 @@ def test_every_character_re_matches_case_blind_to_ascii_lowers_to_it_in_the_scre
                     assert _as_head(scanned) == _head_tokens(target), (hex(code), target)
 
 
+def regex_heads(pattern: str) -> tuple[str, ...]:
+    return _regex_heads(sre_parser.parse(pattern, re.IGNORECASE))
+
+
 def test_regex_heads_come_from_the_parsed_pattern() -> None:
-    assert set(_regex_heads(r"\b(?:on |in )?the day of (today|yesterday)\b(?!['’]s\b)")) == {
+    assert set(regex_heads(r"\b(?:on |in )?the day of (today|yesterday)\b(?!['’]s\b)")) == {
         f"{start}the day of {day}" for start in ("", "on ", "in ") for day in ("today", "yesterday")
     }
-    assert _regex_heads(r"\b(affirm(?:s|ed)?|stress(?:ed|ing)) on") == (
+    assert regex_heads(r"\b(affirm(?:s|ed)?|stress(?:ed|ing)) on") == (
         "affirm on",
         "affirms on",
         "affirmed on",
         "stressed on",
         "stressing on",
     )
-    assert _regex_heads(r"[EÉ]lys[eé]e") == ()  # no ASCII start: the entry runs a pass of its own
-    assert _regex_heads(r"(?:[^\r\n]*[.|]\s+)?all rights") == ()  # may start anywhere
+    assert regex_heads(r"[EÉ]lys[eé]e") == ()  # no ASCII start: the entry runs a pass of its own
+    assert regex_heads(r"(?:[^\r\n]*[.|]\s+)?all rights") == ()  # may start anywhere
+
+
+def test_a_headless_entry_of_ours_is_skipped_where_its_words_are_missing() -> None:
+    needed = parse_entry(r"re:(?:[^\r\n]*[.|]\s+)?All  Rights\b reserved\.? | x.", timed=False).needs
+    assert needed == "all  rights reserved"
+    options = PhrasesOptions(phrases_file=str(ROOT / "rules" / "data" / "boilerplate.txt"), match="paragraph")
+    lines = "Reuters. ALL RIGHTS RESERVED\n\nThe end. All Rıghts Reserved."  # "ı": re reads it as "i"
+    found = [lines[m.start : m.end] for m in Phrases().check(Document("t.txt", lines), options)]
+    assert found == ["Reuters. ALL RIGHTS RESERVED", "The end. All Rıghts Reserved."]
 
 
 SCREEN_TEXTS = [
@@ -334,15 +348,18 @@ def screened_matches(phrases: PhraseList, text: str) -> int:
 
 
 def filled_lines(phrases: PhraseList, text: str) -> list[str]:
-    """Asserts that the screen lets through every line an entry with heads fills; those lines."""
-    scan = Folded(text).scan
+    """Asserts that no line an entry of ours fills is passed over: the screen lets it through (an entry
+    with heads), the text holds what the entry needs (a `re:` entry); those lines."""
+    folded = Folded(text)
     filled = []
     for line in re.finditer(r"[^\r\n]+", text):  # trimmed as the check trims a line
         start = line.start() + len(line.group()) - len(line.group().lstrip())
         end = line.start() + len(line.group().rstrip())
-        if start < end and any(p.heads and p.pattern.fullmatch(text, start, end) for p in phrases.entries):
-            filled.append(text[start:end])
-            assert phrases.screen.may_fill(scan, start), text[start:end]
+        for phrase in phrases.entries:
+            if start < end and (phrase.heads or phrase.needs) and phrase.pattern.fullmatch(text, start, end):
+                filled.append(text[start:end])
+                assert not phrase.heads or phrases.screen.may_fill(folded.scan, start), text[start:end]
+                assert phrase.keyword is not None or folded.may_hold(phrase), text[start:end]
     return filled
 
 
