@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 from urllib.parse import urlsplit
 
-from qa import cache
+from qa import bundled, cache
 from qa.checks import UnknownKind, is_corpus_kind, load_kind
 from qa.checks.base import OptionError, build_options
 from qa.findings import Severity
@@ -149,12 +149,11 @@ class Catalogue:
 
 
 def bundled_rules_folder() -> Path:
-    """The built-in pack: inside the installed package, or `rules/` beside it in a checkout."""
-    package = Path(__file__).resolve().parent
-    for candidate in (package / "rules", package.parent / "rules"):
-        if candidate.is_dir():
-            return candidate
-    raise CatalogueError(f"{package}: the built-in rule folder is missing from this installation")
+    """The built-in pack (qa.bundled), or a CatalogueError saying the installation lacks it."""
+    try:
+        return bundled.rules_folder()
+    except FileNotFoundError as error:
+        raise CatalogueError(str(error)) from None
 
 
 CACHE_FORMAT = 2

@@ -112,13 +112,6 @@ class Document:
     def words(self) -> list[Word]:
         return segment.words(self.text)
 
-    @cached_property
-    def metrics(self) -> dict[str, float]:
-        """Size and readability figures, computed once however many rules and outputs ask."""
-        from qa.metrics import measure  # loads the pronouncing dictionary: only when asked
-
-        return measure(self)
-
     @property
     def word_count(self) -> int:
         return len(self.words)

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from qa import suppress
+from qa import metrics, suppress
 from qa.catalogue import Catalogue, Rule
 from qa.dedupe import drop_echoes
 from qa.document import Document
@@ -249,7 +249,7 @@ def _check_document(doc: Document, rules: Sequence[Rule], measure: bool) -> File
         rule_errors=tuple(failures),
         warnings=(*doc.warnings, *partial, *unavailable.values()),
         unavailable=tuple(unavailable),
-        metrics=doc.metrics if measure else {},
+        metrics=metrics.measure(doc) if measure else {},
     )
     return FileOutcome(result, facts, doc.directives)
 

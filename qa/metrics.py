@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from functools import cache, lru_cache
 from operator import attrgetter
 from typing import Any
+from weakref import WeakKeyDictionary
 
 from qa.cache import on_disk
 from qa.document import Document
@@ -51,11 +52,20 @@ SYLLABLE_CACHE_SIZE = 65536
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 
-def measure(doc: Document) -> dict[str, float]:
-    """Words, sentences and the Flesch figures of the whole text; only counts when it has no words.
+_MEASURED: WeakKeyDictionary[Document, dict[str, float]] = WeakKeyDictionary()
+"""Each document's figures, for as long as the document lives: the engine and a rule may both ask."""
 
-    Values are rounded to two decimals, so the same text always gives the same output.
-    """
+
+def measure(doc: Document) -> dict[str, float]:
+    """Words, sentences and the Flesch figures of the whole text, computed once a document."""
+    if doc not in _MEASURED:
+        _MEASURED[doc] = _measure(doc)
+    return _MEASURED[doc]
+
+
+def _measure(doc: Document) -> dict[str, float]:
+    """Only counts when the text has no words. Values are rounded to two decimals, so the same
+    text always gives the same output."""
     lengths = [count for _span, count in sentence_lengths(doc)]
     words = sum(lengths)
     figures: dict[str, float] = {"words": words, "sentences": len(lengths)}

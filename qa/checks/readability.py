@@ -9,7 +9,7 @@ from typing import ClassVar
 from qa.checks.base import option, require_at_least
 from qa.document import Document
 from qa.findings import Match
-from qa.metrics import sentence_lengths
+from qa.metrics import measure, sentence_lengths
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -35,7 +35,7 @@ class Readability:
     fixable: ClassVar[str] = "never"
 
     def check(self, doc: Document, options: ReadabilityOptions) -> Iterator[Match]:
-        figures = doc.metrics
+        figures = measure(doc)
         if figures["words"] < options.min_words:
             return
         grade = figures["flesch_kincaid_grade"]
