@@ -536,7 +536,7 @@ def _spaced(text: str, window: Sequence[Word]) -> bool:
 
 
 def _is_latin(word: str) -> bool:
-    return all(c < "\u0250" or "\u1e00" <= c <= "\u1eff" for c in word)
+    return word.isascii() or all(c < "\u0250" or "\u1e00" <= c <= "\u1eff" for c in word)
 
 
 @lru_cache(maxsize=65536)
@@ -705,13 +705,18 @@ def _detector_factory() -> Any:
     return factory
 
 
-@cache
 def language_name(code: str) -> str:
     """The English name of a langdetect code ("es" -> "Spanish", "zh-cn" -> "Chinese"), via CLDR."""
+    return _english_language_names().get(code.split("-")[0], code)
+
+
+@cache
+@on_disk("babel")
+def _english_language_names() -> Mapping[str, str]:
+    """CLDR's English names of languages by code, kept on disk: a run that names one need not import Babel."""
     from babel import Locale
 
-    base = code.split("-")[0]
-    return Locale("en").languages.get(base, code)
+    return dict(Locale("en").languages)
 
 
 def _match(span: Span, unit: str, verdict: Verdict, target: str) -> Match:
