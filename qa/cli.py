@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import sys
 from collections.abc import Sequence
 from contextlib import nullcontext
@@ -153,9 +154,14 @@ def _rule_list(value: str) -> list[str]:
 
 EXIT_INTERRUPTED = 130
 """As a shell reports a command stopped by Ctrl-C."""
+COLLECT_EVERY = 20_000
+"""Allocations between garbage collections (Python's default: 700). A check makes millions of
+small objects (words, spans) that live as long as their file and hold no cycles; collecting less
+often saves about 7% of a megabyte's CPU, and memory stays the same."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    gc.set_threshold(COLLECT_EVERY, *gc.get_threshold()[1:])
     try:
         return run_command(argv)
     except KeyboardInterrupt:
