@@ -35,7 +35,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
-from itertools import compress, count, pairwise, repeat
+from itertools import compress, count, pairwise
 from operator import attrgetter
 from pathlib import Path
 from types import MappingProxyType
@@ -181,7 +181,7 @@ class Language:
                 [*_overlapping(links, paragraph), *fragments.glosses(paragraph)], key=lambda span: span.start
             )
             words = common_words(doc.text, doc.words_in(paragraph), left_out)
-            functional = list(map(_is_function_word, map(TEXT, words), repeat(function_words)))
+            functional = list(map(function_words.__contains__, map(_function_key, map(TEXT, words))))
             verdict = _verdict(words, functional, options)
             if verdict:
                 yield _match(paragraph, "paragraph", verdict, options.target)
@@ -288,8 +288,9 @@ def _is_common_spelling(word: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _is_function_word(word: str, function_words: frozenset[str]) -> bool:
-    return word.lower().replace("’", "'") in function_words
+def _function_key(word: str) -> str:
+    """How a function word is listed: in lowercase, with a straight apostrophe."""
+    return word.lower().replace("’", "'")
 
 
 def _in_links(offset: int, links: Sequence[Span]) -> bool:
