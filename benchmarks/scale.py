@@ -173,7 +173,7 @@ def estimate(pool: Sequence[str], counts: Sequence[int], outputs: Sequence[str],
     folder.mkdir()
     write_files(folder, pool, 100, variants)
     seconds = process.run(process.mtqa_check(folder, "--output", str(scratch / "calibrate.json"))).cpu / 100
-    return f"about {seconds * sum(counts) * len(outputs) / 60:.0f} min of CPU if mtqa is linear ({seconds * 1000:.0f} ms a file)"
+    return f"about {seconds * sum(counts) * len(outputs) / 60:.1f} min of CPU if mtqa is linear ({seconds * 1000:.0f} ms a file)"
 
 
 def page_in_browser(page: Path) -> str:
