@@ -547,9 +547,13 @@ def _lost_punctuation(left: str, right: str, ends_sentence: bool, closer: str | 
 
 
 def _written_apart(text: str, left: str, right: str) -> bool:
-    """Whether the document also writes the two parts as a pair with a space ("Sergey Lavrov")."""
-    pair = rf"(?<!\w){re.escape(left)}{SPACE_OR_LINE_WRAP}{re.escape(right)}(?!\w)"
-    return re.search(pair, text) is not None
+    """Whether the document also writes the two parts as a pair with a space ("Sergey Lavrov").
+
+    The look-behind (no letter before the pair) follows `left`, reading back over it: a pattern
+    that opens with a literal is searched for at C speed, not tried at every position of the text.
+    """
+    pair = rf"{re.escape(left)}(?<!\w.{{{len(left)}}}){SPACE_OR_LINE_WRAP}{re.escape(right)}(?!\w)"
+    return re.search(pair, text, re.DOTALL) is not None
 
 
 def _open_quotation(doc: Document, offset: int) -> str | None:

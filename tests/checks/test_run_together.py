@@ -10,7 +10,13 @@ from pathlib import Path
 import pytest
 
 from qa.checks.base import OptionError, build_options
-from qa.checks.run_together import CAPITAL_INSIDE, RunTogether, RunTogetherOptions, tokens_holding
+from qa.checks.run_together import (
+    CAPITAL_INSIDE,
+    RunTogether,
+    RunTogetherOptions,
+    _written_apart,
+    tokens_holding,
+)
 from qa.document import Document
 from tests.conftest import SEEDS
 from tests.helpers import CATALOGUE, findings_for, flagged
@@ -327,3 +333,19 @@ def test_every_character_lowercase_changes_may_be_a_capital_inside_a_token_and_n
 def test_tokens_holding_a_capital_are_the_whitespace_tokens_with_one(text: str) -> None:
     every_token = [m.span() for m in re.finditer(r"\S+", text) if CAPITAL_INSIDE.search(text, *m.span())]
     assert list(tokens_holding(CAPITAL_INSIDE, text)) == every_token
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("met Sergey Lavrov today", True),
+        ("met Sergey\nLavrov today", True),
+        ("Sergey Lavrov", True),
+        ("met XSergey Lavrov today", False),
+        ("met Sergey Lavrovich today", False),
+        ("met Sergey\n\nLavrov today", False),
+        ("a.Sergey Lavrov", True),
+    ],
+)
+def test_the_pair_is_written_apart_only_as_two_whole_words(text: str, expected: bool) -> None:
+    assert _written_apart(text, "Sergey", "Lavrov") is expected
