@@ -65,6 +65,7 @@ from qa.checks.base import data_file, option, read_list_file
 from qa.document import Document
 from qa.errors import Incomplete
 from qa.findings import Match
+from qa.segment import Span, holds_line_break
 
 MATCH_MODES = ("anywhere", "paragraph")
 REGEX_PREFIX = "re:"
@@ -97,8 +98,12 @@ MAX_HEADS = 16
 """A head list longer than this (an entry opening with many alternatives) keeps only its common start."""
 REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 ZERO_WIDTH = (sre.AT, sre.ASSERT, sre.ASSERT_NOT)
+CASELESS_MARKS = "©®™•·…«»“”‘—–"
+"""Marks a head may hold besides ASCII: `re` matches each, case-blind, to itself alone."""
 LINE_START = r"(?:\S\s*)?"
 """Before the head of a furniture line: room for its bullet (`LINE_DECORATION`, loosened)."""
+AFTER_LINE_BREAK = r"[\r\n][^\S\r\n]*"
+"""A line break and the white space that opens the next line."""
 REGEX_SECONDS = 0.25
 REGEX_SECONDS_PER_MILLION = 1.0
 """The CPU time a `re:` entry may spend on a document: a base, and so much per million characters."""
@@ -370,12 +375,12 @@ def _plain_heads(phrase: str) -> tuple[str, ...]:
 
 
 def _head_tokens(text: str) -> str | None:
-    """`text` as head tokens, lowercase; None if a character has no token (it is not ASCII)."""
+    """`text` as head tokens, lowercase; None if a character has no token (a letter beyond ASCII)."""
     if text.isspace():
         return SPACE
     if text in "'’":
         return QUOTE
-    return text.lower() if text.isascii() else None
+    return text.lower() if text.isascii() or all(mark in CASELESS_MARKS for mark in text) else None
 
 
 def _regex_heads(parsed: Iterable[tuple]) -> tuple[str, ...]:
@@ -472,6 +477,20 @@ class Screen:
     def may_fill(self, scan: str, start: int) -> bool:
         """Whether some entry with heads may fill the line at `start`."""
         return self.pattern is not None and self.pattern.match(scan, start) is not None
+
+    def may_fill_a_line(self, scan: str, paragraph: Span) -> bool:
+        """Whether some entry with heads may fill a line of the paragraph: its first, or one after a break."""
+        later = self._later_line
+        return self.may_fill(scan, paragraph.start) or (
+            later is not None
+            and holds_line_break(scan, paragraph)
+            and later.search(scan, paragraph.start, paragraph.end) is not None
+        )
+
+    @cached_property
+    def _later_line(self) -> re.Pattern[str] | None:
+        """`pattern` at the start of a line after a line break."""
+        return None if self.pattern is None else re.compile(AFTER_LINE_BREAK + self.pattern.pattern)
 
 
 def _as_head(text: str) -> str:
@@ -576,9 +595,12 @@ def _without_overlaps(found: Iterable[Found]) -> list[Found]:
 def _whole_lines(doc: Document, phrases: PhraseList, folded: Folded, clock: RegexClock) -> Iterator[Found]:
     """The first entry that fills each standalone line, trimmed of white space.
 
-    Entries with heads are tried only on a line the screen lets through."""
+    Entries with heads are tried only on a line the screen lets through, and when every entry the
+    document may hold has heads, a paragraph is read line by line only if the screen lets it through."""
     headless = [phrase for phrase in phrases.headless if folded.may_hold(phrase)]
     for paragraph in doc.paragraphs:
+        if not headless and not phrases.screen.may_fill_a_line(folded.scan, paragraph):
+            continue
         lines = list(_trimmed_lines(doc.text, paragraph.start, paragraph.end))
         for index, (start, end) in enumerate(lines):
             if _is_wrapped(doc.text, lines, index):
