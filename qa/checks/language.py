@@ -175,12 +175,13 @@ class Language:
         links = _links(doc.text)
         fragments = Fragments(doc, links, options.target)
         for paragraph, sentences in _sentences_by_paragraph(doc):
-            if _too_short_to_judge(doc, paragraph, options):
+            its_words = doc.words_in(paragraph)
+            if _too_short_to_judge(doc, paragraph, its_words, options):
                 continue
             left_out = sorted(
                 [*_overlapping(links, paragraph), *fragments.glosses(paragraph)], key=lambda span: span.start
             )
-            words = common_words(doc.text, doc.words_in(paragraph), left_out)
+            words = common_words(doc.text, its_words, left_out)
             functional = list(map(function_words.__contains__, map(_function_key, map(TEXT, words))))
             verdict = _verdict(words, functional, options)
             if verdict:
@@ -190,7 +191,7 @@ class Language:
             if len(sentences) > 1:
                 flagged = list(_foreign_sentences(sentences, words, functional, options))
                 yield from (_match(span, "sentence", verdict, options.target) for span, verdict in flagged)
-            yield from fragments.in_paragraph(paragraph, [span for span, _ in flagged])
+            yield from fragments.in_paragraph(paragraph, its_words, [span for span, _ in flagged])
 
 
 def _links(text: str) -> list[Span]:
@@ -204,9 +205,11 @@ def _overlapping(links: Sequence[Span], paragraph: Span) -> Sequence[Span]:
     return links[first : bisect_left(links, paragraph.end, lo=first, key=lambda link: link.start)]
 
 
-def _too_short_to_judge(doc: Document, paragraph: Span, options: LanguageOptions) -> bool:
+def _too_short_to_judge(
+    doc: Document, paragraph: Span, words: Sequence[Word], options: LanguageOptions
+) -> bool:
     """Too few words for a verdict or a phrase, and no other script: "a." repeated costs nothing."""
-    few_words = len(doc.words_in(paragraph)) < min(options.min_words, PHRASE_WORDS)
+    few_words = len(words) < min(options.min_words, PHRASE_WORDS)
     return few_words and doc.slice(paragraph).isascii()
 
 
@@ -354,9 +357,12 @@ class Fragments:
         self.target = target
         self._runs: dict[Span, tuple[list[Span], list[Span]]] = {}
 
-    def in_paragraph(self, paragraph: Span, flagged: Sequence[Span]) -> Iterator[Match]:
-        """The fragments of a paragraph, one finding per phrase; one beside a reported sentence is part of it."""
-        found = [*self._script_runs(paragraph), *self._latin_phrases(paragraph)]
+    def in_paragraph(
+        self, paragraph: Span, words: Sequence[Word], flagged: Sequence[Span]
+    ) -> Iterator[Match]:
+        """The fragments of a paragraph, given with its words: one finding per phrase, and one beside a
+        reported sentence is part of it."""
+        found = [*self._script_runs(paragraph), *self._latin_phrases(words)]
         for span, language in _merged(self.doc.text, sorted(found, key=lambda f: f[0].start)):
             if not any(s.start - MERGE_GAP < span.end and span.start < s.end + MERGE_GAP for s in flagged):
                 yield _unit_match(self.doc.text, span, self.target) or _fragment_match(
@@ -383,10 +389,10 @@ class Fragments:
             if not _in_links(run.start, self.links):
                 yield run, _script_language(text[run.start : run.end])
 
-    def _latin_phrases(self, paragraph: Span) -> Iterator[tuple[Span, str]]:
+    def _latin_phrases(self, words: Sequence[Word]) -> Iterator[tuple[Span, str]]:
         if self.target != "en":  # the lexicon that says a word is not English is English
             return
-        for run in _candidate_runs(self.doc.text, self.doc.words_in(paragraph)):
+        for run in _candidate_runs(self.doc.text, words):
             for window in _sub_runs(run):  # longest first: the first foreign stretch holds the phrase
                 language = self._foreign_window(window)
                 if language:
