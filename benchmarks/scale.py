@@ -12,7 +12,8 @@ the files with the other spelling, which is where output can grow with the squar
 Each run is a whole `mtqa check FOLDER --format json --no-config --jobs 1` process (SARIF and
 `mtqa report` too if asked), charged its own CPU time and peak memory (os.wait4). Printed
 per N and output: CPU per file, wall, output bytes per file, peak memory, name-variant
-findings, and the ratio of each per-file figure to the smallest N's: within 1.2 is linear.
+findings, and the ratios to the smallest N's of CPU and bytes per file and of peak memory:
+within 1.2 is flat, as a linear mtqa keeps them.
 With playwright and Debian's chromium, each report's index is timed in a headless browser;
 `--page-mb` also writes the report of one big file and times its page there.
 
@@ -44,7 +45,7 @@ CAST = (
     ("Dmitry Peskov", "Dmitri Peskov"),
     ("Ilya Vakhoshkin", "Ilia Vakhoshkin"),
 )
-"""(usual spelling, variant) of the people the files name; the rule's own examples."""
+"""(usual spelling, variant) of the people the files name, varied as in the rule's examples."""
 MENTION = "{name} said on Monday that the talks would go on."
 NEEDLE = {"json": b'"rule": "name-variant"', "sarif": b'"ruleId": "name-variant"'}
 """How a name-variant finding reads in each output, to count them without parsing gigabytes."""
@@ -109,7 +110,8 @@ class Measure:
     files: int
     output: str
     cost: Cost
-    bytes: int
+    written: int
+    """Bytes of output."""
     flagged: int | None
     """name-variant findings in the output; None where the output is not counted (the report)."""
 
@@ -146,13 +148,13 @@ def measure(folder: Path, count: int, output: str, scratch: Path) -> Measure:
 def row(done: Measure, first: Measure) -> str:
     """One line of the table: per-file figures, then their ratio to the smallest N's."""
     cpu_ms = done.cost.cpu / done.files * 1000
-    per_file = done.bytes / done.files
+    per_file = done.written / done.files
     ratios = (
         cpu_ms / (first.cost.cpu / first.files * 1000),
-        per_file / (first.bytes / first.files),
+        per_file / (first.written / first.files),
         done.cost.peak_mb / first.cost.peak_mb,
     )
-    verdict = "linear" if max(ratios) <= 1.2 else "GROWS"
+    verdict = "flat" if max(ratios) <= 1.2 else "GROWS"
     flagged = "-" if done.flagged is None else f"{done.flagged:,}"
     return (
         f"  {done.files:>7,} {done.output:6s} {cpu_ms:8.1f} {done.cost.wall:9.1f} {per_file:12,.0f} "
@@ -160,15 +162,13 @@ def row(done: Measure, first: Measure) -> str:
     )
 
 
-HEADER = (
-    "  {:>7} {:6s} {:>8} {:>9} {:>12} {:>8} {:>9}   {}".format(
-        "files", "output", "CPU ms/f", "wall s", "bytes/file", "peak MB", "variants", "ratio cpu/bytes/peak"
-    )
+HEADER = "  {:>7} {:6s} {:>8} {:>9} {:>12} {:>8} {:>9}   {}".format(
+    "files", "output", "CPU ms/f", "wall s", "bytes/file", "peak MB", "variants", "ratio cpu/bytes/peak"
 )
 
 
 def estimate(pool: Sequence[str], counts: Sequence[int], outputs: Sequence[str], variants: float, scratch: Path) -> str:
-    """Seconds the whole run should take if mtqa is linear, from one run on 100 files."""
+    """How long the whole run should take if mtqa is linear, from one run on 100 files."""
     folder = scratch / "calibrate"
     folder.mkdir()
     write_files(folder, pool, 100, variants)
