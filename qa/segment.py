@@ -42,6 +42,7 @@ WORD_SPLITTER = re.compile(f"({WORD_PATTERN.pattern})")
 """Splits a text into gap, word, gap, word, …, gap: the words as strings, with no match object each."""
 BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)[ \t\f\v\u00a0]*(?:\r\n|\r|\n)\s*")
 LINE_BREAK = re.compile(r"[ \t\f\v\u00a0]*(?:\r\n|\r|\n)\s*")
+TOKEN_REST = re.compile(r"\S*")
 SENTENCE_END = re.compile(r"([.!?…](?<![.!?…].)[.!?…]*)([\"'”’»)\]]*)(\s+)")
 """Final punctuation, from the start of its run only: inside "……" a match could only fail again, at quadratic cost.
 
@@ -276,3 +277,18 @@ def _trim(text: str, span: Span) -> Span | None:
     while end > start and text[end - 1].isspace():
         end -= 1
     return Span(start, end) if start < end else None
+
+
+def tokens_holding(mark: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
+    """(start, end) of each token (a run of non-space) that holds a match of `mark`, which spans no space.
+
+    Found from the marks in one compiled pass: where few tokens hold one, that is far cheaper than
+    looking at every token in Python or trying a token pattern at every position.
+    """
+    end = 0
+    while found := mark.search(text, end):
+        start = found.start()
+        while start > end and not text[start - 1].isspace():
+            start -= 1
+        end = TOKEN_REST.match(text, found.end()).end()
+        yield start, end

@@ -43,12 +43,11 @@ from typing import Any, ClassVar
 
 from qa.cache import on_disk
 from qa.checks.base import option, require_at_least
-from qa.checks.run_together import tokens_holding
 from qa.checks.stray_capitals import load_function_words
 from qa.document import Document
 from qa.errors import Unavailable
 from qa.findings import Match
-from qa.segment import Span, Word
+from qa.segment import Span, Word, tokens_holding
 
 SEED = 0
 TARGET_PRIOR = 0.9

@@ -49,7 +49,6 @@ from qa.document import Document
 from qa.errors import Unavailable
 from qa.findings import Match
 
-TOKEN_REST = re.compile(r"\S*")
 CAPITAL_INSIDE = re.compile(r"[^\x00-\x40\x5b-\x7f\s\u2000-\u206f](?<=\S.)", re.DOTALL)
 """A character after the first of a token that may be a capital: A-Z, or any other than ASCII, spaces and
 General Punctuation ("’", "—"), since the capitals of every script lie there. Found first: most tokens have none."""
@@ -236,7 +235,7 @@ def _fusions(text: str) -> Iterator[Fusion]:
     The split is at the first such place, so a word with several capitals has a right
     part that is neither a capitalised word nor an acronym, and is never reported.
     """
-    for token_start, token_end in tokens_holding(CAPITAL_INSIDE, text):
+    for token_start, token_end in segment.tokens_holding(CAPITAL_INSIDE, text):
         for offset, left, right in _cuts(text[token_start:token_end]):
             start = token_start + offset
             following = NEXT_WORD.match(text, token_end)
@@ -267,21 +266,6 @@ def _cuts(token: str) -> tuple[tuple[int, str, str], ...]:
         if cut is not None:
             cuts.append((offset, piece[:cut], piece[cut:]))
     return tuple(cuts)
-
-
-def tokens_holding(mark: re.Pattern[str], text: str) -> Iterator[tuple[int, int]]:
-    """(start, end) of each token (a run of non-space) that holds a match of `mark`, which spans no space.
-
-    Found from the marks in one compiled pass: where few tokens hold one, that is far cheaper than
-    looking at every token in Python or trying a token pattern at every position.
-    """
-    end = 0
-    while found := mark.search(text, end):
-        start = found.start()
-        while start > end and not text[start - 1].isspace():
-            start -= 1
-        end = TOKEN_REST.match(text, found.end()).end()
-        yield start, end
 
 
 def _is_listed(text: str, start: int, end: int) -> bool:

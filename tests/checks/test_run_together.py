@@ -15,9 +15,9 @@ from qa.checks.run_together import (
     RunTogether,
     RunTogetherOptions,
     _written_apart,
-    tokens_holding,
 )
 from qa.document import Document
+from qa.segment import tokens_holding
 from tests.conftest import SEEDS
 from tests.helpers import CATALOGUE, findings_for, flagged
 
