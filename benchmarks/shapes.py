@@ -96,6 +96,8 @@ SHAPES: dict[str, Callable[[int], str]] = {
     "ellipses": _repeat("…"),
     "low-quotes": _repeat("„"),
     "arabic-commas": _repeat("،"),
+    "percent-signs": _repeat("15 % "),
+    "cjk-dates": _repeat("2022年1月21日と年月日 "),
 }
 
 
