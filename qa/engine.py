@@ -309,7 +309,7 @@ def run(
     plans = [tuple(rule for rule in plan if id(rule) in ready) for plan in plans]
     outcomes = check_all(sources, plans, jobs, progress, measure)
     corpus_rules = {r.id: r for plan in plans for r in plan if r.is_corpus}
-    corpus_findings, cross_file = _reduce_corpus(outcomes, list(corpus_rules.values()))
+    corpus_findings, cross_file, unplaced = _reduce_corpus(outcomes, list(corpus_rules.values()), sources)
     names = suppress.rule_names(catalogue.rules if catalogue else _distinct([rules, *plans]))
     files = []
     for outcome, plan in zip(outcomes, plans):
@@ -317,6 +317,8 @@ def run(
         extra = corpus_findings.get(result.path)
         if extra:
             result = replace(result, findings=tuple(sorted(result.findings + tuple(extra))))
+        if result.path in unplaced:
+            result = replace(result, rule_errors=(*result.rule_errors, unplaced[result.path]))
         result = replace(result, findings=drop_echoes(result.findings, plan))
         files.append(suppress.apply(result, outcome.directives, names))
     # Results keeps run warnings by rule id; a skipped file's message is its own key, which no rule id equals.
@@ -435,22 +437,38 @@ CrossFile = dict[str, dict[str, tuple[str, ...]]]
 
 
 def _reduce_corpus(
-    outcomes: Sequence[FileOutcome], rules: Sequence[Rule]
-) -> tuple[dict[str, list[Finding]], CrossFile]:
-    """Corpus rules' findings by path, and the run's cross-file table that they name a few of."""
-    found: dict[str, list[Finding]] = defaultdict(list)
-    cross_file: CrossFile = {}
+    outcomes: Sequence[FileOutcome], rules: Sequence[Rule], sources: Sequence[Source]
+) -> tuple[dict[str, list[Finding]], CrossFile, dict[str, str]]:
+    """Corpus rules' findings by path, the run's cross-file table that they name a few of, and
+    the files whose findings could not be placed, with why.
+
+    A corpus match may leave its location to the engine (its facts keep offsets only, for every
+    file of the run): the engine reads the file again, once, to place the findings it has.
+    """
+    matches: dict[str, list[tuple[Rule, Match]]] = defaultdict(list)
     for rule in rules:
         facts_by_path = {o.result.path: o.facts[rule.id] for o in outcomes if rule.id in o.facts}
-        table = _RelatedTable()
         for path, match in rule.kind.reduce(facts_by_path, rule.options):
-            finding = to_finding(rule, path, match)
+            matches[path].append((rule, match))
+    by_path = {source.display: source for source in sources}
+    found: dict[str, list[Finding]] = {}
+    unplaced: dict[str, str] = {}
+    tables: dict[str, _RelatedTable] = defaultdict(_RelatedTable)
+    for path, pairs in matches.items():
+        try:
+            doc = by_path[path].load() if any(match.location is None for _, match in pairs) else None
+        except Exception as error:  # noqa: BLE001 - changed or gone since it was checked: one file's problem
+            why = str(error) if isinstance(error, InputError) else _one_line(error)
+            unplaced[path] = f"could not read the file again to place its {pairs[0][0].id} findings ({why})"
+            continue
+        found[path] = []
+        for rule, match in pairs:
+            finding = to_finding(rule, path, match, doc)
             if match.related:
-                finding = table.relate(finding, match)
+                finding = tables[rule.id].relate(finding, match)
             found[path].append(finding)
-        if table.rows:
-            cross_file[rule.id] = table.rows
-    return found, cross_file
+    cross_file = {rule_id: table.rows for rule_id, table in tables.items() if table.rows}
+    return found, cross_file, unplaced
 
 
 class _RelatedTable:

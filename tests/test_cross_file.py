@@ -10,6 +10,7 @@ import json
 from dataclasses import replace
 
 from qa.engine import Source, run
+from qa.errors import InputError
 from qa.findings import RELATED_SHOWN
 from qa.output import json as json_output
 from qa.output import sarif
@@ -93,3 +94,35 @@ def test_the_report_links_a_few_other_files_and_counts_the_rest(tmp_path) -> Non
     assert '<span class="more">49 more files</span>' in page
     index = written.index.read_text(encoding="utf-8")
     assert index.count('<span class="more">49 more files</span>') == 6
+
+
+class _ReadOnce(Source):
+    """A file that changes after it is checked: the second read fails."""
+
+    def load(self):
+        if getattr(self, "_read", False):
+            raise InputError("no such file or directory")
+        object.__setattr__(self, "_read", True)
+        return super().load()
+
+
+def test_corpus_findings_are_placed_by_reading_the_file_again_and_a_failure_is_that_files_problem() -> None:
+    sources = [_ReadOnce("gone.txt", data=MINOR.encode()), Source("kept.txt", data=(MAJOR * 3).encode())]
+    results = run(sources, CATALOGUE.select(["name-variant"]))
+    gone = results.files[0]
+    assert gone.findings == ()
+    assert gone.rule_errors == (
+        "could not read the file again to place its name-variant findings (no such file or directory)",
+    )
+    assert results.input_errors == [f"gone.txt: {gone.rule_errors[0]}"]
+
+
+def test_a_placed_finding_has_its_line_column_and_excerpt() -> None:
+    text = "Officials met on Friday.\n\n" + MINOR
+    results = run(
+        [Source("a.txt", data=text.encode()), Source("b.txt", data=(MAJOR * 3).encode())],
+        CATALOGUE.select(["name-variant"]),
+    )
+    (finding,) = results.findings
+    assert (finding.line, finding.column, finding.end_column) == (3, 1, 8)
+    assert text[finding.start : finding.end] == "Anthony" and "Anthony Blinken met" in finding.excerpt

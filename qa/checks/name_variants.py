@@ -58,7 +58,7 @@ from typing import ClassVar
 
 from qa.checks.base import option, word_list
 from qa.document import Document
-from qa.findings import Location, Match
+from qa.findings import Match
 from qa.segment import Span, Word
 
 
@@ -357,9 +357,11 @@ Occurrence = tuple[int, ...]
 
 @dataclass(frozen=True, slots=True)
 class Spot:
+    """Where an occurrence stands: offsets only. A run keeps every file's facts until it reduces
+    them, so a located excerpt here cost ~15 kB a file; the engine locates the few findings."""
+
     start: int
     end: int
-    location: Location
 
 
 @dataclass(frozen=True, slots=True)
@@ -451,7 +453,7 @@ def _collect_facts(doc: Document, options: NameVariantsOptions) -> NameFacts:
 
     def spelling(word: str) -> Spelling:
         wanted = [(s, e) for s, e in spans[word] if word in located_words or s in located_starts]
-        spots = tuple(Spot(s, e, doc.locate(s, e)) for s, e in wanted)
+        spots = tuple(Spot(s, e) for s, e in wanted)
         return Spelling(len(spans[word]), evidence[word], spots)
 
     return NameFacts(
@@ -813,7 +815,7 @@ def _matches(corpus: _Corpus, rivalries: Iterable[_Rivalry]) -> Iterator[tuple[s
                 if (path, spot.start) not in reported:
                     reported.add((path, spot.start))
                     suggestion = replacement if clear else None
-                    yield path, Match(spot.start, spot.end, message, suggestion, spot.location, related, key)
+                    yield path, Match(spot.start, spot.end, message, suggestion, None, related, key)
 
 
 def _differing_spots(corpus: _Corpus, path: str, minor: Unit, best: Unit) -> Iterator[tuple[Spot, str]]:
@@ -832,11 +834,7 @@ def _differing_spots(corpus: _Corpus, path: str, minor: Unit, best: Unit) -> Ite
 
 def _joined(first: Spot, second: Spot) -> Spot:
     """One spot from the start of `first` to the end of `second`."""
-    start, end = first.location, second.location
-    location = Location(
-        start.line, start.column, end.end_line, end.end_column, start.excerpt, start.start, end.end
-    )
-    return Spot(first.start, second.end, location)
+    return Spot(first.start, second.end)
 
 
 def _is_clear_majority(corpus: _Corpus, minor: Unit, best: Unit, rivals: set[Unit]) -> bool:
