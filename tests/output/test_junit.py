@@ -1,10 +1,14 @@
-"""JUnit XML output: parsed back, one suite per file, a failing case per finding."""
+"""JUnit XML output: parsed back, one suite per file, a case per finding that fails at or above --fail-on."""
 
 from __future__ import annotations
 
+import io
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from qa.engine import Source, run
+from qa.output import junit
+from tests.helpers import CATALOGUE
 from tests.output.conftest import DOUBLED, HOSTILE_PATH, engine_results, run_mtqa
 
 
@@ -53,3 +57,61 @@ def test_output_file(mtqa, tmp_path: Path) -> None:
     target = tmp_path / "report.xml"
     assert run_mtqa(mtqa, "--format", "junit", "--output", str(target)).stdout == b""
     assert ET.parse(target).getroot().tag == "testsuites"
+
+
+NOTES = DOUBLED + "He met  the minister. They talked.\n" + " ".join(["word"] * 60) + " end.\n"
+"""An error (duplicated-word), a warning (spacing's double space) and an info note (long-sentence)."""
+JENKINS_CASE_CHILDREN = {"skipped", "error", "failure", "system-out", "system-err"}
+
+
+def threshold_results():
+    sources = [Source("notes.txt", data=NOTES.encode("utf-8"))]
+    return run(sources, CATALOGUE.select(["duplicated-word", "spacing", "long-sentence"]))
+
+
+def junit_root(fail_on: str | None) -> ET.Element:
+    out = io.StringIO()
+    options = {} if fail_on is None else {"fail_on": fail_on}
+    junit.render(threshold_results(), CATALOGUE, out, **options)
+    return ET.fromstring(out.getvalue())
+
+
+def failing_rules(root: ET.Element) -> list[str]:
+    return [case.get("classname") for case in root.iter("testcase") if case.find("failure") is not None]
+
+
+def test_fail_on_decides_which_findings_fail() -> None:
+    assert failing_rules(junit_root("error")) == ["mtqa.duplicated-word"]
+    assert failing_rules(junit_root("warning")) == ["mtqa.duplicated-word", "mtqa.spacing"]
+    assert failing_rules(junit_root("info")) == ["mtqa.duplicated-word", "mtqa.spacing", "mtqa.long-sentence"]
+    assert failing_rules(junit_root("never")) == []
+    assert failing_rules(junit_root(None)) == failing_rules(junit_root("info"))  # today's behaviour
+
+
+def test_findings_below_the_threshold_pass_and_show_their_text() -> None:
+    root = junit_root("error")
+    (suite,) = root.findall("testsuite")
+    assert (suite.get("tests"), suite.get("failures"), suite.get("errors")) == ("3", "1", "0")
+    assert (root.get("tests"), root.get("failures"), root.get("errors")) == ("3", "1", "0")
+    note = suite.find("testcase[@classname='mtqa.long-sentence']")
+    assert [child.tag for child in note] == ["system-out"]
+    assert note.find("system-out").text.startswith("info: Sentence of 61 words")
+    spacing = suite.find("testcase[@classname='mtqa.spacing']/system-out").text
+    assert spacing.startswith("warning: ") and "met the minister" in spacing
+
+
+def test_shape_is_what_jenkins_and_gitlab_read() -> None:
+    """testsuites > testsuite(name, tests, failures, errors) > testcase(classname, name) > known children,
+    every count an integer that matches the cases it counts."""
+    for fail_on in ("error", "info", "never"):
+        root = junit_root(fail_on)
+        assert root.tag == "testsuites"
+        for suite in root:
+            assert suite.tag == "testsuite" and suite.get("name")
+            cases = list(suite)
+            assert all(case.tag == "testcase" and case.get("classname") and case.get("name") for case in cases)
+            assert int(suite.get("tests")) == len(cases)
+            assert int(suite.get("failures")) == sum(case.find("failure") is not None for case in cases)
+            assert all({child.tag for child in case} <= JENKINS_CASE_CHILDREN for case in cases)
+        assert int(root.get("tests")) == sum(int(suite.get("tests")) for suite in root)
+        assert int(root.get("failures")) == sum(int(suite.get("failures")) for suite in root)
