@@ -1,6 +1,6 @@
 """One problem, one finding: a rule's finding gives way to another rule's that names the same problem.
 
-Three ways a second finding can be an echo of the first:
+Four ways a second finding can be an echo of the first:
 
 - On exactly the same span, from a kind that wraps a general-purpose checker: "no No" is
   both `duplicated-word` and LanguageTool's ENGLISH_WORD_REPEAT_RULE. mtqa's own rule
@@ -18,6 +18,11 @@ Three ways a second finding can be an echo of the first:
   whose message also names the English mark, so foreign-punctuation's finding on it goes; a
   Russian date "28 июля 2022 г." is a foreign date with its English rewrite, not merely
   untranslated words. Superseded findings go first, so they cover nothing.
+- Inside a copy that a repeat's fix deletes: kinds that report a repeat and suggest its
+  first copy declare `repeats = True`. In "the  the talks" the double space goes with
+  the second "the"; in "Pаris Pаris" the second copy's Cyrillic "а" is the first one's
+  again; in a looped "that We that We" the second "We" is, while the first, which the
+  fix keeps, is still a stray capital. Findings in deleted copies go first too.
 
 The engine passes each file's findings through `drop_echoes` once every rule has run.
 """
@@ -26,13 +31,16 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from qa.findings import Finding
 
 if TYPE_CHECKING:
     from qa.catalogue import Rule
+
+DELETED_COPY = "deleted copy"
+"""The key of the spans a repeat's fix deletes, beside the kinds' names (which have no space)."""
 
 
 def deferring_rule_ids(rules: Iterable[Rule]) -> frozenset[str]:
@@ -50,11 +58,17 @@ def drop_echoes(findings: Sequence[Finding], rules: Iterable[Rule]) -> tuple[Fin
     rules = list(rules)
     kind_of = {rule.id: rule.kind.name for rule in rules}
     superseded_by = _superseded_by(rules)
-    outer = _Spans(findings, kind_of)
-    findings = [f for f in findings if not outer.contains(f, superseded_by.get(kind_of.get(f.rule), ()))]
+    outer = _Spans(_by_kind(findings, kind_of))
+    copies = _Spans(_deleted_copies(findings, rules))
+    findings = [
+        f
+        for f in findings
+        if not outer.contains(f, superseded_by.get(kind_of.get(f.rule), ()))
+        and not copies.contains(f, (DELETED_COPY,))
+    ]
     deferring = deferring_rule_ids(rules)
     yields_to = _yields_to(rules)
-    spans = _Spans(findings, kind_of)
+    spans = _Spans(_by_kind(findings, kind_of))
     claimed = {(f.path, f.start, f.end) for f in findings if f.rule not in deferring} if deferring else set()
     return tuple(
         f
@@ -62,6 +76,19 @@ def drop_echoes(findings: Sequence[Finding], rules: Iterable[Rule]) -> tuple[Fin
         if not (f.rule in deferring and (f.path, f.start, f.end) in claimed)
         and not spans.touches(f, yields_to.get(f.rule, ()))
     )
+
+
+def _by_kind(findings: Sequence[Finding], kind_of: dict[str, str]) -> Iterator[tuple[str, str, int, int]]:
+    """Each finding's span, keyed by its file and its rule's kind."""
+    return ((f.path, kind_of[f.rule], f.start, f.end) for f in findings if f.rule in kind_of)
+
+
+def _deleted_copies(findings: Sequence[Finding], rules: list[Rule]) -> Iterator[tuple[str, str, int, int]]:
+    """What the fix of each repeat deletes: its span after the first copy, which is its suggestion."""
+    repeating = {rule.id for rule in rules if getattr(rule.kind, "repeats", False)}
+    for f in findings:
+        if f.rule in repeating and f.suggestion:
+            yield f.path, DELETED_COPY, f.start + len(f.suggestion), f.end
 
 
 def _superseded_by(rules: list[Rule]) -> dict[str, frozenset[str]]:
@@ -82,13 +109,12 @@ def _yields_to(rules: list[Rule]) -> dict[str, frozenset[str]]:
 
 
 class _Spans:
-    """The spans of a file's findings by kind, sorted, to ask in logarithmic time what lies around a span."""
+    """Spans by file and kind, sorted, to ask in logarithmic time what lies around a finding's span."""
 
-    def __init__(self, findings: Sequence[Finding], kind_of: dict[str, str]) -> None:
+    def __init__(self, located: Iterable[tuple[str, str, int, int]]) -> None:
         by_key: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
-        for f in findings:
-            if f.rule in kind_of:
-                by_key[f.path, kind_of[f.rule]].append((f.start, f.end))
+        for path, kind, start, end in located:
+            by_key[path, kind].append((start, end))
         self.starts: dict[tuple[str, str], list[int]] = {}
         self.reach: dict[tuple[str, str], list[int]] = {}
         for key, spans in by_key.items():

@@ -1,6 +1,8 @@
-"""qa.dedupe: a deferring rule's finding on exactly another rule's span is dropped, nothing else."""
+"""qa.dedupe: echoes of another rule's finding (same span, a covering kind, a deleted copy) are dropped, nothing else."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 import pytest
 
@@ -87,14 +89,19 @@ def test_yields_to_is_one_way() -> None:
 def test_supersedes_drops_what_lies_within_first() -> None:
     rules = CATALOGUE.select(["unbalanced-quote", "foreign-punctuation"])
     punctuation, quote = finding("foreign-punctuation", 4, 5), finding("unbalanced-quote", 4, 5)
-    assert drop_echoes([punctuation, quote], rules) == (quote,)  # an unclosed «: the quote's finding says more
+    assert drop_echoes([punctuation, quote], rules) == (
+        quote,
+    )  # an unclosed «: the quote's finding says more
 
 
 @pytest.mark.parametrize(
     ("text", "rules"),
     [
         ("\u00ef\u00bb\u00bfIsraeli Prime Minister Bennett spoke on Friday.", "mojibake,foreign-punctuation"),
-        ("The product\u2019s composition \u00e2\u20ac\u201d an ingredient like sugar.", "mojibake,unbalanced-quote"),
+        (
+            "The product\u2019s composition \u00e2\u20ac\u201d an ingredient like sugar.",
+            "mojibake,unbalanced-quote",
+        ),
         ("The war in eastern Ukraine,\u00e2\u20ac\ufffd the ministers said.", "mojibake,spacing"),
     ],
 )
@@ -122,3 +129,46 @@ def test_a_superseded_finding_covers_nothing() -> None:
     date, words = finding("foreign-date", 10, 40), finding("untranslated-text", 12, 30)
     inside = finding("spacing", 20, 21)
     assert drop_echoes(sorted([date, words, inside]), rules) == (date, inside)
+
+
+def test_findings_in_the_copy_a_repeat_deletes_go_with_it() -> None:
+    """Another rule's finding wholly inside the second copy is an echo; on the first copy, or reaching
+    beyond the copy, it is a problem of its own."""
+    doubled = replace(finding("duplicated-word", 10, 17), suggestion="the")  # "the the": deletes [13, 17)
+    kept = [doubled, finding("spacing", 10, 13), finding("spacing", 15, 20), finding("spacing", 12, 14)]
+    echoes = [finding("spacing", 13, 17), finding("grammar", 14, 17)]
+    assert drop_echoes(sorted(kept + echoes), RULES) == tuple(sorted(kept))
+    deleting = replace(doubled, suggestion="")  # no first copy named: nothing is known to go with it
+    assert drop_echoes((deleting, finding("spacing", 13, 17)), RULES)[1:] == (finding("spacing", 13, 17),)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("He said the  the talks would go on.", [("duplicated-word", "the  the")]),
+        (
+            "The Pаris Pаris talks ended.",  # a Cyrillic "а" in both copies
+            [("duplicated-word", "Pаris Pаris"), ("mixed-script", "Pаris")],
+        ),
+        ("There can be no No bargaining in this area.", [("duplicated-word", "no No")]),
+        (
+            "The talks ended. the the minister left.",
+            [("duplicated-word", "the the"), ("lowercase-sentence-start", "the")],
+        ),
+    ],
+)
+def test_one_problem_one_finding_through_the_engine(text: str, expected: list[tuple[str, str]]) -> None:
+    rules = ("duplicated-word", "spacing", "mixed-script", "mid-sentence-capital", "lowercase-sentence-start")
+    found = sorted((f.rule, text[f.start : f.end]) for f in findings_for(text, *rules))
+    assert found == sorted(expected)
+
+
+def test_languagetool_on_a_deleted_copy_is_dropped(monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "The talks with teh teh delegates went on."
+    with LanguageToolStub() as server:
+        monkeypatch.setenv(URL_VARIABLE, server.url)
+        findings = findings_for(text, "duplicated-word", "grammar")
+    assert sorted((f.rule, text[f.start : f.end]) for f in findings) == [
+        ("duplicated-word", "teh teh"),
+        ("grammar", "teh"),  # the first copy: still misspelt once the repeat is fixed
+    ]

@@ -73,6 +73,8 @@ class Repetition:
     Options: ClassVar[type] = RepetitionOptions
     fixable: ClassVar[str] = "always"
     safe_fix: ClassVar[bool] = True
+    repeats: ClassVar[bool] = True
+    """The suggestion is the first word: what another rule finds in the second goes with it (qa.dedupe)."""
 
     def prepare(self, options: RepetitionOptions) -> None:
         """Read the word lists once, before any file."""

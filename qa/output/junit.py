@@ -24,7 +24,9 @@ EVERY_FINDING_FAILS = "info"
 """The `fail_on` that makes every finding a failure: what a caller that names no threshold gets."""
 
 
-def render(results: Results, catalogue: Catalogue, out: TextIO, *, fail_on: str = EVERY_FINDING_FAILS) -> None:
+def render(
+    results: Results, catalogue: Catalogue, out: TextIO, *, fail_on: str = EVERY_FINDING_FAILS
+) -> None:
     """`fail_on` is `--fail-on`'s value: error, warning, info or never."""
     root = to_element(results, fail_on)
     ET.indent(root)

@@ -109,7 +109,9 @@ def test_shape_is_what_jenkins_and_gitlab_read() -> None:
         for suite in root:
             assert suite.tag == "testsuite" and suite.get("name")
             cases = list(suite)
-            assert all(case.tag == "testcase" and case.get("classname") and case.get("name") for case in cases)
+            assert all(
+                case.tag == "testcase" and case.get("classname") and case.get("name") for case in cases
+            )
             assert int(suite.get("tests")) == len(cases)
             assert int(suite.get("failures")) == sum(case.find("failure") is not None for case in cases)
             assert all({child.tag for child in case} <= JENKINS_CASE_CHILDREN for case in cases)
