@@ -156,8 +156,8 @@ def _missing_space_findings(text: str, suffixes: frozenset[str]) -> Iterator[Mat
             yield Match(
                 start,
                 start + 1,
-                f"No space after the {PUNCTUATION_NAMES[text[start]]} in '{before}{text[start]}{after}'; "
-                f"write '{before}{text[start]} {after}'.",
+                f"Add a space after the {PUNCTUATION_NAMES[text[start]]} in '{before}{text[start]}{after}': "
+                f"'{before}{text[start]} {after}'.",
                 suggestion=text[start] + " ",
                 severity=Severity.INFO if _is_title_before_name(text[start], before, after) else None,
             )
@@ -191,8 +191,7 @@ def _space_before(text: str, start: int, end: int, suffixes: frozenset[str], lin
         return Match(
             start,
             end + 1,
-            f"The space is before the {name} instead of after it in '{word} {mark}{after}'; "
-            f"write '{word}{mark} {after}'.",
+            f"Move the space before the {name} in '{word} {mark}{after}' to after it: '{word}{mark} {after}'.",
             mark + " ",
         )
     return None
@@ -223,23 +222,23 @@ def _in_spaced_ellipsis(text: str, start: int, end: int) -> bool:
 
 def _space_before_message(gap: str, name: str, word: str, mark: str) -> str:
     if set(gap) == {" "}:
-        return f"A space before the {name} in '{word} {mark}'; write '{word}{mark}'."
+        return f"Remove the space before the {name} in '{word} {mark}': '{word}{mark}'."
     space = unicodedata.name(gap[0]).lower()
-    return f"A {space} before the {name} in '{word} {mark}' is French typography; write '{word}{mark}'."
+    return f"Remove the {space} before the {name} in '{word} {mark}', a French usage: '{word}{mark}'."
 
 
 def _double_space(text: str, start: int, end: int, lines: Lines) -> Match | None:
     if not _is_slip(text, start, end, lines):
         return None
     before, after = _before(WORD_BEFORE, text, start), WORD_AFTER.match(text, end).group()
-    return Match(start, end, f"Double space between '{before}' and '{after}'; write one space.", " ")
+    return Match(start, end, f"Remove one of the two spaces between '{before}' and '{after}'.", " ")
 
 
 def _double_space_between_sentences(text: str, start: int, end: int, lines: Lines) -> Match | None:
     if not _is_slip(text, start, end, lines):
         return None
     before = _before(WORD_BEFORE, text, start)
-    return Match(start, end, f"Two spaces after '{before}' between sentences; write one space.", " ")
+    return Match(start, end, f"Remove one of the two spaces after '{before}' between sentences.", " ")
 
 
 def _is_slip(text: str, start: int, end: int, lines: Lines) -> bool:

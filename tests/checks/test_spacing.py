@@ -115,13 +115,13 @@ def test_two_spaces_between_sentences_only_on_request() -> None:
     assert check(text) == [("  ", " ")]
     assert check(text, sentence_double_space=True) == [("  ", " ")] * 3
     messages = [f.message for f in findings_for(text, RULE)]
-    assert messages == ["Double space between 'Then' and 'it'; write one space."]
+    assert messages == ["Remove one of the two spaces between 'Then' and 'it'."]
 
 
 def test_the_sentence_message_differs_from_the_in_sentence_one() -> None:
     doc = Document("example.txt", "The talks ended.  The ministers left.")
     (match,) = Spacing().check(doc, SpacingOptions(sentence_double_space=True))
-    assert match.message == "Two spaces after 'ended.' between sentences; write one space."
+    assert match.message == "Remove one of the two spaces after 'ended.' between sentences."
 
 
 def test_french_spacing_before_punctuation_is_named() -> None:
@@ -133,10 +133,10 @@ def test_french_spacing_before_punctuation_is_named() -> None:
         (" !", "!"),
     ]
     assert findings[0].message == (
-        "A no-break space before the colon in 'dit :' is French typography; write 'dit:'."
+        "Remove the no-break space before the colon in 'dit :', a French usage: 'dit:'."
     )
     assert "narrow no-break space" in findings[1].message
-    assert findings[2].message == "A space before the exclamation mark in 'Rien !'; write 'Rien!'."
+    assert findings[2].message == "Remove the space before the exclamation mark in 'Rien !': 'Rien!'."
 
 
 def test_offsets_count_code_points_in_non_ascii_text() -> None:
@@ -148,10 +148,10 @@ def test_offsets_count_code_points_in_non_ascii_text() -> None:
 
 def test_messages_name_the_mark_and_the_fix() -> None:
     (finding,) = findings_for("He met Lavrov in Geneva.this Friday.", RULE)
-    assert finding.message == "No space after the full stop in 'Geneva.this'; write 'Geneva. this'."
+    assert finding.message == "Add a space after the full stop in 'Geneva.this': 'Geneva. this'."
     (finding,) = findings_for("The talks ,he said, were useful.", RULE)
     assert finding.message == (
-        "The space is before the comma instead of after it in 'talks ,he'; write 'talks, he'."
+        "Move the space before the comma in 'talks ,he' to after it: 'talks, he'."
     )
 
 
