@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import os
 from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -142,10 +143,29 @@ class Catalogue:
 
     def select(self, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Rule]:
         """Rules to run: enabled ones (or those named in `select`), minus those in `ignore`."""
-        select, ignore = list(select), list(ignore)
-        chosen = self.resolve(select) if select else {r.id for r in self.rules if r.enabled}
-        chosen -= self.resolve(ignore)
+        chosen = self.chosen_ids(list(select) or None, ignore=ignore)
         return [r for r in self.rules if r.id in chosen]
+
+    def chosen_ids(
+        self,
+        select: Iterable[str] | None = None,
+        extend_select: Iterable[str] = (),
+        ignore: Iterable[str] = (),
+        start: AbstractSet[str] | None = None,
+    ) -> set[str]:
+        """The ids a selection leaves: `select` replaces `start` (default: the enabled rules),
+        `extend_select` adds to it, `ignore` takes away; names are resolved as `resolve` does.
+
+        The one place a selection is worked out: `Catalogue.select`, the configuration with the
+        command line, and each per-path override (whose `start` is the selection before it).
+        """
+        if select is not None:
+            chosen = self.resolve(select)
+        elif start is not None:
+            chosen = set(start)
+        else:
+            chosen = {r.id for r in self.rules if r.enabled}
+        return (chosen | self.resolve(extend_select)) - self.resolve(ignore)
 
 
 def bundled_rules_folder() -> Path:

@@ -1,4 +1,8 @@
-"""The command line: argument parsing and exit codes only."""
+"""The command line: argument parsing, dispatch and exit codes only.
+
+Each command reads: its arguments -> a run (qa.check_run; qa.fix) -> an output module
+(qa.check_output, qa.fix_output, qa.rule_docs, qa.settings_as_toml) -> an exit code.
+"""
 
 from __future__ import annotations
 
@@ -6,20 +10,17 @@ import argparse
 import gc
 import sys
 from collections.abc import Sequence
-from contextlib import nullcontext
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING
 
 from qa import __version__
-from qa.config import FAIL_ON
+from qa.config_file import FAIL_ON
 from qa.output.text import visible
 
 if TYPE_CHECKING:  # the modules behind these load on first use, keeping `mtqa --help` fast
-    from qa.catalogue import Catalogue, Rule
-    from qa.config import Config
-    from qa.engine import Discovery
-    from qa.findings import Results
-    from qa.settings import Settings
+    from qa.catalogue import Catalogue
+    from qa.check_run import Run, RunRequest
+    from qa.config_file import Config
+    from qa.run_settings import CommandLine
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -63,7 +64,15 @@ def build_parser() -> argparse.ArgumentParser:
     fix.add_argument("--diff", action="store_true", help="print a unified diff of the fixes; write nothing")
     fix.add_argument("--force", action="store_true", help="also rewrite read-only files")
 
-    _add_config_arguments(commands.add_parser("rules", help="list the rule catalogue, one line a rule"))
+    from qa.rule_docs import FIX_LEGEND
+
+    rules = commands.add_parser(
+        "rules",
+        help="list the rule catalogue, one line a rule",
+        epilog=FIX_LEGEND,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _add_config_arguments(rules)
     explain = commands.add_parser("explain", help="show what a rule checks, why, and examples")
     explain.add_argument("rule", metavar="RULE")
     _add_config_arguments(explain)
@@ -172,161 +181,50 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_command(argv: Sequence[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     from qa.catalogue import CatalogueError
-    from qa.config import Config, ConfigError, load_config
-    from qa.settings import load_catalogue
+    from qa.config_file import Config, load_config
+    from qa.errors import UsageError
+    from qa.run_settings import load_catalogue
 
+    commands = {
+        "check": check,
+        "report": report,
+        "fix": fix,
+        "rules": list_rules,
+        "explain": explain_rule,
+        "config": show_config,
+    }
     try:
         config = Config() if arguments.no_config else load_config(arguments.config)
         catalogue = load_catalogue(config)
-    except (ConfigError, CatalogueError) as error:
+        return commands[arguments.command](catalogue, config, arguments)
+    except (UsageError, CatalogueError) as error:  # ConfigError is a UsageError
         return _fail(str(error))
-    if arguments.command == "rules":
-        return list_rules(catalogue, sys.stdout)
-    if arguments.command == "explain":
-        return explain_rule(catalogue, config, arguments, sys.stdout)
-    if arguments.command == "config":
-        return show_config(catalogue, config, arguments, sys.stdout)
-    if arguments.command == "fix":
-        return fix(catalogue, config, arguments)
-    return check(catalogue, config, arguments)  # `check` and `report` share the run
-
-
-@dataclass(frozen=True)
-class Run:
-    """What one `check`, `report` or `fix` run saw and found."""
-
-    catalogue: Catalogue
-    settings: Settings
-    rules: list[Rule]
-    found: Discovery
-    results: Results
-
-
-def execute(
-    catalogue: Catalogue, config: Config, arguments: argparse.Namespace, found: Discovery | None = None
-) -> Run:
-    """Select the rules, find the inputs and check them; UsageError for a bad selection or option.
-
-    `found` gives the inputs instead of the paths: `fix` checks its fixed text again.
-    """
-    from qa.engine import discover, run
-    from qa.progress import progress_bar
-
-    settings = _settings(catalogue, config, arguments)
-    if found is None:
-        found = discover(
-            arguments.paths,
-            stdin_name=arguments.stdin_filename,
-            options=settings.load_options,
-            excluded=settings.excluded,
-        )
-    jobs = arguments.jobs or _cores()
-    progress = None if getattr(arguments, "quiet", False) else progress_bar(sys.stderr)
-    results = run(
-        found.sources,
-        settings.rules,
-        found.errors,
-        skipped=found.warnings,
-        rules_for=settings.rules_for,
-        jobs=jobs,
-        progress=progress,
-        catalogue=catalogue,
-        measure=_shows_metrics(arguments),
-    )
-    return Run(catalogue, settings, settings.rules, found, _baselined(results, arguments))
-
-
-def _shows_metrics(arguments: argparse.Namespace) -> bool:
-    """Only the JSON and the HTML report show readability figures; text runs skip computing them."""
-    wants_json = getattr(arguments, "format", None) == "json" and not getattr(arguments, "statistics", False)
-    return wants_json or arguments.command == "report" or bool(getattr(arguments, "report", None))
-
-
-def _baselined(results: Results, arguments: argparse.Namespace) -> Results:
-    """The results less the findings of the baseline; --write-baseline first records them all."""
-    from pathlib import Path
-
-    from qa import baseline
-
-    write, read = getattr(arguments, "write_baseline", None), getattr(arguments, "baseline", None)
-    if not (write or read):
-        return results
-    known = baseline.write(Path(write), results) if write else baseline.read(Path(read))
-    results, hidden = baseline.hide(results, known)
-    if not getattr(arguments, "quiet", False):
-        counted = f"{hidden} finding{'s' if hidden != 1 else ''}"
-        message = (
-            f"{write}: recorded {counted} in the baseline" if write else f"{counted} hidden by the baseline"
-        )
-        if write or hidden:
-            print(f"mtqa: {visible(message)}", file=sys.stderr)
-    return results
-
-
-def _settings(catalogue: Catalogue, config: Config, arguments: argparse.Namespace) -> Settings:
-    """The configuration file and the command line, resolved against the catalogue."""
-    from qa.settings import CommandLine, resolve_settings
-
-    command_line = CommandLine(
-        select=getattr(arguments, "select", None),
-        ignore=getattr(arguments, "ignore", ()),
-        fail_on=getattr(arguments, "fail_on", None),
-        guess_encoding=getattr(arguments, "guess_encoding", False),
-        format_of=getattr(arguments, "format_of", None),
-    )
-    return resolve_settings(config, catalogue, command_line)
-
-
-def _cores() -> int:
-    import os
-
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
 
 
 def check(catalogue: Catalogue, config: Config, arguments: argparse.Namespace) -> int:
-    from pathlib import Path
+    from qa.check_output import write_findings, write_report
+    from qa.check_run import check_run
 
-    from qa.errors import UsageError
-    from qa.output import renderer
-
-    quiet, statistics = getattr(arguments, "quiet", False), getattr(arguments, "statistics", False)
-    if statistics and arguments.format not in ("text", "json"):
+    if arguments.statistics and arguments.format not in ("text", "json"):
         return _fail(f"--statistics prints text or json, not {arguments.format}")
-    try:
-        done = execute(catalogue, config, arguments)
-    except UsageError as error:
-        return _fail(str(error))
-    results = done.results
-    if arguments.command == "check":
-        try:
-            with _open_output(arguments.output) as out:
-                renderer(arguments.format, quiet=quiet, statistics=statistics)(results, catalogue, out)
-        except BrokenPipeError:
-            _silence_stdout()  # the reader went away (`mtqa check … | head`): not an error of ours
-        except OSError as error:
-            return _fail(f"{arguments.output}: cannot write output: {error.strerror or error}")
-    report_folder = arguments.output_dir if arguments.command == "report" else arguments.report
-    if report_folder:
-        from qa.report import write_reports
+    done = check_run(catalogue, config, run_request(arguments))
+    _note(done.baseline_note, arguments)
+    write_findings(
+        done, arguments.format, arguments.output, quiet=arguments.quiet, statistics=arguments.statistics
+    )
+    if arguments.report:  # stdout keeps the findings (JSON must stay parseable): the report speaks on stderr
+        said_to = None if arguments.quiet else sys.stderr
+        write_report(done, arguments.report, said_to, open_index=arguments.open)
+    return exit_code(done, arguments)
 
-        try:
-            written = write_reports(results, done.found.sources, done.rules, catalogue, Path(report_folder))
-        except OSError as error:
-            return _fail(f"{report_folder}: cannot write the report: {error.strerror or error}")
-        # `check` keeps stdout for its findings (JSON must stay parseable); `report` has nothing else to say.
-        stream = sys.stdout if arguments.command == "report" else sys.stderr
-        pages = len(written.pages)
-        if not quiet:
-            print(
-                f"Wrote {pages} page{'s' if pages != 1 else ''} and the index: {written.index}", file=stream
-            )
-        if arguments.open:
-            import webbrowser
 
-            webbrowser.open(written.index.resolve().as_uri())
+def report(catalogue: Catalogue, config: Config, arguments: argparse.Namespace) -> int:
+    from qa.check_output import write_report
+    from qa.check_run import check_run
+
+    done = check_run(catalogue, config, run_request(arguments))
+    _note(done.baseline_note, arguments)
+    write_report(done, arguments.output_dir, sys.stdout, open_index=arguments.open)
     return exit_code(done, arguments)
 
 
@@ -335,131 +233,101 @@ def fix(catalogue: Catalogue, config: Config, arguments: argparse.Namespace) -> 
     print them as a diff (`--diff`: exit 1 when there is one); else exit on what is left, as `check`."""
     from dataclasses import replace
 
-    from qa.errors import UsageError
-    from qa.fix import Fixer, summary, unified_diff, write_atomically
+    from qa.check_run import check_run
+    from qa.fix import fix_run
+    from qa.fix_output import note_unsafe, write_fixes
 
-    try:
-        done = execute(catalogue, config, arguments)
-        safe = {rule.id for rule in catalogue.rules if rule.safe_fix}
-        fixer = Fixer(
-            done.found.sources,
-            safe,
-            lambda sources: (
-                execute(catalogue, config, arguments, replace(done.found, sources=sources)).results
-            ),
-        )
-        results = fixer.run(done.results)
-    except UsageError as error:
-        return _fail(str(error))
-    unsafe = [rule.id for rule in done.rules if not rule.safe_fix]
-    if arguments.select and unsafe:
-        print(f"mtqa: note: not safe to fix, only checked: {', '.join(unsafe)}", file=sys.stderr)
-    changed, errors = [], fixer.errors
-    for fixed in fixer.changed:
-        try:
-            if arguments.diff:
-                sys.stdout.write(unified_diff(fixed.source.display, fixed.before, fixed.after))
-            elif fixed.source.path is not None:
-                write_atomically(fixed.source.path, fixed.data, force=arguments.force)
-            changed.append(fixed)
-        except BrokenPipeError:
-            _silence_stdout()  # `mtqa fix --diff | head`: the reader has seen enough
-            changed.append(fixed)
-        except OSError as error:
-            errors.append(f"{fixed.source.display}: cannot write: {error.strerror or error}")
-    for source in done.found.sources:
-        if source.path is None and not arguments.diff:  # standard input: the text, fixed or not, to stdout
-            fixed = fixer.fixed.get(source.display)
-            sys.stdout.buffer.write(fixed.data if fixed else source.data)
-    if not arguments.diff and all(source.path is not None for source in done.found.sources):
-        from qa.output.text import render_findings
-
-        try:
-            render_findings(results, catalogue, sys.stdout)  # what is left for an editor, as `check` shows it
-        except BrokenPipeError:
-            _silence_stdout()
-    for note in fixer.notes:
-        print(f"mtqa: note: {visible(note)}", file=sys.stderr)
-    print(summary(changed, fixer.left, would=arguments.diff), file=sys.stderr)
-    code = exit_code(replace(done, results=replace(results, errors=(*results.errors, *errors))), arguments)
+    request = run_request(arguments)
+    done = check_run(catalogue, config, request)
+    fixer, results = fix_run(done, lambda found: check_run(catalogue, config, request, found).results)
+    if arguments.select:
+        note_unsafe(done.rules)
+    written = write_fixes(
+        fixer, results, done.found.sources, catalogue, diff=arguments.diff, force=arguments.force
+    )
+    results = replace(results, errors=(*results.errors, *written.errors))
+    code = exit_code(replace(done, results=results), arguments)
     if arguments.diff and code != EXIT_ERROR:
-        return EXIT_FINDINGS if changed else EXIT_CLEAN
+        return EXIT_FINDINGS if written.changed else EXIT_CLEAN
     return code
+
+
+def run_request(arguments: argparse.Namespace) -> RunRequest:
+    """What `check`, `report` and `fix` ask of a run, from their arguments."""
+    from qa.check_run import RunRequest
+
+    # Only the JSON and the HTML report show readability figures; text runs skip computing them.
+    as_json = getattr(arguments, "format", None) == "json" and not getattr(arguments, "statistics", False)
+    measure = as_json or arguments.command == "report" or bool(getattr(arguments, "report", None))
+    return RunRequest(
+        paths=arguments.paths,
+        command_line=command_line(arguments),
+        stdin_name=arguments.stdin_filename,
+        jobs=arguments.jobs,
+        progress=not getattr(arguments, "quiet", False),
+        measure=measure,
+        baseline=getattr(arguments, "baseline", None),
+        write_baseline=getattr(arguments, "write_baseline", None),
+    )
+
+
+def command_line(arguments: argparse.Namespace) -> CommandLine:
+    """What the arguments say about what a configuration file also says (None or empty: not given)."""
+    from qa.run_settings import CommandLine
+
+    return CommandLine(
+        select=getattr(arguments, "select", None),
+        ignore=getattr(arguments, "ignore", ()),
+        fail_on=getattr(arguments, "fail_on", None),
+        guess_encoding=getattr(arguments, "guess_encoding", False),
+        format_of=getattr(arguments, "format_of", None),
+    )
 
 
 def exit_code(done: Run, arguments: argparse.Namespace) -> int:
     """Print the run's warnings and input errors on stderr; 2 for those errors, else by --fail-on."""
-    from qa.findings import Severity
-
-    results = done.results
-    asked_for = done.settings.asked_for
-    unset = [message for rule_id, message in results.not_configured.items() if rule_id in asked_for]
     if not getattr(arguments, "quiet", False):  # `check --quiet`: errors only
-        for message in [*results.warnings, *unset]:
+        for message in done.warnings:
             print(f"mtqa: warning: {visible(message)}", file=sys.stderr)
-    for message in results.input_errors:
+    for message in done.results.input_errors:
         print(f"mtqa: error: {visible(message)}", file=sys.stderr)
-    grammar = {rule.id for rule in done.catalogue.rules if rule.check == "grammar"}
-    missing = results.unavailable | {rule_id for rule_id in results.not_configured if rule_id in asked_for}
-    grammar_failed = arguments.strict_grammar and bool(grammar & missing)
-    if results.input_errors or grammar_failed:
+    if done.results.input_errors or (arguments.strict_grammar and done.grammar_missing):
         return EXIT_ERROR
-    worst = results.worst_severity()
-    fail_on = done.settings.fail_on
-    if fail_on == "never" or worst is None:
-        return EXIT_CLEAN
-    return EXIT_FINDINGS if worst >= Severity.parse(fail_on) else EXIT_CLEAN
+    return EXIT_FINDINGS if done.fails else EXIT_CLEAN
 
 
-def show_config(catalogue: Catalogue, config: Config, arguments: argparse.Namespace, out: TextIO) -> int:
-    from qa.config_view import render
-    from qa.errors import UsageError
+def show_config(catalogue: Catalogue, config: Config, arguments: argparse.Namespace) -> int:
+    from qa.run_settings import resolve_settings
+    from qa.settings_as_toml import render
 
-    try:
-        settings = _settings(catalogue, config, arguments)
-    except UsageError as error:
-        return _fail(str(error))
-    out.write(render(settings, arguments.path))
+    sys.stdout.write(render(resolve_settings(config, catalogue, command_line(arguments)), arguments.path))
     return EXIT_CLEAN
 
 
-def list_rules(catalogue: Catalogue, out: TextIO) -> int:
-    from qa.rule_docs import fix_marker
+def list_rules(catalogue: Catalogue, config: Config, arguments: argparse.Namespace) -> int:
+    from qa.rule_docs import FIX_LEGEND, rules_table
 
-    width = max(len(rule.id) for rule in catalogue.rules)
-    for rule in catalogue.rules:
-        state = "" if rule.enabled else " (off by default)"
-        out.write(
-            f"{rule.id:<{width}}  {rule.severity.label:<7}  {fix_marker(rule):<6}  {rule.summary}{state}\n"
-        )
+    sys.stdout.write(rules_table(catalogue))
+    sys.stderr.write(f"\n{FIX_LEGEND}")
     return EXIT_CLEAN
 
 
-def explain_rule(catalogue: Catalogue, config: Config, arguments: argparse.Namespace, out: TextIO) -> int:
+def explain_rule(catalogue: Catalogue, config: Config, arguments: argparse.Namespace) -> int:
     """The rule as the configuration sets it: its severity and option values are the ones that apply."""
-    from qa.errors import UsageError
     from qa.rule_docs import explain
-    from qa.settings import configure
+    from qa.run_settings import configure
 
     try:
-        rule = configure(catalogue.get(arguments.rule), config)
+        rule = catalogue.get(arguments.rule)
     except KeyError:
         return _fail(f"unknown rule {arguments.rule!r} (see `mtqa rules`)")
-    except UsageError as error:
-        return _fail(str(error))
-    out.write(explain(rule))
+    sys.stdout.write(explain(configure(rule, config)))
     return EXIT_CLEAN
 
 
-def _open_output(path: str | None):
-    return open(path, "w", encoding="utf-8") if path else nullcontext(sys.stdout)
-
-
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so the interpreter's final flush raises no second error."""
-    import os
-
-    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+def _note(message: str | None, arguments: argparse.Namespace) -> None:
+    if message and not getattr(arguments, "quiet", False):
+        print(f"mtqa: {visible(message)}", file=sys.stderr)
 
 
 def _fail(message: str) -> int:

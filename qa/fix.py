@@ -4,8 +4,8 @@ A finding's `start`/`end` are code-point offsets into the decoded file (the Docu
 `source_text`), so an edit replaces that span with the suggestion and the text is
 encoded back in the file's own encoding, byte-order mark and line endings: bytes
 outside the edits stay as they were. Only kinds that declare `safe_fix` are applied;
-every other finding needs an editor. Nothing here prints: the command line shows
-the diff, writes the files and says what was left.
+every other finding needs an editor. Nothing here prints: qa.fix_output shows
+the diff, writes the files (write_atomically) and says what was left.
 """
 
 from __future__ import annotations
@@ -20,16 +20,20 @@ import tempfile
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from qa.document import LINE_BREAK, Document
-from qa.engine import Source
+from qa.engine import Discovery, Source
 from qa.errors import InputError
 from qa.findings import FileResult, Finding, Results
 from qa.loaders import read_regular_file
 from qa.loaders.decoding import Encoding
 from qa.output.text import visible
+
+if TYPE_CHECKING:
+    from qa.check_run import Run
 
 MAX_PASSES = 10
 """Checks of the fixed text after the first: a fix may reveal another and an overlapping
@@ -289,6 +293,14 @@ class Fixer:
         fixed = self.fixed.setdefault(result.path, Fixed(source, doc.source_text))
         fixed.after, fixed.data, fixed.fixes = after, data, fixed.fixes + len(edits.edits)
         return True
+
+
+def fix_run(done: Run, recheck: Callable[[Discovery], Results]) -> tuple[Fixer, Results]:
+    """Fix a run's files in memory until no safe fix is left: the fixer, which knows what changed
+    and what is left, and the results of the last check. `recheck` checks inputs as `done` did."""
+    safe = {rule.id for rule in done.catalogue.rules if rule.safe_fix}
+    fixer = Fixer(done.found.sources, safe, lambda sources: recheck(replace(done.found, sources=sources)))
+    return fixer, fixer.run(done.results)
 
 
 def _bytes(source: Source) -> bytes:

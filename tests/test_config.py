@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from qa.config import Config, ConfigError, find_config, load_config
+from qa.config_file import Config, ConfigError, find_config, load_config
 from qa.findings import Severity
-from qa.settings import CommandLine, load_catalogue, resolve_settings
+from qa.run_settings import CommandLine, load_catalogue, resolve_settings
 from tests.helpers import CATALOGUE
 
 ARTICLE = "Troops massed near Kiev on 21 ene 2022, and there can be no No bargaining, the minister said.\n"
@@ -312,7 +312,7 @@ def test_defaults_config_is_all_defaults() -> None:
 
 
 def test_rendered_configuration_is_valid_toml(tmp_path: Path) -> None:
-    from qa.config_view import render
+    from qa.settings_as_toml import render
 
     settings = settings_for(tmp_path, "fail-on = 'warning'\nexclude = ['drafts']\n[names]\n'Antony Blinken' = ['Anthony Blinken']\n")
     parsed = tomllib.loads(render(settings))

@@ -41,8 +41,8 @@ def default_setup() -> Setup:
 
     The grammar rule stays in: without a LanguageTool server it reports itself not configured.
     """
-    from qa.config import Config
-    from qa.settings import load_catalogue, resolve_settings
+    from qa.config_file import Config
+    from qa.run_settings import load_catalogue, resolve_settings
 
     catalogue = load_catalogue(Config())
     return Setup(catalogue, tuple(resolve_settings(Config(), catalogue).rules))

@@ -18,7 +18,7 @@ from typing import Any
 
 from qa.catalogue import Catalogue, CatalogueError, Rule
 from qa.checks.base import OptionError, build_options
-from qa.config import Config, ConfigError, Override, RuleSettings
+from qa.config_file import Config, ConfigError, Override, RuleSettings
 from qa.globs import any_matches
 from qa.loaders import LoadOptions
 
@@ -80,10 +80,9 @@ class Settings:
         ids = {rule.id for rule in self.rules}
         configured = {rule.id: rule for rule in self.rules}
         for override in overrides:
-            if override.select is not None:
-                ids = self.catalogue.resolve(override.select)
-            ids |= self.catalogue.resolve(override.extend_select)
-            ids -= self.catalogue.resolve(override.ignore)
+            ids = self.catalogue.chosen_ids(
+                override.select, override.extend_select, override.ignore, start=ids
+            )
         result = []
         for rule in self.catalogue.rules:
             if rule.id in ids:
@@ -110,13 +109,11 @@ def resolve_settings(
 ) -> Settings:
     """Check every rule name and value in the configuration against the catalogue, and build the rules."""
     _check_names(catalogue, config)
-    select = command_line.select if command_line.select else config.select
+    select = command_line.select or config.select or None
+    extend_select = () if command_line.select else config.extend_select
     try:
-        asked_for = catalogue.resolve(
-            [*(select or ()), *(() if command_line.select else config.extend_select)]
-        )
-        chosen = asked_for if select else asked_for | {r.id for r in catalogue.rules if r.enabled}
-        chosen = chosen - catalogue.resolve([*config.ignore, *command_line.ignore])
+        asked_for = catalogue.resolve([*(select or ()), *extend_select])
+        chosen = catalogue.chosen_ids(select, extend_select, [*config.ignore, *command_line.ignore])
     except KeyError as error:
         raise ConfigError(f"unknown rule or group {error.args[0]!r} (see `mtqa rules`)") from None
     rules = [configure(rule, config) for rule in catalogue.rules if rule.id in chosen]

@@ -2,7 +2,7 @@
 
 Reading is strict, like the rule catalogue: an unknown key, a value of the wrong type
 or a rule name the catalogue does not know is a ConfigError naming the file and the
-key, never a silent default. What the file says is turned into rules by qa.settings.
+key, never a silent default. What the file says is turned into rules by qa.run_settings.
 """
 
 from __future__ import annotations
@@ -51,7 +51,7 @@ class Override:
 
 @dataclass(frozen=True)
 class Config:
-    """What a configuration file says, unvalidated against the catalogue (see qa.settings)."""
+    """What a configuration file says, unvalidated against the catalogue (see qa.run_settings)."""
 
     path: Path | None = None
     """The file it came from; None when no file was found (all defaults)."""

@@ -9,7 +9,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from qa.catalogue import Rule
-from qa.settings import Settings
+from qa.run_settings import Settings
 
 BARE_KEY = re.compile(r"[A-Za-z0-9_-]+\Z")
 
@@ -31,14 +31,30 @@ def render(settings: Settings, path: str | None = None) -> str:
     if config.names:
         lines += ["", "[names]"] + [f"{_key(house)} = {toml_value(list(v))}" for house, v in config.names.items()]
     rules = settings.rules_for(path) if path else settings.rules
-    running = {rule.id for rule in rules}
-    lines += ["", f"# {len(rules)} of {len(settings.catalogue.rules)} rules run"]
-    off = [rule.id for rule in settings.catalogue.rules if rule.id not in running]
+    idle = {rule.id: why for rule in rules if (why := needs_setup(rule))}
+    selected = {rule.id for rule in rules}
+    off = {
+        rule.id: idle.get(rule.id) or ("not selected" if rule.enabled else "off by default: select by name")
+        for rule in settings.catalogue.rules
+        if rule.id not in selected or rule.id in idle
+    }
+    lines += ["", f"# {len(selected) - len(idle)} of {len(settings.catalogue.rules)} rules run"]
     if off:
         lines.append(f"# not running: {', '.join(off)}")
+        lines += [f"#   {rule_id}: {why}" for rule_id, why in off.items()]
     for rule in rules:
         lines += ["", f"[rules.{rule.id}]", *_rule_lines(rule)]
     return "\n".join(lines) + "\n"
+
+
+def needs_setup(rule: Rule) -> str | None:
+    """Why a selected rule will not run although nothing is wrong, as a run says it: a grammar rule
+    with no LanguageTool server named. Decided from the options alone, without reaching a server."""
+    if rule.check != "grammar":
+        return None
+    from qa.checks.grammar import NOT_CONFIGURED, server_url
+
+    return NOT_CONFIGURED if server_url(rule.options) is None and not rule.options.local else None
 
 
 def _rule_lines(rule: Rule) -> list[str]:

@@ -1,0 +1,48 @@
+"""Where `mtqa check` and `mtqa report` put a run's results: the chosen format, the HTML report.
+
+A file that cannot be written is a UsageError naming it (exit 2); a reader that stops reading
+standard output early is not an error.
+"""
+
+from __future__ import annotations
+
+import sys
+from contextlib import nullcontext
+from pathlib import Path
+from typing import TextIO
+
+from qa.check_run import Run
+from qa.errors import UsageError
+from qa.stdout import silence_stdout
+
+
+def write_findings(done: Run, format: str, output: str | None, *, quiet: bool, statistics: bool) -> None:
+    """The results in `format` (or counted by rule, for --statistics) to `output`, else stdout."""
+    from qa.output import renderer
+
+    render = renderer(format, quiet=quiet, statistics=statistics)
+    try:
+        with open(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout) as out:
+            render(done.results, done.catalogue, out)
+    except BrokenPipeError:
+        silence_stdout()
+    except OSError as error:
+        raise UsageError(f"{output}: cannot write output: {error.strerror or error}") from None
+
+
+def write_report(done: Run, folder: str, said_to: TextIO | None, *, open_index: bool) -> None:
+    """A page per file and the index in `folder`, said on `said_to` (None: quietly); `open_index`
+    opens the index in a browser."""
+    from qa.report import write_reports
+
+    try:
+        written = write_reports(done.results, done.found.sources, done.rules, done.catalogue, Path(folder))
+    except OSError as error:
+        raise UsageError(f"{folder}: cannot write the report: {error.strerror or error}") from None
+    if said_to is not None:
+        pages = len(written.pages)
+        print(f"Wrote {pages} page{'s' if pages != 1 else ''} and the index: {written.index}", file=said_to)
+    if open_index:
+        import webbrowser
+
+        webbrowser.open(written.index.resolve().as_uri())
