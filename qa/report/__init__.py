@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from qa.catalogue import Catalogue, Rule
 from qa.engine import Source
 from qa.findings import Results
-from qa.report.html import INDEX, file_page, index_page, variants_of
+from qa.report.html import (
+    INDEX,
+    Link,
+    Neighbours,
+    file_page,
+    in_index_order,
+    index_page,
+    rules_not_run,
+    variants_of,
+)
 from qa.report.naming import report_names
 
 
@@ -33,6 +42,7 @@ def write_reports(
     folder.mkdir(parents=True, exist_ok=True)
     by_path = {source.display: source for source in sources}
     names = report_names([r.path for r in results.files])
+    around = neighbours_in([r.path for r in in_index_order(results.checked)], names)
     pages: dict[str, Path] = {}
     variants = []
     for result in results.checked:
@@ -41,13 +51,24 @@ def write_reports(
         except Exception:  # noqa: BLE001 - changed on disk since it was checked; the index still lists it
             continue
         page = folder / names[result.path]
-        write_new(page, file_page(doc, result, catalogue, names))
+        write_new(page, file_page(doc, result, catalogue, names, around[result.path]))
         pages[result.path] = page
         variants.extend(variants_of(doc, result, names))
     written = {path: names[path] for path in pages}
     index = folder / INDEX
-    write_new(index, index_page(results.files, catalogue, written, variants, [r.id for r in rules]))
+    rules_run = [r.id for r in rules]
+    not_run = rules_not_run(results, rules_run)
+    write_new(index, index_page(results.files, catalogue, written, variants, rules_run, not_run))
     return WrittenReport(index, pages)
+
+
+def neighbours_in(order: Sequence[str], names: Mapping[str, str]) -> dict[str, Neighbours]:
+    """Each file's previous and next file in `order` (the index's), as links to their pages."""
+    links = [Link(path, names[path]) for path in order]
+    return {
+        path: Neighbours(links[at - 1] if at else None, links[at + 1] if at + 1 < len(links) else None)
+        for at, path in enumerate(order)
+    }
 
 
 def write_new(path: Path, text: str) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import cache
@@ -24,10 +24,12 @@ from markupsafe import Markup
 from qa import __version__
 from qa.catalogue import Catalogue, is_web_address
 from qa.document import Document
-from qa.findings import FileResult, Finding, severity_counts
-from qa.metrics import reading_ease_label
+from qa.findings import FileResult, Finding, Results, severity_counts
 from qa.output.text import HIDDEN_IN_MARKUP
+from qa.report.chart import chart
+from qa.report.editorial import for_editors, with_code
 from qa.report.highlight import highlighted_text
+from qa.report.readability import figure, shown_figures
 
 HERE = Path(__file__).resolve().parent
 INDEX = "index.html"
@@ -38,6 +40,14 @@ NAME_VARIANT_RULE = "name-variant"
 class Link:
     path: str
     href: str | None
+
+
+@dataclass(frozen=True)
+class Neighbours:
+    """The pages before and after a file's in the index's order, for its previous / next links."""
+
+    previous: Link | None = None
+    next: Link | None = None
 
 
 @dataclass(frozen=True)
@@ -87,7 +97,13 @@ def _page(template: str, *, script: bool, **context: Any) -> str:
     return page.translate(HIDDEN_IN_MARKUP)  # the markup and the assets hold none: only text changes
 
 
-def file_page(doc: Document, result: FileResult, catalogue: Catalogue, names: Mapping[str, str]) -> str:
+def file_page(
+    doc: Document,
+    result: FileResult,
+    catalogue: Catalogue,
+    names: Mapping[str, str],
+    neighbours: Neighbours = Neighbours(),
+) -> str:
     """The page of one file: its prose, with each finding (at source offsets) shown on it."""
     findings = result.findings
     rules_present = sorted({f.rule for f in findings})
@@ -96,7 +112,8 @@ def file_page(doc: Document, result: FileResult, catalogue: Catalogue, names: Ma
         script=True,
         path=result.path,
         words=result.words,
-        readability=readability(result.metrics),
+        figures=shown_figures(result.metrics),
+        neighbours=neighbours,
         language="en",
         text=highlighted_text(doc.text, [_on_prose(doc, f) for f in findings]),
         findings=[_finding_row(number, f, names) for number, f in enumerate(findings, start=1)],
@@ -125,8 +142,8 @@ def _rule_doc(catalogue: Catalogue, rule_id: str) -> dict[str, Any]:
     return {
         "id": rule.id,
         "severity": rule.severity.label,
-        "summary": rule.summary,
-        "why": rule.why,
+        "summary": with_code(rule.summary),
+        "why": for_editors(rule.why),
         "link": rule.link if is_web_address(rule.link) else None,
     }
 
@@ -137,20 +154,31 @@ def index_page(
     names: Mapping[str, str],
     variants: Sequence[Variant],
     rules_run: Sequence[str],
+    not_run: Mapping[str, str] = {},
 ) -> str:
+    """The index: files worst first, the names spelled two ways, and the findings by rule.
+
+    A rule that found nothing has no row (it is named in one line), and a rule that did
+    not run, for the run or for some files (`not_run`, with why), has a row that says so.
+    """
     all_findings = [f for r in results for f in r.findings]
-    files = sorted((_file_row(r, names) for r in results), key=_worst_first)
+    files = [_file_row(r, names) for r in in_index_order(results)]
     by_rule = Counter(f.rule for f in all_findings)
     files_by_rule = Counter(rule for r in results for rule in {f.rule for f in r.findings})
+    of_rule = defaultdict(list)
+    for finding in all_findings:
+        of_rule[finding.rule].append(finding)
+    by_rule_and_severity = {rule: severity_counts(findings) for rule, findings in of_rule.items()}
     rule_totals = [
         {
             "id": rule_id,
             "severity": catalogue.get(rule_id).severity.label,
-            "summary": catalogue.get(rule_id).summary,
+            "summary": with_code(catalogue.get(rule_id).summary),
             "count": by_rule[rule_id],
             "files": files_by_rule[rule_id],
+            "not_run": not_run.get(rule_id),
         }
-        for rule_id in sorted(set(rules_run) | set(by_rule), key=lambda r: (-by_rule[r], r))
+        for rule_id in sorted(set(by_rule) | set(not_run), key=lambda r: (-by_rule[r], r))
     ]
     return _page(
         "index.html.j2",
@@ -158,6 +186,8 @@ def index_page(
         files=files,
         variants=variants,
         rule_totals=rule_totals,
+        chart=chart(by_rule_and_severity),
+        quiet_rules=sorted(set(rules_run) - set(by_rule) - set(not_run)),
         by_severity=severity_counts(all_findings),
         total_words=sum(r.words for r in results),
         total_findings=len(all_findings),
@@ -170,27 +200,46 @@ def _file_row(result: FileResult, names: Mapping[str, str]) -> dict[str, Any]:
         "href": names.get(result.path),
         "error": "; ".join(result.problems) if result.error else None,
         "words": result.words,
-        "readability": readability(result.metrics),
+        "ease": figure(result.metrics, "flesch_reading_ease"),
+        "grade": figure(result.metrics, "flesch_kincaid_grade"),
+        "sentence_length": figure(result.metrics, "avg_sentence_length"),
         "counts": severity_counts(result.findings),
     }
 
 
-def readability(metrics: Mapping[str, float]) -> dict[str, str] | None:
-    """The figures of qa.metrics as the report shows them; None for a text with no words."""
-    if "flesch_reading_ease" not in metrics:
-        return None
-    ease = metrics["flesch_reading_ease"]
-    return {
-        "ease": f"{ease:.0f}",
-        "ease_label": reading_ease_label(ease),
-        "grade": f"{metrics['flesch_kincaid_grade']:.1f}",
-        "sentence_length": f"{metrics['avg_sentence_length']:.1f}",
+def in_index_order(results: Sequence[FileResult]) -> list[FileResult]:
+    """Worst first: files not checked, then by errors, warnings and info notes; then by path."""
+
+    def worst_first(result: FileResult) -> tuple:
+        counts = severity_counts(result.findings)
+        return (result.error is None, -counts["error"], -counts["warning"], -counts["info"], result.path)
+
+    return sorted(results, key=worst_first)
+
+
+def rules_not_run(results: Results, rules_run: Sequence[str]) -> dict[str, str]:
+    """Why each rule asked for did not run, for the whole run or on some files, by rule id."""
+    asked = set(rules_run)
+    why = {
+        rule_id: f"Did not run: {_reason(rule_id, message)}"
+        for rule_id, message in [*results.not_configured.items(), *results.run_warnings.items()]
+        if rule_id in asked
     }
+    for rule_id in sorted((results.unavailable & asked) - set(why)):
+        missed = [r for r in results.files if rule_id in r.unavailable]
+        reasons = [_reason(rule_id, w) for r in missed for w in r.warnings if w.startswith(_prefix(rule_id))]
+        files = "1 file" if len(missed) == 1 else f"{len(missed)} files"
+        why[rule_id] = f"Did not run on {files}" + (f": {reasons[0]}" if reasons else "")
+    return dict(sorted(why.items()))
 
 
-def _worst_first(row: Mapping[str, Any]) -> tuple:
-    counts = row["counts"]
-    return (row["error"] is None, -counts["error"], -counts["warning"], -counts["info"], row["path"])
+def _prefix(rule_id: str) -> str:
+    """How qa.engine.unavailable_message begins."""
+    return f"rule {rule_id!r} did not run: "
+
+
+def _reason(rule_id: str, message: str) -> str:
+    return message.removeprefix(_prefix(rule_id))
 
 
 def _on_prose(doc: Document, finding: Finding) -> Finding:

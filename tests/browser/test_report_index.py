@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+
+import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import (
+    PHONE,
     SEVERITIES,
     assert_png,
     file_of,
@@ -60,16 +63,92 @@ def test_name_variants_table_lists_both_spellings(report_dir, open_page) -> None
     expect(table).to_contain_text("Antony")
 
 
-def test_rule_totals_one_row_per_rule_that_ran(report_dir, seed_check, open_page) -> None:
-    rows = open_page(report_dir / "index.html").page.locator("table#rule-totals tbody tr")
-    ran = [rule.id for rule in CATALOGUE.select()]
-    totals = {rule: seed_check["summary"]["by_rule"].get(rule, 0) for rule in ran}
-    expect(rows).to_have_count(len(ran))
+def test_rule_totals_one_row_per_rule_with_findings_or_not_run(report_dir, seed_check, open_page) -> None:
+    page = open_page(report_dir / "index.html").page
+    rows = page.locator("table#rule-totals tbody tr")
+    totals = seed_check["summary"]["by_rule"]
+    not_run = [rule.id for rule in CATALOGUE.select() if rule.check == "grammar"]  # no server in the tests
+    assert not_run, "the seeds' run has a rule that did not run"
+    expect(rows).to_have_count(len(totals) + len(not_run))
     for rule, total in totals.items():
-        row = rows.filter(has_text=rule)
+        row = page.locator(f'table#rule-totals tbody tr[data-rule="{rule}"]')
         expect(row).to_have_count(1)
+        expect(row.locator("th")).to_have_text(rule)
         cells = [" ".join(c.split()) for c in row.locator("td, th").all_inner_texts()]
         assert str(total) in cells, f"{rule}: total {total} not a cell of {cells}"
+    for rule in not_run:
+        row = page.locator(f'table#rule-totals tr[data-rule="{rule}"]')
+        expect(row).to_have_class("is-not-run")
+        expect(row.locator('td[data-label="Findings"]')).to_have_text("did not run")
+        expect(row).to_contain_text("Did not run: ")
+        expect(row).to_contain_text("LanguageTool")
+
+
+def test_rules_without_findings_have_no_row_but_are_named(report_dir, seed_check, open_page) -> None:
+    page = open_page(report_dir / "index.html").page
+    quiet = [
+        rule.id for rule in CATALOGUE.select() if rule.id not in seed_check["summary"]["by_rule"] and rule.check != "grammar"
+    ]
+    assert quiet, "some rules find nothing in the seeds"
+    for rule in quiet:
+        expect(page.locator(f'table#rule-totals tr[data-rule="{rule}"]')).to_have_count(0)
+        expect(page.locator("#quiet-rules code").filter(has_text=rule).first).to_be_visible()
+    assert [t for t in page.locator("table#rule-totals td[data-label=Findings]").all_inner_texts() if t.strip() == "0"] == []
+
+
+def test_chart_shows_findings_by_rule_and_severity(report_dir, seed_check, open_page) -> None:
+    page = open_page(report_dir / "index.html").page
+    svg = page.locator("svg#rule-chart")
+    expect(svg).to_be_visible()
+    expect(svg).to_have_attribute("role", "img")
+    expect(svg.locator("title#chart-title")).to_have_text("Findings by rule and severity")
+    expect(page.locator("script")).to_have_count(0)
+    by_rule = seed_check["summary"]["by_rule"]
+    found = {f["rule"]: f for file in seed_check["files"] for f in file["findings"]}
+    bars = svg.locator("g.bar")
+    expect(bars).to_have_count(len(by_rule))
+    drawn = bars.evaluate_all("gs => gs.map(g => [g.dataset.rule, Number(g.dataset.total)])")
+    assert [total for _, total in drawn] == sorted(by_rule.values(), reverse=True), "longest bar first"
+    assert dict(drawn) == by_rule
+    widths = {}
+    for rule, total in by_rule.items():
+        bar = svg.locator(f'g.bar[data-rule="{rule}"]')
+        expect(bar.locator("text.bar-label")).to_have_text(rule)
+        expect(bar.locator("text.bar-count")).to_have_text(str(total))
+        segments = bar.locator("rect.seg")
+        expect(segments.first).to_have_attribute("data-severity", found[rule]["severity"])
+        counts = segments.evaluate_all("rs => rs.map(r => Number(r.dataset.count))")
+        assert sum(counts) == total
+        widths[rule] = sum(segments.evaluate_all("rs => rs.map(r => r.getBoundingClientRect().width)"))
+    longest = max(by_rule, key=by_rule.get)
+    for rule, total in by_rule.items():
+        assert widths[rule] == pytest.approx(widths[longest] * total / by_rule[longest], rel=0.02)
+    description = svg.locator("desc").text_content()
+    assert all(rule in description for rule in by_rule)
+
+
+def test_names_table_fits_a_phone(report_dir, browser) -> None:
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto((report_dir / "index.html").as_uri())
+        table = page.locator("table#name-variants")
+        expect(table).to_be_visible()
+        sizes = page.evaluate(
+            """() => {
+                const table = document.querySelector('table#name-variants');
+                const box = table.parentElement.getBoundingClientRect();
+                const cells = [...table.querySelectorAll('td, th')].map(c => c.getBoundingClientRect().right);
+                return {page: document.documentElement.scrollWidth, viewport: window.innerWidth,
+                        table: table.scrollWidth, room: table.parentElement.clientWidth,
+                        right: Math.max(...cells), box: box.right};
+            }"""
+        )
+        assert sizes["page"] <= sizes["viewport"], f"the page scrolls sideways: {sizes}"
+        assert sizes["table"] <= sizes["room"], f"the names table overflows its card: {sizes}"
+        assert sizes["right"] <= sizes["box"] + 0.5, f"a cell sticks out: {sizes}"
+    finally:
+        context.close()
 
 
 def test_check_report_option_writes_the_same_pages(mtqa, report_dir, tmp_path) -> None:

@@ -16,6 +16,8 @@ from tests.browser.conftest import (
     SEVERITIES,
     Opened,
     assert_png,
+    file_of,
+    make_report,
     screenshots,
     wait_for_file,
 )
@@ -122,6 +124,138 @@ def test_list_items_carry_rule_and_severity(seed: str, opened: Opened, findings_
     for n, finding in enumerate(findings, start=1):
         expect(item(opened.page, n)).to_have_attribute("data-rule", finding["rule"])
         expect(item(opened.page, n)).to_have_attribute("data-severity", finding["severity"])
+
+
+# ---------------------------------------------------------------- next / previous finding
+
+IS_CURRENT = re.compile(r"(^|\s)is-current(\s|$)")
+
+
+def expect_current(page: Page, n: int, of: int) -> None:
+    """Finding n is the current one, in the text and in the list, and the only one."""
+    expect(mark(page, n)).to_have_class(IS_CURRENT)
+    expect(mark(page, n)).to_be_in_viewport()
+    expect(mark(page, n)).to_be_focused()
+    expect(item(page, n)).to_have_class(IS_CURRENT)
+    expect(page.locator("li.finding.is-current")).to_have_count(1)
+    expect(page.locator("#position")).to_contain_text(f"{n} of {of}")
+
+
+def test_next_and_previous_buttons_go_through_every_finding(seed: str, opened: Opened, findings_by_path) -> None:
+    page, total = opened.page, len(findings_by_path[seed])
+    previous, following = page.locator("button#previous-finding"), page.locator("button#next-finding")
+    expect(previous).to_be_disabled()
+    for n in range(1, total + 1):
+        following.click()
+        expect_current(page, n, total)
+    expect(following).to_be_disabled()
+    expect(page.locator("#position")).to_contain_text("last")
+    for n in range(total - 1, 0, -1):
+        previous.click()
+        expect_current(page, n, total)
+    expect(previous).to_be_disabled()
+    expect(page.locator("#position")).to_contain_text("first")
+    expect(following).to_be_enabled()
+
+
+def test_keys_j_k_n_p_go_to_the_next_and_previous_finding(seed: str, opened: Opened, findings_by_path) -> None:
+    page, total = opened.page, len(findings_by_path[seed])
+    assert total >= 3
+    page.locator("h1").click()
+    for key, n in [("j", 1), ("j", 2), ("n", 3), ("k", 2), ("p", 1), ("k", 1)]:  # stops at the first
+        page.keyboard.press(key)
+        expect_current(page, n, total)
+    for _ in range(total + 2):
+        page.keyboard.press("j")
+    expect_current(page, total, total)  # and at the last
+
+
+def test_keys_are_left_alone_while_typing(seed: str, opened: Opened) -> None:
+    page = opened.page
+    page.keyboard.press("j")
+    expect(mark(page, 1)).to_have_class(IS_CURRENT)
+    page.evaluate("() => { const box = document.createElement('input'); box.id = 'typing'; document.querySelector('h1').after(box); }")
+    page.locator("#typing").focus()
+    page.keyboard.type("jjkn")
+    expect(page.locator("#typing")).to_have_value("jjkn")
+    expect(item(page, 1)).to_have_class(IS_CURRENT)
+    expect(page.locator("li.finding.is-current")).to_have_count(1)
+
+
+def test_next_passes_over_filtered_findings(seed: str, opened: Opened, findings_by_path) -> None:
+    page, findings = opened.page, findings_by_path[seed]
+    rule = findings[0]["rule"]
+    page.locator(f'form#filters input[name="rule"][value="{rule}"]').uncheck()
+    kept = [n for n, f in enumerate(findings, start=1) if f["rule"] != rule]
+    for position, n in enumerate(kept, start=1):
+        page.locator("button#next-finding").click()
+        expect(mark(page, n)).to_have_class(IS_CURRENT)
+        expect(page.locator("#position")).to_contain_text(f"{position} of {len(kept)}")
+    expect(page.locator("button#next-finding")).to_be_disabled()
+
+
+def test_going_to_a_finding_from_the_list_makes_it_current(seed: str, opened: Opened, findings_by_path) -> None:
+    page, total = opened.page, len(findings_by_path[seed])
+    item(page, 2).locator("a.goto").click()
+    expect_current(page, 2, total)
+    page.keyboard.press("j")
+    expect_current(page, 3, total)
+
+
+def test_next_and_previous_file_follow_the_index(report_dir, seed_pages, open_page) -> None:
+    index = open_page(report_dir / "index.html").page
+    order = [
+        Path(href)
+        for href in index.locator("table#files tbody tr th a[href]").evaluate_all("links => links.map(a => a.href)")
+    ]
+    order = [file_of(str(href)) for href in order]
+    assert sorted(order) == sorted(page.resolve() for page in seed_pages.values())
+    for at, page_file in enumerate(order):
+        page = open_page(page_file).page
+        previous, following = page.locator("a#previous-file"), page.locator("a#next-file")
+        expect(previous).to_have_count(1 if at > 0 else 0)
+        expect(following).to_have_count(1 if at + 1 < len(order) else 0)
+        if at + 1 < len(order):
+            following.click()
+            wait_for_file(page, order[at + 1])
+            page.locator("a#previous-file").click()
+            wait_for_file(page, page_file)
+
+
+# ---------------------------------------------------------------- a one-character highlight
+
+
+def test_a_lone_quotation_mark_is_widened_and_flagged_in_the_margin(mtqa, browser, tmp_path) -> None:
+    (tmp_path / "quote.txt").write_text(
+        "The minister said the talks were useful.\n\nHe added: \u201cWe will meet again in March.\n",
+        encoding="utf-8",
+    )
+    output = make_report(mtqa, tmp_path / "out", "quote.txt", cwd=tmp_path)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto((output / "quote.txt.html").as_uri())
+        short = page.locator("mark.hl.is-short")
+        expect(short).to_have_count(1)
+        expect(short).to_have_text("\u201c")
+        looks = short.evaluate(
+            """mark => {
+                const box = mark.getBoundingClientRect();
+                const doc = document.getElementById('doc-text').getBoundingClientRect();
+                const flag = getComputedStyle(mark, '::before');
+                const glyph = document.createRange();
+                glyph.selectNodeContents(mark);
+                return {width: box.width, glyph: glyph.getBoundingClientRect().width, outline: getComputedStyle(mark).outlineWidth,
+                        flag: flag.content, position: flag.position, left: mark.offsetLeft - doc.left};
+            }"""
+        )
+        assert looks["width"] >= looks["glyph"] + 8, f"the mark is not wider than its character: {looks}"
+        assert looks["outline"] == "2px", looks
+        assert looks["flag"] not in ("none", "normal", "") and looks["position"] == "absolute", looks
+        screenshot = short.screenshot()
+        assert screenshot
+    finally:
+        context.close()
 
 
 # ---------------------------------------------------------------- filters
@@ -234,7 +368,11 @@ def test_rule_docs_for_each_rule_found(seed: str, opened: Opened, findings_by_pa
         article = opened.page.locator(f'section#rules article[data-rule="{rule_id}"]')
         text = " ".join(article.inner_text().split())
         assert " ".join(rule.summary.split()) in text
-        assert " ".join(rule.why.split()) in text
+        # The bundled rules name Python files only in parentheses, which the report leaves out.
+        for_editors = re.sub(r"\s*\([^()]*\.py\b[^()]*\)", "", rule.why).replace("`", "")
+        assert " ".join(for_editors.split()) in text
+        assert "`" not in text and "qa/" not in text and ".py" not in text
+        assert article.locator(".rule-why code").count() == rule.why.count("`") // 2
 
 
 def test_counts_by_severity_and_words(seed: str, opened: Opened, seed_check) -> None:
