@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import sys
 from contextlib import nullcontext
+from functools import partial
 from pathlib import Path
 from typing import TextIO
 
 from qa.check_run import Run
 from qa.errors import UsageError
+from qa.output import Renderer
 from qa.stdout import silence_stdout
 
 
@@ -20,7 +22,7 @@ def write_findings(done: Run, format: str, output: str | None, *, quiet: bool, s
     """The results in `format` (or counted by rule, for --statistics) to `output`, else stdout."""
     from qa.output import renderer
 
-    render = renderer(format, quiet=quiet, statistics=statistics)
+    render = _given_the_threshold(renderer(format, quiet=quiet, statistics=statistics), done)
     try:
         with open(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout) as out:
             render(done.results, done.catalogue, out)
@@ -28,6 +30,14 @@ def write_findings(done: Run, format: str, output: str | None, *, quiet: bool, s
         silence_stdout()
     except OSError as error:
         raise UsageError(f"{output}: cannot write output: {error.strerror or error}") from None
+
+
+def _given_the_threshold(render: Renderer, done: Run) -> Renderer:
+    """A renderer that takes a keyword `fail_on` (JUnit: which findings are failures) is given the
+    run's `--fail-on`, so the output and the exit code draw the same line."""
+    if "fail_on" in (getattr(render, "__kwdefaults__", None) or {}):
+        return partial(render, fail_on=done.settings.fail_on)
+    return render
 
 
 def write_report(done: Run, folder: str, said_to: TextIO | None, *, open_index: bool) -> None:

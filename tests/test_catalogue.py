@@ -115,6 +115,21 @@ def test_opt_in_rules_run_only_when_selected(tmp_path: Path) -> None:
     assert [r.id for r in catalogue.select(["my-rule"])] == ["my-rule"]
 
 
+def test_chosen_ids_select_replaces_the_start_extend_adds_ignore_takes_away(tmp_path: Path) -> None:
+    extras = {"a": "groups: [house]\n", "b": "groups: [house]\n", "c": "", "d": "enabled: false\n"}
+    for rule_id, extra in extras.items():
+        write_rule(tmp_path, rule_id, GOOD_BODY.format(id=rule_id) + extra)
+    catalogue = Catalogue.load([tmp_path])
+    assert catalogue.chosen_ids() == {"a", "b", "c"}  # the enabled rules
+    assert catalogue.chosen_ids(["house"], extend_select=["d"], ignore=["b"]) == {"a", "d"}
+    assert catalogue.chosen_ids(None, ["d"], ["house"]) == {"c", "d"}
+    assert catalogue.chosen_ids(start={"c"}, ignore=["c"]) == set()
+    assert catalogue.chosen_ids([], start={"c"}) == set()  # an empty select is a selection of nothing
+    assert catalogue.chosen_ids(None, ["a"], start={"d"}) == {"a", "d"}
+    with pytest.raises(KeyError, match="nope"):
+        catalogue.chosen_ids(ignore=["nope"])
+
+
 def test_readme_lists_every_rule() -> None:
     from tests.conftest import ROOT
 
