@@ -8,6 +8,7 @@ import pytest
 
 from qa.catalogue import Catalogue
 from qa.document import Document
+from qa.engine import Source, run
 from qa.findings import FileResult, Finding, Results, Severity
 from qa.report.chart import chart
 from qa.report.editorial import for_editors, with_code
@@ -127,3 +128,12 @@ def test_rules_not_run_say_why_for_the_run_and_for_some_files() -> None:
         "untranslated-text": "Did not run on 1 file: no model",
     }
     assert rules_not_run(results, ["spacing"]) == {}
+
+
+def test_a_markdown_page_shows_its_inline_code() -> None:
+    text = "Run `mtqa check <file>` first, and the the report.\n"
+    source = Source("a.md", data=text.encode("utf-8"))
+    result = run([source], CATALOGUE.select(["duplicated-word"])).files[0]
+    page = file_page(source.load(), result, CATALOGUE, {})
+    assert "Run mtqa check &lt;file&gt; first, and" in page
+    assert '<mark class="hl sev-error" id="f-1"' in page and ">the the</mark>" in page

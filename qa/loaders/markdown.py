@@ -8,7 +8,12 @@ then maps each piece back to the file through where each content line stands in 
 source line. Inline markup is transparent: emphasis markers, link brackets and HTML
 tags are dropped, the text they wrap is prose.
 
-Not prose: code (fenced, indented, inline), HTML blocks and comments, images (alt text
+Inline code stays in the text as it is written (between its backticks), so the report
+shows "run `mtqa check` first" whole and a sentence does not lose its object; but no rule
+may flag it: each code span is silenced for every rule, as a `mtqa-disable-next-line`
+comment silences a line (qa.suppress drops any finding that starts inside it).
+
+Not prose: code blocks (fenced, indented), HTML blocks and comments, images (alt text
 included: it describes a picture, it is not part of the article), autolinks, link
 destinations and titles, struck-out (deleted) text, reference definitions, thematic
 breaks, and front matter (YAML between "---" lines, TOML between "+++" lines, at the top).
@@ -27,8 +32,8 @@ from enum import Enum
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from qa.document import LINE_BREAK, Document
-from qa.loaders.decoding import decode
+from qa.document import LINE_BREAK, Directive, Document
+from qa.loaders.decoding import Encoding, decode
 from qa.loaders.extraction import ProseBuilder
 
 if TYPE_CHECKING:
@@ -43,7 +48,7 @@ SPAN = "mtqa_span"
 FRONT_MATTER_CLOSERS = {"---": ("---", "..."), "+++": ("+++",)}
 """Opening line of front matter, and the lines that may close it."""
 LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
-SKIPPED_INLINE = frozenset({"code_inline", "image", "html_inline"})
+SKIPPED_INLINE = frozenset({"image", "html_inline"})
 """Inline tokens whose source is not prose; the cursor jumps over their span."""
 UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 """A table's cell separator: markdown-it takes a pipe after any backslash as escaped."""
@@ -59,6 +64,8 @@ recurses once per level, and each level costs time on every line it holds."""
 CONTAINERS = frozenset({"blockquote_open", "list_item_open"})
 """Blocks whose content markdown-it parses one level deeper, unless that is MAX_NESTING."""
 COMMENT = re.compile("<!--")
+SILENCED = "disable-next-line"
+"""The directive that silences every rule in its span (without names), and only there: a code span's."""
 RAW_TEXT_BLOCK = re.compile(r"\s*<(?:pre|script|style|textarea)(?:\s|>|$)", re.IGNORECASE)
 """An HTML block of raw text (CommonMark's first kind): its comments are code, not mtqa directives."""
 
@@ -67,6 +74,8 @@ class Kind(Enum):
     """What a fragment of prose is, which says how it is mapped to the source."""
 
     TEXT = "text"
+    CODE = "code"
+    """Inline code: shown as prose, never flagged."""
     LINE_BREAK = "line break"
     SPACE = "space"
     """A separation the markup makes (<br>) that stands for no text of its own."""
@@ -141,11 +150,20 @@ class ContentMap:
 def load(data: bytes, display: str, options: LoadOptions) -> Document:
     decoded = decode(data, options.guess_encoding)
     warnings = (f"{display}: {decoded.warning}",) if decoded.warning else ()
-    return prose(decoded.text).document(display, warnings, decoded.encoding)
+    return document(decoded.text, display, warnings, decoded.encoding)
 
 
-def prose(source: str) -> ProseBuilder:
-    """The prose of a Markdown text, each piece mapped to where it stands in `source`."""
+def document(source: str, display: str, warnings: tuple[str, ...] = (), encoding: Encoding | None = None) -> Document:
+    """The Document of a Markdown text: its prose, where each piece stands, and what is silenced."""
+    builder, code = prose(source)
+    doc = builder.document(display, warnings, encoding)
+    doc.directives = (*doc.directives, *code)
+    return doc
+
+
+def prose(source: str) -> tuple[ProseBuilder, list[Directive]]:
+    """The prose of a Markdown text, each piece mapped to where it stands in `source`, and a
+    directive silencing each code span of it."""
     lines = source_lines(source)
     parsed = without_front_matter(source, lines)
     builder = ProseBuilder(source)
@@ -156,13 +174,16 @@ def prose(source: str) -> ProseBuilder:
         )
         builder.unread.append(too_deep)
     builder.comment_starts.extend(block_comments(tokens, source, lines))
+    code: list[tuple[int, int]] = []
     for block in located_blocks(tokens, source, lines):
         builder.comment_starts.extend(inline_comments(block))
         fragments = InlineWalk(block.inline.content).walk(block.inline.children or [])
         if fragments:
             builder.paragraph_break()  # none before the first block, none after the last
-            emit(builder, fragments, block)
-    return builder
+            code.extend(emit(builder, fragments, block))
+    line_starts = [line.start for line in lines]
+    silenced = [Directive(SILENCED, (), bisect_right(line_starts, start), start, end) for start, end in code]
+    return builder, silenced
 
 
 def block_comments(tokens: Sequence[Token], source: str, lines: Sequence[SourceLine]) -> Iterator[int]:
@@ -436,6 +457,8 @@ class InlineWalk:
             self._line_break(span)
         elif token.type == "link_open":
             self._link_open(token.markup, span)
+        elif token.type == "code_inline":
+            self._code(token.markup, span)
         elif token.type in SKIPPED_INLINE:
             self._skipped(token, span)
         elif token.type in MARKERS:
@@ -484,6 +507,29 @@ class InlineWalk:
         elif not self.in_autolink:
             self.cursor = span[0] + 1  # past "["
 
+    def _code(self, backticks: str, span: tuple[int, int] | None) -> None:
+        """Inline code's text as written between its backticks, line by line; CommonMark's one
+        space of padding on both sides is not part of it."""
+        if self.struck or span is None:
+            self._jump(span)
+            return
+        start, end = span[0] + len(backticks), span[1] - len(backticks)
+        inner = self.content[start:end]
+        if len(inner) > 2 and inner[0] in " \n" and inner[-1] in " \n" and inner.strip(" \n"):
+            start, end = start + 1, end - 1
+        for line_break in re.finditer("\n", self.content[:end]):
+            if line_break.start() >= start:
+                self._code_line(start, line_break.start())
+                self.fragments.append(Fragment("\n", line_break.start(), line_break.end(), Kind.LINE_BREAK))
+                start = line_break.end()
+        self._code_line(start, end)
+        self.cursor = span[1]
+        self.after_skipped = False
+
+    def _code_line(self, start: int, end: int) -> None:
+        if end > start:
+            self.fragments.append(Fragment(self.content[start:end], start, end, Kind.CODE))
+
     def _skipped(self, token: Token, span: tuple[int, int] | None) -> None:
         if token.type == "html_inline" and LINE_BREAK_TAG.fullmatch(token.content):
             self.fragments.append(Fragment(" ", *(span or (None, 0)), Kind.SPACE))
@@ -512,18 +558,24 @@ class InlineWalk:
 
     def _prose_ends_in_space(self) -> bool:
         last = self.fragments[-1] if self.fragments else None
-        return last is None or last.kind is not Kind.TEXT or last.text[-1:].isspace()
+        return last is None or last.kind not in (Kind.TEXT, Kind.CODE) or last.text[-1:].isspace()
 
 
-def emit(builder: ProseBuilder, fragments: Sequence[Fragment], block: Block) -> None:
-    """Append a block's fragments, each mapped to its source; a block that cannot be placed
-    piece by piece stands for its whole source span."""
+def emit(builder: ProseBuilder, fragments: Sequence[Fragment], block: Block) -> list[tuple[int, int]]:
+    """Append a block's fragments, each mapped to its source; the source spans of its code.
+
+    A block that cannot be placed piece by piece stands for its whole source span, without
+    its code: that could not be silenced alone.
+    """
     content_map = block.content_map
     if content_map is None or any(f.start is None for f in fragments):
-        builder.take_as("".join(f.text for f in fragments).strip(), *block.span)
-        return
+        builder.take_as(_without_code(fragments), *block.span)
+        return []
+    code = []
     for fragment in fragments:
         assert fragment.start is not None
+        if fragment.kind is Kind.CODE:
+            code.append(content_map.to_source(fragment.start, fragment.end))
         if fragment.kind is Kind.SPACE:
             builder.space()
         elif fragment.kind is Kind.LINE_BREAK:
@@ -534,6 +586,21 @@ def emit(builder: ProseBuilder, fragments: Sequence[Fragment], block: Block) -> 
             for start, end in content_map.runs(fragment.start, fragment.end):
                 text = fragment.text[start - fragment.start : end - fragment.start]
                 _take(builder, text, *content_map.to_source(start, end))
+    return code
+
+
+def _without_code(fragments: Sequence[Fragment]) -> str:
+    """The fragments' text without their code, white space on both sides of it kept once."""
+    parts: list[str] = []
+    after_code = False
+    for fragment in fragments:
+        if fragment.kind is Kind.CODE:
+            after_code = True
+            continue
+        ends_in_space = bool(parts) and parts[-1][-1:] == " "
+        parts.append(fragment.text.lstrip(" ") if after_code and ends_in_space else fragment.text)
+        after_code = False
+    return "".join(parts).strip()
 
 
 def _take(builder: ProseBuilder, text: str, start: int, end: int) -> None:

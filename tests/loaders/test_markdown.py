@@ -11,7 +11,7 @@ import pytest
 from qa.engine import Source, run
 from qa.findings import Finding
 from qa.loaders import LoadOptions, load_bytes
-from qa.loaders.markdown import prose as markdown_prose
+from qa.loaders.markdown import document as markdown_document
 from tests.conftest import ROOT, SEEDS
 from tests.helpers import CATALOGUE
 
@@ -79,9 +79,59 @@ def test_soft_line_breaks_stay_line_breaks_without_a_blank_line() -> None:
 # What is skipped
 
 
-def test_code_is_skipped() -> None:
+def test_code_blocks_are_skipped_and_inline_code_is_kept_as_written() -> None:
     text = "Run `mtqa check` now.\n\n```text\nthe the\n```\n\n    indented the the\n\nEnd.\n"
-    assert prose(text) == "Run now.\n\nEnd."
+    assert prose(text) == "Run mtqa check now.\n\nEnd."
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Type ``a `b`` here.\n", "Type a `b here."),
+        ("Type `` `x` `` here.\n", "Type `x` here."),
+        ("Type `  ` here.\n", "Type    here."),
+        ("Set `a\nb` here.\n", "Set a\nb here."),
+        ("| Option | Use |\n|---|---|\n| `max_words` | a *limit* |\n", "Option\n\nUse\n\nmax_words\n\na limit"),
+        ("> Quoted `code` and\n> `more code`.\n", "Quoted code and\nmore code."),
+        ("Not ~~`deleted`~~ here.\n", "Not here."),
+    ],
+)
+def test_inline_code_reads_as_in_the_source(text: str, expected: str) -> None:
+    assert prose(text) == expected
+
+
+CODE_THAT_RULES_WOULD_FLAG = [
+    "the the",
+    'say "hello',
+    "getValue",
+    "7,5 km",
+    "21 ene 2022",
+    "no No",
+    "x ,y",
+    "we said We",
+]
+
+
+def test_inline_code_is_never_flagged() -> None:
+    text = "".join(f"The tool accepts `{code}` as input.\n\n" for code in CODE_THAT_RULES_WOULD_FLAG)
+    code_spans = [(m.start(1), m.end(1)) for m in re.finditer(r"`([^`]+)`", text)]
+    assert prose(text).count("The tool accepts") == len(CODE_THAT_RULES_WOULD_FLAG)
+    assert all(text[start:end] in prose(text) for start, end in code_spans)
+    found = [(f.rule, text[f.start : f.end]) for f in findings(text)]
+    assert found == []
+    as_prose = "".join(f"The tool accepts {code} as input.\n\n" for code in CODE_THAT_RULES_WOULD_FLAG)
+    assert len({f.rule for f in findings(as_prose)}) >= 4, "the same words outside code are flagged"
+
+
+def test_findings_around_inline_code_keep_their_place() -> None:
+    text = "Run `mtqa check --select x` and the the report.\nSet `a` and then and We agree.\n"
+    assert places(text, "duplicated-word") == [("the the", 1, 33, 1, 40)]
+    assert places(text, "mid-sentence-capital") == [("We", 2, 22, 2, 24)]
+
+
+def test_directives_still_work_beside_inline_code() -> None:
+    text = "<!-- mtqa-disable duplicated-word -->\nRun `x` and the the end.\n<!-- mtqa-enable duplicated-word -->\n\nThe the `y` end.\n"
+    assert places(text, "duplicated-word") == [("The the", 5, 1, 5, 8)]
 
 
 def test_urls_images_and_reference_definitions_are_skipped() -> None:
@@ -237,7 +287,7 @@ def test_random_markup_maps_every_piece_of_prose_to_its_own_source() -> None:
     rng = random.Random(6)
     for _ in range(500):
         source = "".join(rng.choice(MARKUP_ATOMS) for _ in range(rng.randint(1, 40)))
-        doc = markdown_prose(source).document("x.md")
+        doc = markdown_document(source, "x.md")
         assert doc.offset_map is not None
         for piece in doc.offset_map.pieces:
             text, original = doc.text[piece.start : piece.end], source[piece.source_start : piece.source_end]
