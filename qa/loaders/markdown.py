@@ -517,11 +517,12 @@ class InlineWalk:
         inner = self.content[start:end]
         if len(inner) > 2 and inner[0] in " \n" and inner[-1] in " \n" and inner.strip(" \n"):
             start, end = start + 1, end - 1
-        for line_break in re.finditer("\n", self.content[:end]):
-            if line_break.start() >= start:
-                self._code_line(start, line_break.start())
-                self.fragments.append(Fragment("\n", line_break.start(), line_break.end(), Kind.LINE_BREAK))
-                start = line_break.end()
+        line_break = self.content.find("\n", start, end)
+        while line_break >= 0:
+            self._code_line(start, line_break)
+            self.fragments.append(Fragment("\n", line_break, line_break + 1, Kind.LINE_BREAK))
+            start = line_break + 1
+            line_break = self.content.find("\n", start, end)
         self._code_line(start, end)
         self.cursor = span[1]
         self.after_skipped = False
