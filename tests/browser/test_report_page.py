@@ -137,6 +137,7 @@ def expect_current(page: Page, n: int, of: int) -> None:
     expect(mark(page, n)).to_be_in_viewport()
     expect(mark(page, n)).to_be_focused()
     expect(item(page, n)).to_have_class(IS_CURRENT)
+    expect(item(page, n)).to_be_in_viewport()
     expect(page.locator("li.finding.is-current")).to_have_count(1)
     expect(page.locator("#position")).to_contain_text(f"{n} of {of}")
 
