@@ -117,7 +117,11 @@ def _match(
         message = f"The paragraph after {a_mark} {lowercase}; write '{capitalised}'."
         return Match(first.start, first.end, message, suggestion=capitalised)
     if text[stop] == "." and _is_stray_stop(text, stop, first, words, options):
-        message = f"A stray full stop splits the sentence before '{first.text}'; remove the full stop."
+        before = _word_before(text, stop)
+        message = (
+            f"A stray full stop splits the sentence in '{before}. {first.text}'; "
+            f"remove the full stop: '{before} {first.text}'."
+        )
         return Match(stop, first.end, message, suggestion=text[stop + 1 : first.end])
     message = (
         f"The sentence after {a_mark} {lowercase}; write '{capitalised}' if a new sentence "
@@ -132,11 +136,13 @@ def _is_stray_stop(
     """Only a space between the stop and the word, and a word before it that never ends a sentence or a fragment after."""
     if not text[stop + 1 : first.start].isspace():
         return False
-    before = LAST_TOKEN.search(
-        text, max(0, stop - LOOKBACK), stop
-    )  # a window: the text before may be megabytes
-    last_word = before.group().lower() if before else ""
-    return last_word in options.never_final or _is_fragment(words, options)
+    return _word_before(text, stop).lower() in options.never_final or _is_fragment(words, options)
+
+
+def _word_before(text: str, stop: int) -> str:
+    """The token right before the full stop, looked for in a window: the text before may be megabytes."""
+    before = LAST_TOKEN.search(text, max(0, stop - LOOKBACK), stop)
+    return before.group() if before else ""
 
 
 def _is_fragment(words: list[Word], options: SentenceStartOptions) -> bool:

@@ -22,7 +22,9 @@ def test_seed_000_has_exactly_this_friday() -> None:
     (finding,) = findings_for(text, RULE)
     assert text[finding.start - 6 : finding.end + 7] == "Geneva. this Friday"
     assert finding.suggestion == " this"
-    assert "remove the full stop" in finding.message
+    assert finding.message == (
+        "A stray full stop splits the sentence in 'Geneva. this'; remove the full stop: 'Geneva this'."
+    )
     assert finding.severity.label == "warning"
 
 
