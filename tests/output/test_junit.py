@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -117,3 +118,20 @@ def test_shape_is_what_jenkins_and_gitlab_read() -> None:
             assert all({child.tag for child in case} <= JENKINS_CASE_CHILDREN for case in cases)
         assert int(root.get("tests")) == sum(int(suite.get("tests")) for suite in root)
         assert int(root.get("failures")) == sum(int(suite.get("failures")) for suite in root)
+
+
+def test_info_notes_do_not_fail_through_the_cli(mtqa, tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text(NOTES, encoding="utf-8")
+    rules = "--select", "duplicated-word,spacing,long-sentence"
+    command = [*mtqa, "check", "notes.txt", "--no-config", *rules, "--format", "junit"]
+    by_default = subprocess.run(command, cwd=tmp_path, capture_output=True, timeout=120, check=False)
+    assert by_default.returncode == 1
+    root = ET.fromstring(by_default.stdout)
+    assert failing_rules(root) == ["mtqa.duplicated-word"]
+    assert root.find(".//testcase[@classname='mtqa.long-sentence']/system-out") is not None
+    strict = subprocess.run([*command, "--fail-on", "info"], cwd=tmp_path, capture_output=True, check=False)
+    assert failing_rules(ET.fromstring(strict.stdout)) == [
+        "mtqa.duplicated-word",
+        "mtqa.spacing",
+        "mtqa.long-sentence",
+    ]
