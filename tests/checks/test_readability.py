@@ -64,11 +64,37 @@ def test_offsets_after_non_ascii_text() -> None:
     assert (finding.line, finding.column) == (1, 3)
 
 
-def test_min_words_below_one_is_a_configuration_error(tmp_path) -> None:
+@pytest.mark.parametrize(
+    ("index", "name"),
+    [
+        ("gunning_fog", "Gunning fog index"),
+        ("smog_index", "SMOG grade"),
+        ("coleman_liau_index", "Coleman–Liau index"),
+    ],
+)
+def test_another_grade_index_is_compared_and_named(index: str, name: str) -> None:
+    grade = measure(Document("x.txt", HEAVY_TEXT))[index]
+    assert check(HEAVY_TEXT, index=index, max_grade=grade) == []
+    (finding,) = check(HEAVY_TEXT, index=index, max_grade=grade - 0.01)
+    assert finding.message.startswith(
+        f"The text reads at {name} {grade:g}, above the ceiling of {grade - 0.01:g} ("
+    )
+
+
+@pytest.mark.parametrize(
+    ("option", "error"),
+    [
+        ("min_words: 0", "min_words"),
+        ("index: dale_chall_score", "'index' must be one of flesch_kincaid_grade, "),
+    ],
+)
+def test_a_floor_below_one_or_an_index_that_is_not_a_grade_is_a_configuration_error(
+    tmp_path, option: str, error: str
+) -> None:
     rule = tmp_path / "hard.yaml"
     rule.write_text(
-        "id: hard\ncheck: readability\nseverity: info\nsummary: x.\nwhy: x\noptions:\n  min_words: 0\n",
+        f"id: hard\ncheck: readability\nseverity: info\nsummary: x.\nwhy: x\noptions:\n  {option}\n",
         encoding="utf-8",
     )
-    with pytest.raises(CatalogueError, match="min_words"):
+    with pytest.raises(CatalogueError, match=error):
         load_rule(rule)
