@@ -63,6 +63,8 @@ def test_figures_shown_are_those_present_with_label_and_hint() -> None:
         ("Reading time", "1 min 35 s"),
     ]
     assert all(f["hint"] for f in shown)
+    times = [shown_figures({"reading_time_seconds": seconds})[0]["value"] for seconds in (0.2, 42, 60, 61.4)]
+    assert times == ["0 s", "42 s", "1 min", "1 min 1 s"]
 
 
 def test_every_figure_has_a_plain_label_and_a_one_line_hint() -> None:
