@@ -45,7 +45,9 @@ def test_no_bundled_rule_shows_a_module_path_or_a_backtick(rule) -> None:
 def test_rule_docs_on_the_page_are_for_editors() -> None:
     text = "There can be no No bargaining.\n"
     doubled = Finding("a.txt", 13, 18, "duplicated-word", Severity.ERROR, "doubled", 1, 14, 1, 19, text)
-    hostile = replace(CATALOGUE.get("duplicated-word"), why="Run `<script>x()</script>` (see qa/checks/x.py).")
+    hostile = replace(
+        CATALOGUE.get("duplicated-word"), why="Run `<script>x()</script>` (see qa/checks/x.py)."
+    )
     catalogue = Catalogue((hostile,))
     page = file_page(Document("a.txt", text), FileResult("a.txt", 5, (doubled,)), catalogue, {})
     assert '<p class="rule-why">Run <code>&lt;script&gt;x()&lt;/script&gt;</code>.</p>' in page
@@ -56,7 +58,9 @@ def test_rule_docs_on_the_page_are_for_editors() -> None:
 
 
 def test_figures_shown_are_those_present_with_label_and_hint() -> None:
-    shown = shown_figures({"flesch_reading_ease": 64.2, "gunning_fog": 11.04, "reading_time_seconds": 95.4, "words": 3})
+    shown = shown_figures(
+        {"flesch_reading_ease": 64.2, "gunning_fog": 11.04, "reading_time_seconds": 95.4, "words": 3}
+    )
     assert [(f["label"], f["value"]) for f in shown] == [
         ("Reading ease", "64 (plain English)"),
         ("Fog index", "11.0"),
@@ -111,16 +115,23 @@ def test_index_hides_zero_rows_and_lists_rules_that_did_not_run() -> None:
     assert '<tr data-rule="duplicated-word">' in page and '<tr data-rule="spacing"' not in page
     assert '<tr data-rule="grammar" class="is-not-run">' in page and "Did not run: no &lt;server&gt;" in page
     assert 'id="quiet-rules"' in page and "<code>spacing</code>" in page
-    assert '<svg id="rule-chart" role="img"' in page and "<title id=\"chart-title\">" in page
+    assert '<svg id="rule-chart" role="img"' in page and '<title id="chart-title">' in page
 
 
 def test_rules_not_run_say_why_for_the_run_and_for_some_files() -> None:
     results = Results(
         (
-            FileResult("a.txt", unavailable=("untranslated-text",), warnings=("rule 'untranslated-text' did not run: no model",)),
+            FileResult(
+                "a.txt",
+                unavailable=("untranslated-text",),
+                warnings=("rule 'untranslated-text' did not run: no model",),
+            ),
             FileResult("b.txt"),
         ),
-        run_warnings={"grammar": "rule 'grammar' did not run: server unreachable", "seeds/x": "seeds/x: skipped"},
+        run_warnings={
+            "grammar": "rule 'grammar' did not run: server unreachable",
+            "seeds/x": "seeds/x: skipped",
+        },
         not_configured={"preferred-name": "rule 'preferred-name' did not run: no names listed"},
     )
     asked = ["grammar", "untranslated-text", "preferred-name", "spacing"]

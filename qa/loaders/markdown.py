@@ -153,7 +153,9 @@ def load(data: bytes, display: str, options: LoadOptions) -> Document:
     return document(decoded.text, display, warnings, decoded.encoding)
 
 
-def document(source: str, display: str, warnings: tuple[str, ...] = (), encoding: Encoding | None = None) -> Document:
+def document(
+    source: str, display: str, warnings: tuple[str, ...] = (), encoding: Encoding | None = None
+) -> Document:
     """The Document of a Markdown text: its prose, where each piece stands, and what is silenced."""
     builder, code = prose(source)
     doc = builder.document(display, warnings, encoding)

@@ -36,13 +36,42 @@ def _duration(seconds: float) -> str:
 
 
 FIGURES = (
-    Figure("flesch_reading_ease", "Reading ease", "Flesch, 0 to 100: higher is easier; news aims at 60 or more.", _ease),
-    Figure("flesch_kincaid_grade", "Grade level", "Flesch–Kincaid: years of school a reader needs.", _one_decimal),
-    Figure("gunning_fog", "Fog index", "Gunning: years of school to follow it at first reading.", _one_decimal),
-    Figure("smog_index", "SMOG grade", "Years of school, from the words of three syllables or more.", _one_decimal),
-    Figure("coleman_liau_index", "Coleman–Liau grade", "Years of school, from letters a word and words a sentence.", _one_decimal),
-    Figure("dale_chall_score", "Dale–Chall score", "Hard words and long sentences: under 6 is easy, 9 or more is for graduates.", _one_decimal),
-    Figure("avg_sentence_length", "Words a sentence", "On average; above 20 or so, sentences get hard to follow.", _one_decimal),
+    Figure(
+        "flesch_reading_ease",
+        "Reading ease",
+        "Flesch, 0 to 100: higher is easier; news aims at 60 or more.",
+        _ease,
+    ),
+    Figure(
+        "flesch_kincaid_grade", "Grade level", "Flesch–Kincaid: years of school a reader needs.", _one_decimal
+    ),
+    Figure(
+        "gunning_fog", "Fog index", "Gunning: years of school to follow it at first reading.", _one_decimal
+    ),
+    Figure(
+        "smog_index",
+        "SMOG grade",
+        "Years of school, from the words of three syllables or more.",
+        _one_decimal,
+    ),
+    Figure(
+        "coleman_liau_index",
+        "Coleman–Liau grade",
+        "Years of school, from letters a word and words a sentence.",
+        _one_decimal,
+    ),
+    Figure(
+        "dale_chall_score",
+        "Dale–Chall score",
+        "Hard words and long sentences: under 6 is easy, 9 or more is for graduates.",
+        _one_decimal,
+    ),
+    Figure(
+        "avg_sentence_length",
+        "Words a sentence",
+        "On average; above 20 or so, sentences get hard to follow.",
+        _one_decimal,
+    ),
     Figure("reading_time_seconds", "Reading time", "For an average adult reader.", _duration),
 )
 

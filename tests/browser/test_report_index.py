@@ -87,13 +87,19 @@ def test_rule_totals_one_row_per_rule_with_findings_or_not_run(report_dir, seed_
 def test_rules_without_findings_have_no_row_but_are_named(report_dir, seed_check, open_page) -> None:
     page = open_page(report_dir / "index.html").page
     quiet = [
-        rule.id for rule in CATALOGUE.select() if rule.id not in seed_check["summary"]["by_rule"] and rule.check != "grammar"
+        rule.id
+        for rule in CATALOGUE.select()
+        if rule.id not in seed_check["summary"]["by_rule"] and rule.check != "grammar"
     ]
     assert quiet, "some rules find nothing in the seeds"
     for rule in quiet:
         expect(page.locator(f'table#rule-totals tr[data-rule="{rule}"]')).to_have_count(0)
         expect(page.locator("#quiet-rules code").filter(has_text=rule).first).to_be_visible()
-    assert [t for t in page.locator("table#rule-totals td[data-label=Findings]").all_inner_texts() if t.strip() == "0"] == []
+    assert [
+        t
+        for t in page.locator("table#rule-totals td[data-label=Findings]").all_inner_texts()
+        if t.strip() == "0"
+    ] == []
 
 
 def test_chart_shows_findings_by_rule_and_severity(report_dir, seed_check, open_page) -> None:

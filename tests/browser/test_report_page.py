@@ -142,7 +142,9 @@ def expect_current(page: Page, n: int, of: int) -> None:
     expect(page.locator("#position")).to_contain_text(f"{n} of {of}")
 
 
-def test_next_and_previous_buttons_go_through_every_finding(seed: str, opened: Opened, findings_by_path) -> None:
+def test_next_and_previous_buttons_go_through_every_finding(
+    seed: str, opened: Opened, findings_by_path
+) -> None:
     page, total = opened.page, len(findings_by_path[seed])
     previous, following = page.locator("button#previous-finding"), page.locator("button#next-finding")
     expect(previous).to_be_disabled()
@@ -159,7 +161,9 @@ def test_next_and_previous_buttons_go_through_every_finding(seed: str, opened: O
     expect(following).to_be_enabled()
 
 
-def test_keys_j_k_n_p_go_to_the_next_and_previous_finding(seed: str, opened: Opened, findings_by_path) -> None:
+def test_keys_j_k_n_p_go_to_the_next_and_previous_finding(
+    seed: str, opened: Opened, findings_by_path
+) -> None:
     page, total = opened.page, len(findings_by_path[seed])
     assert total >= 3
     page.locator("h1").click()
@@ -175,7 +179,9 @@ def test_keys_are_left_alone_while_typing(seed: str, opened: Opened) -> None:
     page = opened.page
     page.keyboard.press("j")
     expect(mark(page, 1)).to_have_class(IS_CURRENT)
-    page.evaluate("() => { const box = document.createElement('input'); box.id = 'typing'; document.querySelector('h1').after(box); }")
+    page.evaluate(
+        "() => { const box = document.createElement('input'); box.id = 'typing'; document.querySelector('h1').after(box); }"
+    )
     page.locator("#typing").focus()
     page.keyboard.type("jjkn")
     expect(page.locator("#typing")).to_have_value("jjkn")
@@ -195,7 +201,9 @@ def test_next_passes_over_filtered_findings(seed: str, opened: Opened, findings_
     expect(page.locator("button#next-finding")).to_be_disabled()
 
 
-def test_going_to_a_finding_from_the_list_makes_it_current(seed: str, opened: Opened, findings_by_path) -> None:
+def test_going_to_a_finding_from_the_list_makes_it_current(
+    seed: str, opened: Opened, findings_by_path
+) -> None:
     page, total = opened.page, len(findings_by_path[seed])
     item(page, 2).locator("a.goto").click()
     expect_current(page, 2, total)
@@ -207,7 +215,9 @@ def test_next_and_previous_file_follow_the_index(report_dir, seed_pages, open_pa
     index = open_page(report_dir / "index.html").page
     order = [
         Path(href)
-        for href in index.locator("table#files tbody tr th a[href]").evaluate_all("links => links.map(a => a.href)")
+        for href in index.locator("table#files tbody tr th a[href]").evaluate_all(
+            "links => links.map(a => a.href)"
+        )
     ]
     order = [file_of(str(href)) for href in order]
     assert sorted(order) == sorted(page.resolve() for page in seed_pages.values())

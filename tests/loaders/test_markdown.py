@@ -91,7 +91,10 @@ def test_code_blocks_are_skipped_and_inline_code_is_kept_as_written() -> None:
         ("Type `` `x` `` here.\n", "Type `x` here."),
         ("Type `  ` here.\n", "Type    here."),
         ("Set `a\nb` here.\n", "Set a\nb here."),
-        ("| Option | Use |\n|---|---|\n| `max_words` | a *limit* |\n", "Option\n\nUse\n\nmax_words\n\na limit"),
+        (
+            "| Option | Use |\n|---|---|\n| `max_words` | a *limit* |\n",
+            "Option\n\nUse\n\nmax_words\n\na limit",
+        ),
         ("> Quoted `code` and\n> `more code`.\n", "Quoted code and\nmore code."),
         ("Not ~~`deleted`~~ here.\n", "Not here."),
     ],
