@@ -98,11 +98,11 @@ def marked_excerpt(excerpt: str, span: tuple[int, int] | None) -> tuple[str, str
     start, end = span
     before, flagged, after = excerpt[:start], excerpt[start:end], excerpt[end:]
     if len(flagged) > SPAN_SHOWN:
-        flagged, after = _cut_after(flagged, SPAN_SHOWN), ""
+        flagged, after = _cut_after(flagged, SPAN_SHOWN).removesuffix(CUT), CUT
     else:
         after = _cut_after(after, CONTEXT_SHOWN)
     before, flagged, after = visible(_cut_before(before, CONTEXT_SHOWN)), visible(flagged), visible(after)
-    carets = " " * columns(before) + "^" * max(1, columns(flagged.removesuffix(CUT)))
+    carets = " " * columns(before) + "^" * max(1, columns(flagged))
     return before + flagged + after, carets
 
 

@@ -169,3 +169,8 @@ def test_a_double_space_is_marked_where_the_excerpt_shows_one(mtqa, tmp_path: Pa
         "    " + " " * len("Blinken said the") + "^",
         "    suggestion: ' '",
     ]
+
+
+def test_an_ellipsis_in_the_flagged_text_is_marked_like_any_character() -> None:
+    shown, carets = marked("He paused… then left.", "paused…")
+    assert (shown, under(shown, carets)) == ("He paused… then left.", "paused…")
