@@ -403,3 +403,31 @@ def test_counts_by_severity_and_words(seed: str, opened: Opened, seed_check) -> 
 def test_screenshots(seed: str, seed_pages, browser) -> None:
     for shot in screenshots(browser, seed_pages[seed], f"report-{Path(seed).stem}"):
         assert_png(shot)
+
+
+# ---------------------------------------------------------------- Markdown's inline code
+
+
+def test_markdown_inline_code_is_shown_never_flagged_never_run(mtqa, browser, tmp_path) -> None:
+    (tmp_path / "story.md").write_text(
+        "# Notes\n\nType `<script>window.__pwned=1</script>` and `the the` as they are; the the end.\n",
+        encoding="utf-8",
+    )
+    output = make_report(mtqa, tmp_path / "out", "story.md", cwd=tmp_path)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = context.new_page()
+        page.goto((output / "story.md.html").as_uri())
+        text = page.locator("#doc-text")
+        expect(text).to_have_text(
+            "Notes\n\nType <script>window.__pwned=1</script> and the the as they are; the the end."
+        )
+        expect(page.locator("mark.hl")).to_have_count(1)
+        expect(page.locator("mark.hl")).to_have_text("the the")
+        placed = page.evaluate(MARK_OFFSETS_JS)
+        assert placed[0]["start"] > text.text_content().index("as they are"), (
+            "the finding is the prose's, not the code's"
+        )
+        assert page.evaluate("window.__pwned") is None
+    finally:
+        context.close()
