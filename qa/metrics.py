@@ -158,10 +158,10 @@ def indices(counts: Counts) -> dict[str, float]:
 def _counts(doc: Document, lengths: list[int]) -> Counts:
     """The sums over words weigh each distinct word once (news repeats its words)."""
     familiar = familiar_words()
-    syllables = polysyllables = hard_words = unfamiliar_words = letters = 0
+    syllable_total = polysyllables = hard_words = unfamiliar_words = letters = 0
     for word, count in Counter(map(attrgetter("text"), doc.words)).items():
-        word_syllables = _syllables_of_word(word)
-        syllables += word_syllables * count
+        word_syllables = syllables(word)
+        syllable_total += word_syllables * count
         letters += sum(map(str.isalnum, word)) * count
         is_unfamiliar = _plain(word) not in familiar
         unfamiliar_words += is_unfamiliar * count
@@ -173,7 +173,7 @@ def _counts(doc: Document, lengths: list[int]) -> Counts:
         sum(lengths),
         len(lengths),
         max(lengths),
-        syllables,
+        syllable_total,
         polysyllables,
         hard_words,
         unfamiliar_words,
@@ -213,17 +213,13 @@ def reading_ease_label(score: float) -> str:
     return next((name for lowest, name in READING_EASE_BANDS if score >= lowest), "very difficult")
 
 
+@lru_cache(maxsize=SYLLABLE_CACHE_SIZE)
 def syllables(word: str) -> int:
     """Syllables of one word: its first CMU pronunciation, else its hyphenation points plus one.
 
     Hyphenated compounds ("well-known") count part by part, as the dictionary
     rarely lists them whole.
     """
-    return _syllables_of_word(word)
-
-
-@lru_cache(maxsize=SYLLABLE_CACHE_SIZE)
-def _syllables_of_word(word: str) -> int:
     return sum(_syllables_of_part(part) for part in _plain(word).split("-") if part)
 
 
