@@ -23,6 +23,7 @@ EXCERPT_CONTEXT = 30
 """Characters of context on each side of a finding in its excerpt, cut at word boundaries."""
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
+WHITE_SPACE = re.compile(r"\s+")
 
 
 class SourceMap(Protocol):
@@ -156,13 +157,17 @@ class Document:
         source_start, source_end = self.span_to_source(start, end)
         line, column = self.line_column(source_start)
         end_line, end_column = self.line_column(source_end)
-        excerpt = self.excerpt(start, end)
-        return Location(line, column, end_line, end_column, excerpt, source_start, source_end)
+        excerpt, span = self.excerpt_with_span(start, end)
+        return Location(line, column, end_line, end_column, excerpt, source_start, source_end, span)
 
     def excerpt(self, start: int, end: int) -> str:
         """The flagged text with a few whole words either side, kept within its paragraph."""
+        return self.excerpt_with_span(start, end)[0]
+
+    def excerpt_with_span(self, start: int, end: int) -> tuple[str, tuple[int, int]]:
+        """The excerpt, and where prose[start:end] stands in it once its white space is collapsed."""
         if not self.paragraphs:
-            return self.text[start:end]
+            return self.text[start:end], (0, end - start)
         paragraph = self.paragraph_at(start)
         left = max(paragraph.start, start - EXCERPT_CONTEXT)
         right = min(max(paragraph.end, end), end + EXCERPT_CONTEXT)
@@ -170,7 +175,13 @@ class Document:
             left = _next_word_start(self.text, left, start)
         if right < paragraph.end:
             right = _previous_word_end(self.text, right, end)
-        return " ".join(self.text[left:right].split())
+        excerpt = " ".join(self.text[left:right].split())
+        return excerpt, (_collapsed_length(self.text[left:start]), _collapsed_length(self.text[left:end]))
+
+
+def _collapsed_length(text: str) -> int:
+    """How long `text` is once runs of white space are one space and leading white space is gone."""
+    return len(WHITE_SPACE.sub(" ", text).lstrip())
 
 
 def _next_word_start(text: str, index: int, limit: int) -> int:

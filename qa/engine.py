@@ -275,6 +275,7 @@ def to_finding(rule: Rule, path: str, match: Match, doc: Document | None = None)
         end_column=location.end_column,
         excerpt=location.excerpt,
         suggestion=match.suggestion,
+        excerpt_span=location.excerpt_span,
     )
 
 

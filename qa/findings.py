@@ -44,6 +44,8 @@ class Location:
     start: int
     end: int
     """The span's code-point offsets in the original file (the prose's own for plain text)."""
+    excerpt_span: tuple[int, int] | None = None
+    """Where the span stands in `excerpt`, in code points of the excerpt (its white space collapsed)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,8 @@ class Finding:
     """How many other files in all."""
     related_key: str | None = None
     """Their row in the run's cross-file table (Results.cross_file)."""
+    excerpt_span: tuple[int, int] | None = field(default=None, compare=False)
+    """Where the flagged text stands in `excerpt`, for a terminal's caret line; not in the JSON contract."""
 
     def to_dict(self) -> dict[str, object]:
         """The finding's shape in the JSON contract (DESIGN.md): add fields, never rename."""

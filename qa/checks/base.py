@@ -11,7 +11,9 @@ A kind whose suggestions are right without an editor's judgement sets
 everything in its span (mojibake, untranslated text) sets `covers = True`; a kind
 whose findings echo particular other kinds' on the same text names them in
 `yields_to`; a kind whose finding says all that another kind's inside it says, and
-more, names that kind in `supersedes`. `qa.dedupe` drops such echoes.
+more, names that kind in `supersedes`; a kind that reports a repeat and suggests deleting
+its second copy sets `repeats = True`, and other findings inside that copy go with it.
+`qa.dedupe` drops such echoes.
 """
 
 from __future__ import annotations

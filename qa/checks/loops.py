@@ -103,6 +103,7 @@ class Loops:
     name: ClassVar[str] = "loops"
     Options: ClassVar[type] = LoopsOptions
     fixable: ClassVar[str] = "always"
+    repeats: ClassVar[bool] = True
 
     def check(self, doc: Document, options: LoopsOptions) -> Iterator[Match]:
         allowed = load_allowed_phrases(options.allow_file) | {_key(phrase) for phrase in options.allow}

@@ -74,17 +74,12 @@ def render_findings(results: Results, catalogue: Catalogue, out: TextIO) -> None
         where = paint(f"{visible(finding.path)}:{finding.line}:{finding.column}:", BOLD)
         severity = paint(finding.severity.label, COLOURS[finding.severity])
         out.write(f"{where} {severity} {visible(finding.rule)} {visible(finding.message)}\n")
-        shown, carets = marked_excerpt(finding.excerpt, excerpt_span(finding))
+        shown, carets = marked_excerpt(finding.excerpt, finding.excerpt_span)
         out.write(f"    {paint(shown, DIM)}\n")
         if carets:
             out.write(f"    {paint(carets, COLOURS[finding.severity])}\n")
         if finding.suggestion is not None:
             out.write(f"    suggestion: {visible(shown_suggestion(finding.suggestion))}\n")
-
-
-def excerpt_span(finding: Finding) -> tuple[int, int] | None:
-    """Where the flagged text stands in the excerpt, once the engine records it (Finding.excerpt_span)."""
-    return getattr(finding, "excerpt_span", None)
 
 
 def marked_excerpt(excerpt: str, span: tuple[int, int] | None) -> tuple[str, str]:

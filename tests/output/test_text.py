@@ -8,14 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from qa.findings import Finding
 from qa.output.text import CONTEXT_SHOWN, SPAN_SHOWN, columns, marked_excerpt, render_findings
 from tests.output.conftest import engine_results
-
-CARETS_RECORDED = "excerpt_span" in Finding.__dataclass_fields__
-needs_carets = pytest.mark.skipif(
-    not CARETS_RECORDED, reason="the engine does not record Finding.excerpt_span yet"
-)
 
 LONG_SENTENCE = (
     "I suggested to Lavrov, and this is what we have said repeatedly, that if Russia wants to show "
@@ -106,7 +100,6 @@ class Terminal(io.StringIO):
         return True
 
 
-@needs_carets
 def test_the_caret_line_takes_the_severity_colour(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)
     out = Terminal()
@@ -133,7 +126,6 @@ def test_long_excerpts_are_cut_through_the_cli(mtqa, tmp_path: Path) -> None:
     assert len(excerpt) < len(LONG_SENTENCE) // 2
 
 
-@needs_carets
 def test_carets_through_the_cli(mtqa, tmp_path: Path) -> None:
     text = "東京で会議の後、the talks in Geneva.this Friday went on.\n\n" + LONG_SENTENCE + "\n"
     out = check(mtqa, tmp_path, text, "--select", "spacing,mid-sentence-capital")
@@ -150,7 +142,6 @@ def test_carets_through_the_cli(mtqa, tmp_path: Path) -> None:
     assert quiet == lines[:4]
 
 
-@needs_carets
 def test_a_span_across_lines_is_marked_on_the_excerpt_line(mtqa, tmp_path: Path) -> None:
     out = check(
         mtqa, tmp_path, "The talks will resume in the\nthe coming weeks.\n", "--select", "duplicated-word"
@@ -161,7 +152,6 @@ def test_a_span_across_lines_is_marked_on_the_excerpt_line(mtqa, tmp_path: Path)
     ]
 
 
-@needs_carets
 def test_a_double_space_is_marked_where_the_excerpt_shows_one(mtqa, tmp_path: Path) -> None:
     out = check(mtqa, tmp_path, "Blinken said the  talks went well.\n", "--select", "spacing")
     assert out.splitlines()[1:4] == [
