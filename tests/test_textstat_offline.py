@@ -78,9 +78,9 @@ print(json.dumps({name: {key: getattr(textstat, function)(text) for key, functio
                   for name, text in texts.items()}))
 """
 
-MTQA_JSON = """
+MTQA_CHECK = """
 from qa.cli import main
-status = main(["check", sys.argv[1], "--format", "json"])
+status = main(["check", sys.argv[1], "--format", sys.argv[2]])
 print(json.dumps({"status": status, "loaded": sorted(m for m in ("nltk", "textstat") if m in sys.modules)}),
       file=sys.stderr)
 """
@@ -196,22 +196,28 @@ def test_importing_qa_metrics_imports_neither_textstat_nor_nltk() -> None:
     assert result.stdout.strip() == "[]"
 
 
-def run_json(seed: Path, cache: Path, prelude: str = "") -> tuple[dict, dict]:
-    result = run_offline(prelude + "import json\n" + MTQA_JSON, str(seed), MTQA_CACHE_DIR=str(cache))
-    report = json.loads(result.stdout)
+def run_check(seed: Path, output: str, cache: Path, prelude: str = "") -> tuple[str, dict]:
+    """`mtqa check SEED --format OUTPUT` offline, with `cache` as its disk cache: what it printed,
+    and its exit status and which of textstat and NLTK it imported."""
+    result = run_offline(prelude + "import json\n" + MTQA_CHECK, str(seed), output, MTQA_CACHE_DIR=str(cache))
     state = json.loads(result.stderr.strip().splitlines()[-1])
     assert state["status"] in (0, 1), result.stderr
-    return report, state
+    return result.stdout, state
 
 
 def test_a_json_run_has_every_index_offline_and_imports_textstat_once(tmp_path: Path) -> None:
     """The first run reads textstat's list of familiar words (and imports it, and NLTK, to do so);
     later runs find the list in the disk cache and import neither."""
     seed = SEEDS / "000_4ba9a3a3582aff3b.txt"
-    first, cold = run_json(seed, tmp_path, prelude=REFUSED_DOWNLOAD)
-    second, warm = run_json(seed, tmp_path)
+    first, cold = run_check(seed, "json", tmp_path, prelude=REFUSED_DOWNLOAD)
+    second, warm = run_check(seed, "json", tmp_path)
     assert first == second
-    (entry,) = first["files"]
+    (entry,) = json.loads(first)["files"]
     assert set(TEXTSTAT_FUNCTIONS) <= set(entry["metrics"])
     assert entry["metrics"] == measure(Document(str(seed), seed.read_text(encoding="utf-8")))
     assert (cold["loaded"], warm["loaded"]) == (["nltk", "textstat"], [])
+
+
+def test_a_text_run_shows_no_figures_and_imports_neither_even_with_an_empty_cache(tmp_path: Path) -> None:
+    _printed, state = run_check(SEEDS / "000_4ba9a3a3582aff3b.txt", "text", tmp_path)
+    assert state["loaded"] == []
