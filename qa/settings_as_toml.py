@@ -52,9 +52,9 @@ def needs_setup(rule: Rule) -> str | None:
     with no LanguageTool server named. Decided from the options alone, without reaching a server."""
     if rule.check != "grammar":
         return None
-    from qa.checks.grammar import NOT_CONFIGURED, server_url
+    from qa.checks.grammar import not_configured
 
-    return NOT_CONFIGURED if server_url(rule.options) is None and not rule.options.local else None
+    return not_configured(rule.options)
 
 
 def _rule_lines(rule: Rule) -> list[str]:

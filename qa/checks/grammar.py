@@ -87,6 +87,9 @@ class Grammar:
 
     def prepare(self, options: GrammarOptions) -> None:
         """Reach the server once before any file: off, unreachable and unknown language all show here."""
+        reason = not_configured(options)
+        if reason is not None:
+            raise NotConfigured(reason)
         language_tool(server_url(options), options)
 
     def check(self, doc: Document, options: GrammarOptions) -> Iterator[Match]:
@@ -105,11 +108,15 @@ def server_url(options: GrammarOptions) -> str | None:
     return os.environ.get(URL_VARIABLE) or options.url
 
 
+def not_configured(options: GrammarOptions) -> str | None:
+    """Why the rule cannot run as set up — no server named and no local install asked for — or None.
+    Decided from the options alone, without reaching a server (`mtqa config` asks it too)."""
+    return NOT_CONFIGURED if server_url(options) is None and not options.local else None
+
+
 @cache
 def language_tool(url: str | None, options: GrammarOptions) -> LanguageTool:
     """One client per server and options for the whole process; failures are not cached, so retried."""
-    if url is None and not options.local:
-        raise NotConfigured(NOT_CONFIGURED)
     import language_tool_python
     from language_tool_python.exceptions import LanguageToolError
 
