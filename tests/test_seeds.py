@@ -18,7 +18,7 @@ MUST_FIND = [
     (SEED_000, "foreign-date", "21 ene 2022"),
     (SEED_000, "unbalanced-quote", "“quick"),
     (SEED_000, "run-together-word", "UkraineBlinken"),
-    (SEED_000, "lowercase-sentence-start", "this Friday"),
+    (SEED_000, "lowercase-sentence-start", "Geneva. this Friday"),
     (SEED_002, "name-variant", "Anthony Blinken"),
     (SEED_002, "duplicated-word", "no No"),
     (SEED_002, "mid-sentence-capital", "We feel it"),

@@ -122,7 +122,7 @@ def _match(
             f"A stray full stop splits the sentence in '{before}. {first.text}'; "
             f"remove the full stop: '{before} {first.text}'."
         )
-        return Match(stop, first.end, message, suggestion=text[stop + 1 : first.end])
+        return Match(stop, stop + 1, message, suggestion="")  # the stop itself, deleted: nothing else changes
     message = (
         f"The sentence after {a_mark} {lowercase}; write '{capitalised}' if a new sentence "
         f"starts here, or remove the {mark} if the sentence goes on."

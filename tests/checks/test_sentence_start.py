@@ -20,8 +20,8 @@ def check(text: str, **options: object) -> list[str]:
 def test_seed_000_has_exactly_this_friday() -> None:
     text = (SEEDS / "000_4ba9a3a3582aff3b.txt").read_text(encoding="utf-8")
     (finding,) = findings_for(text, RULE)
-    assert text[finding.start - 6 : finding.end + 7] == "Geneva. this Friday"
-    assert finding.suggestion == " this"
+    assert text[finding.start - 6 : finding.end + 12] == "Geneva. this Friday"
+    assert finding.suggestion == ""
     assert finding.message == (
         "A stray full stop splits the sentence in 'Geneva. this'; remove the full stop: 'Geneva this'."
     )
@@ -89,13 +89,9 @@ def test_empty_document_has_no_findings() -> None:
 @pytest.mark.parametrize(
     ("text", "flagged_text", "suggestion"),
     [
-        (
-            "They met in the Swiss city of Geneva. this Friday.",
-            ". this",
-            " this",
-        ),  # a fragment ending in a day
-        ("The talks were held. in Geneva.", ". in", " in"),  # a fragment led by a preposition
-        ("He spoke to the. press about it at length.", ". press", " press"),  # "the" never ends a sentence
+        ("They met in the Swiss city of Geneva. this Friday.", ".", ""),  # a fragment ending in a day
+        ("The talks were held. in Geneva.", ".", ""),  # a fragment led by a preposition
+        ("He spoke to the. press about it at length.", ".", ""),  # "the" never ends a sentence
         ("It ended. they left.", "they", None),  # a short sentence of its own: no guess
         ("It ended. the two sides will meet again.", "the", None),
         ("It ended.\n\nthe two sides will meet again.", "the", "The"),  # a paragraph needs its capital
