@@ -15,15 +15,15 @@ import signal
 import stat
 import sys
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from qa import metrics, suppress
 from qa.catalogue import Catalogue, Rule
 from qa.dedupe import drop_echoes
-from qa.document import Document
+from qa.document import Directive, Document
 from qa.errors import Incomplete, InputError, NotConfigured, Unavailable, UsageError
 from qa.findings import RELATED_SHOWN, FileResult, Finding, Match, Results
 from qa.loaders import LoadOptions, file_type, load_bytes, load_path, os_reason, read_stream
@@ -308,23 +308,26 @@ def run(
     prepared = prepare(_distinct([rules, *plans]))
     ready = {id(rule) for rule in prepared.ready}
     plans = [tuple(rule for rule in plan if id(rule) in ready) for plan in plans]
-    outcomes = check_all(sources, plans, jobs, progress, measure)
-    corpus_rules = {r.id: r for plan in plans for r in plan if r.is_corpus}
-    corpus_findings, cross_file, unplaced = _reduce_corpus(outcomes, list(corpus_rules.values()), sources)
     names = suppress.rule_names(catalogue.rules if catalogue else _distinct([rules, *plans]))
-    files = []
-    for outcome, plan in zip(outcomes, plans):
-        result = outcome.result
-        extra = corpus_findings.get(result.path)
-        if extra:
-            result = replace(result, findings=tuple(sorted(result.findings + tuple(extra))))
-        if result.path in unplaced:
-            result = replace(result, rule_errors=(*result.rule_errors, unplaced[result.path]))
-        result = replace(result, findings=drop_echoes(result.findings, plan))
-        files.append(suppress.apply(result, outcome.directives, names))
+    phase = CorpusPhase.for_plans(plans, names)
+    outcomes = check_each(sources, plans, jobs, progress, measure)
+    files = [phase.add(outcome, plan) for outcome, plan in zip(outcomes, plans)]
+    corpus_findings, cross_file, unplaced = phase.findings(sources)
+    files = [_with_corpus(result, corpus_findings, unplaced) for result in files]
     # Results keeps run warnings by rule id; a skipped file's message is its own key, which no rule id equals.
     warnings = {**{message: message for message in skipped}, **prepared.unavailable}
     return Results(tuple(files), tuple(errors), warnings, prepared.not_configured, cross_file)
+
+
+def _with_corpus(
+    result: FileResult, corpus: Mapping[str, tuple[Finding, ...]], unplaced: Mapping[str, str]
+) -> FileResult:
+    """A file's final result: its own findings and the corpus rules' among them, in order."""
+    if result.path in corpus:
+        result = replace(result, findings=tuple(sorted(result.findings + corpus[result.path])))
+    if result.path in unplaced:
+        result = replace(result, rule_errors=(*result.rule_errors, unplaced[result.path]))
+    return result
 
 
 def _distinct(rule_sets: Iterable[Sequence[Rule]]) -> list[Rule]:
@@ -332,42 +335,40 @@ def _distinct(rule_sets: Iterable[Sequence[Rule]]) -> list[Rule]:
     return list({id(rule): rule for rules in rule_sets for rule in rules}.values())
 
 
-def check_all(
+def check_each(
     sources: Sequence[Source],
     plans: Sequence[Sequence[Rule]],
     jobs: int = 1,
     progress: Progress | None = None,
     measure: bool = True,
-) -> list[FileOutcome]:
-    """`check_source` over every file, in worker processes when that pays; outcomes in input order."""
+) -> Iterator[FileOutcome]:
+    """`check_source` over every file, in worker processes when that pays; outcomes in input order,
+    each as soon as it and those before it are done, so a caller may write it and let it go."""
     workers = min(jobs, len(sources) // MIN_FILES_PER_WORKER)
     if workers < 2:
-        outcomes = []
-        for source, plan in zip(sources, plans):
-            outcomes.append(check_source(source, plan, measure))
+        for done, (source, plan) in enumerate(zip(sources, plans), start=1):
+            yield check_source(source, plan, measure)
             if progress:
-                progress(len(outcomes), len(sources))
-        return outcomes
+                progress(done, len(sources))
+        return
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     distinct_plans = list({id(plan): plan for plan in plans}.values())
     plan_number = {id(plan): number for number, plan in enumerate(distinct_plans)}
     tasks = [(source, plan_number[id(plan)], measure) for source, plan in zip(sources, plans)]
-    outcomes = []
     try:
         pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(distinct_plans, os.getpid()))
         try:
             packed = pool.map(_check_task, tasks, chunksize=max(1, len(tasks) // (workers * 8)))
-            for source, outcome in zip(sources, packed):
-                outcomes.append(_unpack(source, outcome))
+            for done, (source, outcome) in enumerate(zip(sources, packed), start=1):
+                yield _unpack(source, outcome)
                 if progress:
-                    progress(len(outcomes), len(sources))
+                    progress(done, len(sources))
         finally:  # on Ctrl-C, drop the files not started rather than wait for them
             pool.shutdown(cancel_futures=True)
     except BrokenProcessPool:
         raise UsageError("a worker process died (out of memory?); try again with --jobs 1") from None
-    return outcomes
 
 
 MIN_FILES_PER_WORKER = 4
@@ -433,12 +434,83 @@ def _unpack(source: Source, packed: bytes) -> FileOutcome:
         return _bug(source, error)
 
 
+class _Kept(NamedTuple):
+    """What the corpus phase keeps of one file: small, whatever the file's size."""
+
+    facts: dict[str, Any]
+    directives: tuple[Directive, ...]
+    findings: tuple[Finding, ...]
+    """The file's own final findings: a corpus finding on the same span gives way to them."""
+    plan: tuple[str, ...]
+    """The ids of the rules the file ran, for de-duplication."""
+
+
+@dataclass
+class CorpusPhase:
+    """The corpus rules' part of a run: what they need of each file, gathered as files go by, then
+    reduced once every file is in.
+
+    `add` takes a file's outcome and gives its final result at once (echoes dropped, directives
+    applied): corpus findings only ever give way to a file's own, never the other way round, so
+    the file's own findings need not wait for the reduction. A phase is picklable and two partial
+    phases `merge`, so files may be checked anywhere (worker processes, a cluster's workers).
+    """
+
+    corpus_rules: dict[str, Rule]
+    """Each corpus rule of the run by id (a per-path override's copy: the last one, as `run` had it)."""
+    rules: dict[str, Rule]
+    """Every rule of the run by id: a kind's de-duplication flags do not depend on its options."""
+    names: Mapping[str, str]
+    """Rule ids by every name a directive may use."""
+    files: dict[str, _Kept] = field(default_factory=dict)
+
+    @classmethod
+    def for_plans(cls, plans: Iterable[Sequence[Rule]], names: Mapping[str, str]) -> CorpusPhase:
+        every = [rule for plan in plans for rule in plan]
+        return cls({r.id: r for r in every if r.is_corpus}, {r.id: r for r in every}, names)
+
+    def add(self, outcome: FileOutcome, plan: Sequence[Rule]) -> FileResult:
+        result = replace(outcome.result, findings=drop_echoes(outcome.result.findings, plan))
+        result = suppress.apply(result, outcome.directives, self.names)
+        if outcome.facts:
+            self.files[result.path] = _Kept(
+                outcome.facts, outcome.directives, result.findings, tuple(rule.id for rule in plan)
+            )
+        return result
+
+    def merge(self, other: CorpusPhase) -> CorpusPhase:
+        """This phase with the files of another (of the same run) added."""
+        self.corpus_rules.update(other.corpus_rules)
+        self.rules.update(other.rules)
+        self.files.update(other.files)
+        return self
+
+    def findings(
+        self, sources: Iterable[Source]
+    ) -> tuple[dict[str, tuple[Finding, ...]], CrossFile, dict[str, str]]:
+        """Corpus findings by path, placed (a file is read again through its Source), less echoes
+        and what the file's directives silence; the run's cross-file table; files not placed, why."""
+        facts: dict[str, dict[str, Any]] = defaultdict(dict)
+        for path, kept in self.files.items():
+            for rule_id, value in kept.facts.items():
+                facts[rule_id][path] = value
+        found, cross_file, unplaced = _reduce_corpus(facts, list(self.corpus_rules.values()), sources)
+        return {path: self._final(path, corpus) for path, corpus in found.items()}, cross_file, unplaced
+
+    def _final(self, path: str, corpus: list[Finding]) -> tuple[Finding, ...]:
+        kept = self.files[path]
+        plan = [self.rules[rule_id] for rule_id in kept.plan]
+        together = drop_echoes(tuple(sorted(kept.findings + tuple(corpus))), plan)
+        survivors = tuple(f for f in together if f.rule in self.corpus_rules)
+        return suppress.apply(FileResult(path, findings=survivors), kept.directives, self.names).findings
+
+
 CrossFile = dict[str, dict[str, tuple[str, ...]]]
 """By rule id, then a match's related_key: every file on the other side of its findings."""
 
 
 def _reduce_corpus(
-    outcomes: Sequence[FileOutcome], rules: Sequence[Rule], sources: Sequence[Source]
+    facts: Mapping[str, Mapping[str, Any]], rules: Sequence[Rule], sources: Sequence[Source]
 ) -> tuple[dict[str, list[Finding]], CrossFile, dict[str, str]]:
     """Corpus rules' findings by path, the run's cross-file table that they name a few of, and
     the files whose findings could not be placed, with why.
@@ -448,8 +520,7 @@ def _reduce_corpus(
     """
     matches: dict[str, list[tuple[Rule, Match]]] = defaultdict(list)
     for rule in rules:
-        facts_by_path = {o.result.path: o.facts[rule.id] for o in outcomes if rule.id in o.facts}
-        for path, match in rule.kind.reduce(facts_by_path, rule.options):
+        for path, match in rule.kind.reduce(facts.get(rule.id, {}), rule.options):
             matches[path].append((rule, match))
     by_path = {source.display: source for source in sources}
     found: dict[str, list[Finding]] = {}
