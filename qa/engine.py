@@ -304,19 +304,69 @@ def run(
     readability figures, which only the JSON and the report show. `skipped` are warnings
     about inputs left out (discovery's), listed with the run's warnings.
     """
-    plans = [tuple(rules_for(source.display)) if rules_for else tuple(rules) for source in sources]
-    prepared = prepare(_distinct([rules, *plans]))
-    ready = {id(rule) for rule in prepared.ready}
-    plans = [tuple(rule for rule in plan if id(rule) in ready) for plan in plans]
-    names = suppress.rule_names(catalogue.rules if catalogue else _distinct([rules, *plans]))
-    phase = CorpusPhase.for_plans(plans, names)
-    outcomes = check_each(sources, plans, jobs, progress, measure)
-    files = [phase.add(outcome, plan) for outcome, plan in zip(outcomes, plans)]
-    corpus_findings, cross_file, unplaced = phase.findings(sources)
-    files = [_with_corpus(result, corpus_findings, unplaced) for result in files]
-    # Results keeps run warnings by rule id; a skipped file's message is its own key, which no rule id equals.
-    warnings = {**{message: message for message in skipped}, **prepared.unavailable}
-    return Results(tuple(files), tuple(errors), warnings, prepared.not_configured, cross_file)
+    stream = RunStream(
+        sources, rules, rules_for=rules_for, jobs=jobs, progress=progress, catalogue=catalogue,
+        measure=measure,
+    )
+    files = list(stream.files())
+    tail = stream.finish()
+    files = [_with_corpus(result, tail.findings, tail.unplaced) for result in files]
+    return tail.results(files, errors, skipped)
+
+
+@dataclass(frozen=True)
+class RunTail:
+    """What a run knows once every file has gone by: the corpus rules' findings and the run's notes."""
+
+    findings: dict[str, tuple[Finding, ...]]
+    """Corpus findings by path, final (placed, echoes dropped, directives applied)."""
+    cross_file: CrossFile
+    unplaced: dict[str, str]
+    """Files whose corpus findings could not be placed, with why (they make the run exit 2)."""
+    unavailable: dict[str, str]
+    not_configured: dict[str, str]
+
+    def results(self, files: Sequence[FileResult], errors: Iterable[str], skipped: Iterable[str]) -> Results:
+        # Results keeps run warnings by rule id; a skipped file's message is its own key, which no id equals.
+        warnings = {**{message: message for message in skipped}, **self.unavailable}
+        return Results(tuple(files), tuple(errors), warnings, self.not_configured, self.cross_file)
+
+
+class RunStream:
+    """A run whose files come out one by one, each final but for the corpus rules' findings, which
+    come last (`finish`): a caller may write each file's result and let it go, so a run's memory
+    holds only what the corpus rules need of each file."""
+
+    def __init__(
+        self,
+        sources: Sequence[Source],
+        rules: Sequence[Rule],
+        *,
+        rules_for: Callable[[str], Sequence[Rule]] | None = None,
+        jobs: int = 1,
+        progress: Progress | None = None,
+        catalogue: Catalogue | None = None,
+        measure: bool = True,
+    ) -> None:
+        plans = [tuple(rules_for(source.display)) if rules_for else tuple(rules) for source in sources]
+        self._prepared = prepare(_distinct([rules, *plans]))
+        ready = {id(rule) for rule in self._prepared.ready}
+        self._plans = [tuple(rule for rule in plan if id(rule) in ready) for plan in plans]
+        names = suppress.rule_names(catalogue.rules if catalogue else _distinct([rules, *self._plans]))
+        self._phase = CorpusPhase.for_plans(self._plans, names)
+        self._sources, self._jobs, self._progress, self._measure = sources, jobs, progress, measure
+
+    def files(self) -> Iterator[FileResult]:
+        """Each file's result in input order, as soon as it is checked."""
+        outcomes = check_each(self._sources, self._plans, self._jobs, self._progress, self._measure)
+        for outcome, plan in zip(outcomes, self._plans):
+            yield self._phase.add(outcome, plan)
+
+    def finish(self) -> RunTail:
+        """The corpus rules' findings and the run's notes, once `files` has given every file."""
+        findings, cross_file, unplaced = self._phase.findings(self._sources)
+        prepared = self._prepared
+        return RunTail(findings, cross_file, unplaced, prepared.unavailable, prepared.not_configured)
 
 
 def _with_corpus(
