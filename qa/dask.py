@@ -1,0 +1,278 @@
+"""Checking on a Dask cluster: per-file checks as a bag map, corpus rules by a tree reduction.
+
+For archives too large for one machine, or users who already hold a Dask bag of paths or
+texts. Each partition checks its files and gathers a partial CorpusPhase (the small facts
+corpus rules need); partial phases merge pairwise up a tree, so no worker holds every file's
+facts, and the caller reduces the one merged phase. The results equal `engine.run`'s: the
+same files in the bag's order, the same findings, every error.
+
+Rules travel to each worker once, as one task of the graph, and each worker process prepares
+them (Babel tables, word lists) once per run, not per file or partition.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import uuid
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+try:
+    import dask
+    import dask.bag
+except ImportError:  # an optional extra: say how to get it, in one line, not a traceback of imports
+    raise ImportError("the Dask extra is not installed: pip install 'mtqa[dask]'") from None
+
+from qa import suppress
+from qa.catalogue import Catalogue, Rule
+from qa.config_file import Config, load_config
+from qa.engine import (
+    CorpusPhase,
+    FileOutcome,
+    Preparation,
+    RunTail,
+    Source,
+    _distinct,
+    _with_corpus,
+    check_source,
+    prepare,
+)
+from qa.errors import UsageError
+from qa.findings import FileResult, Results
+from qa.loaders import LoadOptions
+from qa.run_settings import load_catalogue, resolve_settings
+
+LOCAL = "local"
+"""The scheduler `--dask` names for a cluster of worker processes on this machine."""
+LOCAL_WORKERS = 2
+FILES_PER_PARTITION = 100
+"""A partition's files: enough that a task's overhead (a few milliseconds) is small beside its checks."""
+SPLIT_EVERY = 8
+"""Partial corpus phases merged by one task of the tree reduction."""
+ALLOWED_FAILURES = 3
+"""How often a task may be on a worker that dies before the run gives up (Dask's default too)."""
+
+
+@dataclass(frozen=True)
+class Plans:
+    """What a worker needs to check any file of a run: its rules, per path where the configuration
+    says so. `token` names the run, so each worker process prepares its rules once."""
+
+    rules: tuple[Rule, ...]
+    rules_for: Callable[[str], Sequence[Rule]] | None
+    names: dict[str, str]
+    """Rule ids by every name an inline directive may use."""
+    options: LoadOptions
+    measure: bool
+    token: str
+
+
+def check(
+    bag: dask.bag.Bag,
+    rules: Sequence[Rule] | None = None,
+    *,
+    config: Config | None = None,
+    catalogue: Catalogue | None = None,
+    measure: bool = True,
+    split_every: int = SPLIT_EVERY,
+) -> Results:
+    """Check a bag of paths (str or Path), Sources or (name, text) pairs on the current Dask scheduler.
+
+    Without `rules`, the configuration decides them, per path as the command line would
+    (`config`, else the file found from the working directory). A file that cannot be read
+    or a rule that crashes on it is that file's error. Corpus findings are placed where
+    `check` is called, by reading their files again: paths must be readable here too (a
+    text of the bag is fetched from the bag again, only if it has corpus findings).
+    """
+    if rules is None:
+        config = config or load_config()
+        catalogue = catalogue or load_catalogue(config)
+        settings = resolve_settings(config, catalogue)
+        rules, rules_for, options = settings.rules, settings.rules_for, settings.load_options
+    else:
+        rules_for, options = None, LoadOptions()
+    plans = _plans(rules, rules_for, options, catalogue, measure)
+    return _check_bag(bag, plans, prepare(rules), split_every)
+
+
+def run(
+    scheduler: str,
+    sources: Sequence[Source],
+    rules: Sequence[Rule],
+    errors: Iterable[str] = (),
+    *,
+    skipped: Iterable[str] = (),
+    rules_for: Callable[[str], Sequence[Rule]] | None = None,
+    catalogue: Catalogue | None = None,
+    measure: bool = True,
+    workers: int = LOCAL_WORKERS,
+) -> Results:
+    """`engine.run` on a Dask cluster: `scheduler` is an address, or `local` for `workers` processes here.
+
+    What `mtqa check --dask SCHEDULER` calls with the discovered sources; the results are
+    engine.run's for the same arguments, in the same order.
+    """
+    per_file = [rules_for(source.display) for source in sources] if rules_for else []
+    prepared = prepare(_distinct([rules, *per_file]))  # as engine.run: a bad option fails the run here
+    plans = _plans(rules, rules_for, LoadOptions(), catalogue, measure)
+    with _client(scheduler, workers):
+        if not sources:
+            return _tail(prepared, {}, {}, {}).results([], errors, skipped)
+        bag = dask.bag.from_sequence(sources, partition_size=FILES_PER_PARTITION)
+        return _check_bag(bag, plans, prepared, SPLIT_EVERY, errors, skipped)
+
+
+@contextmanager
+def _client(scheduler: str, workers: int) -> Iterator[Any]:
+    """A client of the scheduler at that address, or of a new cluster of worker processes here."""
+    from distributed import Client, LocalCluster
+
+    if scheduler != LOCAL:
+        try:
+            client = Client(scheduler)
+        except (OSError, ValueError, TypeError) as error:
+            raise UsageError(f"--dask {scheduler}: cannot reach the scheduler ({error})") from None
+        with client:
+            yield client
+        return
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES}),
+        LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+def _plans(
+    rules: Sequence[Rule],
+    rules_for: Callable[[str], Sequence[Rule]] | None,
+    options: LoadOptions,
+    catalogue: Catalogue | None,
+    measure: bool,
+) -> Plans:
+    names = suppress.rule_names(catalogue.rules if catalogue else rules)
+    return Plans(tuple(rules), rules_for, names, options, measure, uuid.uuid4().hex)
+
+
+def _check_bag(
+    bag: dask.bag.Bag,
+    plans: Plans,
+    prepared: Preparation,
+    split_every: int,
+    errors: Iterable[str] = (),
+    skipped: Iterable[str] = (),
+) -> Results:
+    shipped = dask.delayed(plans, name=f"mtqa-rules-{plans.token}", traverse=False)
+    parts = bag.map_partitions(_check_partition, shipped)
+    files = parts.pluck(0).flatten()
+    phase = parts.pluck(1).reduction(_merged, _merged, split_every=split_every)
+    placing = parts.pluck(2).flatten()
+    files, phase, placing = dask.compute(files, phase, placing)
+    on_disk = [source for source in placing if source.path is not None]
+    findings, cross_file, unplaced = phase.findings(on_disk)
+    held = {source.display for source in placing if source.path is None} & unplaced.keys()
+    if held:  # texts of the bag with corpus findings (not placed without them): fetch them, place again
+        texts = bag.map_partitions(_texts, sorted(held), plans.options).compute()
+        findings, cross_file, unplaced = phase.findings([*on_disk, *texts])
+    tail = _tail(prepared, findings, cross_file, unplaced)
+    files = [_with_corpus(result, tail.findings, tail.unplaced) for result in files]
+    return tail.results(files, errors, skipped)
+
+
+def _tail(prepared: Preparation, findings: dict, cross_file: dict, unplaced: dict) -> RunTail:
+    return RunTail(findings, cross_file, unplaced, prepared.unavailable, prepared.not_configured)
+
+
+def _check_partition(
+    elements: Iterable[Any], plans: Plans
+) -> list[tuple[list[FileResult], CorpusPhase, list[Source]]]:
+    """One partition's final file results (but for corpus findings), its partial corpus phase,
+    and the Sources to place its corpus findings through (a text's without the text: see `_texts`)."""
+    worker = _worker(plans)
+    sources = [as_source(element, plans.options) for element in elements]
+    checked = [worker.check(source) if isinstance(source, Source) else (source, ()) for source in sources]
+    phase = CorpusPhase.for_plans([plan for _, plan in checked], plans.names)
+    results, placing = [], []
+    for source, (outcome, plan) in zip(sources, checked):
+        results.append(phase.add(outcome, plan))
+        if isinstance(source, Source) and source.display in phase.files:
+            placing.append(source if source.data is None else replace(source, data=None))
+    return [(results, phase, placing)]
+
+
+def _merged(phases: Iterable[CorpusPhase]) -> CorpusPhase:
+    """Partial phases as one, in the bag's order (which files a cross-file finding names first)."""
+    phases = iter(phases)
+    merged = next(phases)
+    for phase in phases:
+        merged = merged.merge(phase)
+    return merged
+
+
+def _texts(elements: Iterable[Any], displays: Sequence[str], options: LoadOptions) -> list[Source]:
+    """The Sources of the bag's texts named, to place their corpus findings."""
+    wanted = set(displays)
+    sources = (as_source(element, options) for element in elements)
+    return [source for source in sources if isinstance(source, Source) and source.display in wanted]
+
+
+def as_source(element: Any, options: LoadOptions) -> Source | FileOutcome:
+    """A bag's element as a Source; an element of no known shape is a file that failed, by its repr."""
+    if isinstance(element, Source):
+        return element
+    if isinstance(element, (str, os.PathLike)):
+        path = Path(element)
+        return Source(path.as_posix(), path=path, options=options)
+    if isinstance(element, tuple) and len(element) == 2 and isinstance(element[1], (str, bytes)):
+        name, text = element
+        data = text.encode("utf-8") if isinstance(text, str) else text
+        return Source(str(name), data=data, options=options)
+    problem = "not a path, a Source or a (name, text) pair"
+    return FileOutcome(FileResult(repr(element)[:200], error=problem), {})
+
+
+class _Worker:
+    """A worker process's rules for one run: each file's plan, prepared the first time it is met."""
+
+    def __init__(self, plans: Plans) -> None:
+        self.plans = plans
+        self._ready: dict[tuple[int, ...], tuple[Rule, ...]] = {}
+        self._lock = threading.Lock()
+
+    def check(self, source: Source) -> tuple[FileOutcome, tuple[Rule, ...]]:
+        try:
+            plan = self._plan(source.display)
+        except UsageError as error:  # an override's option this worker cannot use: the file's error
+            return FileOutcome(FileResult(source.display, error=str(error)), {}), ()
+        return check_source(source, plan, self.plans.measure), plan
+
+    def _plan(self, path: str) -> tuple[Rule, ...]:
+        rules_for = self.plans.rules_for
+        plan = tuple(rules_for(path)) if rules_for else self.plans.rules
+        key = tuple(map(id, plan))  # Settings hands out the same rule objects for the same overrides
+        with self._lock:
+            if key not in self._ready:
+                self._ready[key] = tuple(prepare(plan).ready)
+            return self._ready[key]
+
+
+_WORKERS: dict[str, _Worker] = {}
+_WORKERS_LOCK = threading.Lock()
+RUNS_KEPT = 4
+"""Runs whose prepared rules a worker process keeps (a long-lived cluster serves many runs)."""
+
+
+def _worker(plans: Plans) -> _Worker:
+    """This process's rules for the run, from the first copy of `plans` to arrive (later copies are equal)."""
+    with _WORKERS_LOCK:
+        worker = _WORKERS.pop(plans.token, None) or _Worker(plans)
+        _WORKERS[plans.token] = worker
+        while len(_WORKERS) > RUNS_KEPT:
+            del _WORKERS[next(iter(_WORKERS))]
+        return worker

@@ -1,0 +1,169 @@
+"""qa.dask on a real cluster of two worker processes: the same results as `mtqa check --jobs 1`.
+
+The corpus is a few hundred article-sized files of the seeds' copy, as benchmarks/scale.py
+writes them: most name "Antony Blinken", every tenth mention spells "Anthony Blinken", so
+name-variant's findings come only from the tree reduction of every partition's facts.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+dask_bag = pytest.importorskip("dask.bag")
+distributed = pytest.importorskip("distributed")
+
+from benchmarks.scale import paragraphs, write_files
+from qa import dask as qa_dask
+from qa.config_file import Config, Override
+from qa.engine import Discovery, Source, discover, run
+from qa.findings import Results
+from qa.run_settings import resolve_settings
+from tests.conftest import SEEDS
+from tests.helpers import CATALOGUE
+
+FILES = 240
+BUSIEST_RULE = "unbalanced-quote"
+"""The rule the seeds' copy trips most often, turned off by an override in one test."""
+PARTITIONS = 12
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        yield cluster
+
+
+@pytest.fixture
+def client(cluster):
+    with distributed.Client(cluster) as client:
+        yield client
+
+
+@pytest.fixture(scope="module")
+def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """FILES articles naming people of a small cast, every tenth with a variant spelling, and a
+    file that cannot be read (a .docx that is no zip archive)."""
+    folder = tmp_path_factory.mktemp("archive")
+    pool, _ = paragraphs(SEEDS)  # no corpus there: the seeds' own paragraphs
+    write_files(folder, pool, FILES, variants=0.1)
+    (folder / "broken.docx").write_bytes(b"not a zip archive")
+    return folder
+
+
+def reference(found: Discovery, config: Config) -> Results:
+    """What `mtqa check FOLDER --jobs 1 --no-config` finds, readability figures included."""
+    settings = resolve_settings(config, CATALOGUE)
+    return run(found.sources, settings.rules, rules_for=settings.rules_for, catalogue=CATALOGUE, jobs=1)
+
+
+def name_variant_paths(results: Results) -> set[str]:
+    return {f.path for f in results.findings if f.rule == "name-variant"}
+
+
+def test_a_bag_of_paths_on_two_workers_finds_what_jobs_1_finds(client, archive: Path) -> None:
+    config = Config(root=archive)
+    found = discover([str(archive)])
+    expected = reference(found, config)
+    bag = dask_bag.from_sequence([source.display for source in found.sources], npartitions=PARTITIONS)
+
+    results = qa_dask.check(bag, config=config, catalogue=CATALOGUE)
+
+    assert results == expected
+    assert len(results.files) == FILES + 1
+    flagged = name_variant_paths(results)
+    assert len(flagged) >= FILES // 10 - 2 and "Antony Blinken" in results.cross_file["name-variant"]
+    assert [r.path for r in results.files if r.error] == [f"{archive.as_posix()}/broken.docx"]
+    prepared = client.run(lambda: [len(w._ready) for w in qa_dask._WORKERS.values()])
+    assert sorted(prepared.values()) == [[1], [1]], "each worker prepares the run's rules once"
+
+
+def test_a_bag_of_texts_finds_what_jobs_1_finds_on_the_same_texts(client) -> None:
+    usual = "Antony Blinken met Dmytro Kuleba in Kyiv on Friday. Blinken said the talks went well.\n"
+    texts = [
+        (f"wire/{i:03d}.txt", usual.replace("Antony", "Anthony") if i % 7 == 0 else usual) for i in range(70)
+    ]
+    texts.append(("wire/latin-1.txt", "Caf\xe9 Blinken".encode("latin-1")))
+    rules = CATALOGUE.select()
+    expected = run([Source(name, data=_bytes(text)) for name, text in texts], rules, catalogue=CATALOGUE)
+
+    results = qa_dask.check(dask_bag.from_sequence(texts, npartitions=5), rules, catalogue=CATALOGUE)
+
+    assert results == expected
+    assert name_variant_paths(results) == {f"wire/{i:03d}.txt" for i in range(0, 70, 7)}
+
+
+def _bytes(text: str | bytes) -> bytes:
+    return text.encode() if isinstance(text, str) else text
+
+
+def test_an_element_of_no_known_shape_is_a_file_in_error_and_the_rest_are_checked(client) -> None:
+    bag = dask_bag.from_sequence([("a.txt", "Fine copy.\n"), 42], npartitions=2)
+    results = qa_dask.check(bag, CATALOGUE.select(), catalogue=CATALOGUE)
+    assert [(r.path, r.error) for r in results.files] == [
+        ("a.txt", None),
+        ("42", "not a path, a Source or a (name, text) pair"),
+    ]
+
+
+def test_the_command_line_call_on_a_scheduler_address_equals_engine_run(cluster, archive: Path) -> None:
+    """With what `mtqa check` passes: per-path overrides, discovery's errors and skipped files."""
+    quiet = Override(paths=("article_00001*",), ignore=(BUSIEST_RULE,))
+    settings = resolve_settings(Config(root=archive, overrides=(quiet,)), CATALOGUE)
+    found = discover([str(archive)], excluded=lambda path: path.endswith("7.txt"))
+    arguments = (found.sources, settings.rules, ["gone.txt: no such file or directory"])
+    options = {
+        "skipped": ["x: skipped"],
+        "rules_for": settings.rules_for,
+        "catalogue": CATALOGUE,
+        "measure": False,
+    }
+    expected = run(*arguments, **options)
+
+    results = qa_dask.run(cluster.scheduler_address, *arguments, **options)
+
+    assert results == expected
+    quieted = [f for f in results.findings if "article_00001" in f.path]
+    assert quieted and BUSIEST_RULE not in {f.rule for f in quieted}
+    assert BUSIEST_RULE in {f.rule for f in results.findings}
+
+
+@dataclass(frozen=True)
+class DiesOnce(Source):
+    """A file whose first reading kills the worker process reading it (as an out-of-memory kill would)."""
+
+    marker: str = ""
+
+    def load(self):
+        try:
+            os.close(os.open(self.marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        except FileExistsError:
+            return super().load()
+        Path(self.marker).write_text(str(os.getpid()))
+        os._exit(1)
+
+
+def test_a_worker_that_dies_mid_run_loses_nothing(client, archive: Path, tmp_path: Path) -> None:
+    config = Config(root=archive)
+    found = discover([str(archive)])
+    expected = reference(found, config)
+    marker = tmp_path / "died"
+    sources = list(found.sources)
+    doomed = FILES // 2  # in a middle partition, while the other worker is busy with its own
+    sources[doomed] = DiesOnce(sources[doomed].display, sources[doomed].path, marker=str(marker))
+    workers_before = set(client.scheduler_info()["workers"])
+
+    results = qa_dask.check(
+        dask_bag.from_sequence(sources, npartitions=PARTITIONS), config=config, catalogue=CATALOGUE
+    )
+
+    assert results == expected
+    dead = int(marker.read_text())
+    with pytest.raises(ProcessLookupError):
+        os.kill(dead, 0)
+    assert set(client.scheduler_info()["workers"]) != workers_before, "a worker was lost and replaced"
