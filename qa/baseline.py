@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from qa.errors import InputError, UsageError
-from qa.findings import Finding, Results
+from qa.findings import FileResult, Finding, Results
 from qa.loaders import read_regular_file
 
 VERSION = 1
@@ -89,15 +89,19 @@ def read(path: Path) -> Counter[Key]:
 def hide(results: Results, known: Counter[Key]) -> tuple[Results, int]:
     """The results less the findings in the baseline, each entry hiding one; and how many were hidden."""
     left = Counter(known)
-    files = []
-    for result in results.files:
-        kept = []
-        for finding in result.findings:
-            found = key(finding)
-            if left[found]:
-                left[found] -= 1
-            else:
-                kept.append(finding)
-        files.append(replace(result, findings=tuple(kept)))
+    files = [hide_in(result, left) for result in results.files]
     hidden = len(results.findings) - sum(len(r.findings) for r in files)
     return replace(results, files=tuple(files)), hidden
+
+
+def hide_in(result: FileResult, left: Counter[Key]) -> FileResult:
+    """One file's result less the findings `left` still holds, each entry used up as it hides one:
+    a streamed run passes its files one by one with the same counter."""
+    kept = []
+    for finding in result.findings:
+        found = key(finding)
+        if left[found]:
+            left[found] -= 1
+        else:
+            kept.append(finding)
+    return replace(result, findings=tuple(kept))

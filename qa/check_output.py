@@ -12,7 +12,9 @@ from functools import partial
 from pathlib import Path
 from typing import TextIO
 
-from qa.check_run import Run
+from qa.catalogue import Catalogue
+from qa.check_run import Run, RunRequest
+from qa.config_file import Config
 from qa.errors import UsageError
 from qa.output import Renderer
 from qa.stdout import silence_stdout
@@ -30,6 +32,24 @@ def write_findings(done: Run, format: str, output: str | None, *, quiet: bool, s
         silence_stdout()
     except OSError as error:
         raise UsageError(f"{output}: cannot write output: {error.strerror or error}") from None
+
+
+def stream_findings(catalogue: Catalogue, config: Config, request: RunRequest, output: str | None) -> Run:
+    """`--format jsonl`: each record written as soon as it is known, to `output` or stdout."""
+    from qa.check_run import stream_run
+    from qa.output.jsonl import JsonLines
+
+    try:
+        with open(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout) as out:
+            lines = JsonLines(out)
+            done = stream_run(catalogue, config, request, lines)
+            lines.finish(done.results, done.warnings)
+    except BrokenPipeError:
+        silence_stdout()
+        raise UsageError("standard output was closed before the run ended") from None
+    except OSError as error:
+        raise UsageError(f"{output}: cannot write output: {error.strerror or error}") from None
+    return done
 
 
 def _given_the_threshold(render: Renderer, done: Run) -> Renderer:

@@ -8,15 +8,21 @@ from __future__ import annotations
 
 import os
 import sys
+from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from qa.catalogue import Catalogue, Rule
 from qa.config_file import Config
-from qa.engine import Discovery, discover, run
-from qa.findings import Results, Severity
+from qa.engine import Discovery, RunStream, discover
+from qa.errors import UsageError
+from qa.findings import FileResult, Finding, Results, Severity
 from qa.run_settings import CommandLine, Settings, resolve_settings
+
+if TYPE_CHECKING:
+    from qa.baseline import Key
 
 
 @dataclass(frozen=True)
@@ -82,29 +88,111 @@ def check_run(
 
     `found` gives the inputs instead of the paths: `fix` checks its fixed text again.
     """
+    settings, found, stream = start_stream(catalogue, config, request, found)
+    results = stream.collect(found.errors, found.warnings)
+    results, note = _baselined(results, request)
+    return Run(catalogue, settings, found, results, note)
+
+
+class Sink(Protocol):
+    """Where a streamed run's results go as they come (qa.output.jsonl.JsonLines)."""
+
+    def file(self, result: FileResult) -> None: ...
+
+    def corpus(self, path: str, findings: tuple[Finding, ...]) -> None: ...
+
+    def error(self, path: str, message: str) -> None: ...
+
+
+def start_stream(
+    catalogue: Catalogue, config: Config, request: RunRequest, found: Discovery | None = None
+) -> tuple[Settings, Discovery, RunStream]:
+    """The settings, the inputs (found from the request's paths unless given) and the run over them,
+    not started: its files come as it is iterated (qa.engine.RunStream)."""
     from qa.progress import progress_bar
 
     settings = resolve_settings(config, catalogue, request.command_line)
     if found is None:
         found = discover(
-            request.paths,
-            stdin_name=request.stdin_name,
-            options=settings.load_options,
-            excluded=settings.excluded,
+            request.paths, stdin_name=request.stdin_name, options=settings.load_options, excluded=settings.excluded
         )
-    results = run(
+    stream = RunStream(
         found.sources,
         settings.rules,
-        found.errors,
-        skipped=found.warnings,
         rules_for=settings.rules_for,
         jobs=request.jobs or _cores(),
         progress=progress_bar(sys.stderr) if request.progress else None,
         catalogue=catalogue,
         measure=request.measure,
     )
-    results, note = _baselined(results, request)
+    return settings, found, stream
+
+
+def stream_run(catalogue: Catalogue, config: Config, request: RunRequest, sink: Sink) -> Run:
+    """`check_run` for archives: each file's result goes to `sink` as soon as it is checked and is
+    then let go; the corpus rules' findings follow. The Run keeps of each file only what the exit
+    status and standard error need (its worst finding, its problems and warnings)."""
+    if request.write_baseline:
+        raise UsageError("--write-baseline needs every finding at once: use --format json with it")
+    settings, found, stream = start_stream(catalogue, config, request)
+    known = _known(request)
+    exit_needs = _ExitNeeds()
+    hidden = 0
+    for result in stream.files():
+        result, hid = _hidden(result, known)
+        sink.file(result)
+        exit_needs.add(result)
+        hidden += hid
+    tail = stream.finish()
+    for path, findings in tail.findings.items():
+        shown, hid = _hidden(FileResult(path, findings=findings), known)
+        hidden += hid
+        if shown.findings:
+            sink.corpus(path, shown.findings)
+            exit_needs.add(shown)
+    for path, message in tail.unplaced.items():
+        sink.error(path, message)
+        exit_needs.add(FileResult(path, rule_errors=(message,)))
+    results = tail.results(exit_needs.files(), found.errors, found.warnings)
+    note = f"{hidden} finding{'s' if hidden != 1 else ''} hidden by the baseline" if hidden else None
     return Run(catalogue, settings, found, results, note)
+
+
+def _known(request: RunRequest) -> Counter[Key] | None:
+    """The baseline's findings, to be used up file by file; None without a baseline."""
+    from qa import baseline
+
+    return Counter(baseline.read(Path(request.baseline))) if request.baseline else None
+
+
+def _hidden(result: FileResult, known: Counter[Key] | None) -> tuple[FileResult, int]:
+    """One file's result less the baseline's findings, and how many it hid."""
+    if not known:
+        return result, 0
+    from qa import baseline
+
+    shown = baseline.hide_in(result, known)
+    return shown, len(result.findings) - len(shown.findings)
+
+
+class _ExitNeeds:
+    """What the exit status and standard error need of files already written — the worst finding of
+    the run, and the files with problems or warnings — in memory that does not grow with the files."""
+
+    def __init__(self) -> None:
+        self.worst: Finding | None = None
+        self.noted: list[FileResult] = []
+
+    def add(self, result: FileResult) -> None:
+        for finding in result.findings:
+            if self.worst is None or finding.severity > self.worst.severity:
+                self.worst = finding
+        if result.problems or result.warnings:
+            self.noted.append(replace(result, findings=(), metrics={}))
+
+    def files(self) -> list[FileResult]:
+        worst = [FileResult(self.worst.path, findings=(self.worst,))] if self.worst else []
+        return [*self.noted, *worst]
 
 
 def _baselined(results: Results, request: RunRequest) -> tuple[Results, str | None]:

@@ -202,11 +202,17 @@ def run_command(argv: Sequence[str] | None = None) -> int:
 
 
 def check(catalogue: Catalogue, config: Config, arguments: argparse.Namespace) -> int:
-    from qa.check_output import write_findings, write_report
+    from qa.check_output import stream_findings, write_findings, write_report
     from qa.check_run import check_run
 
     if arguments.statistics and arguments.format not in ("text", "json"):
         return _fail(f"--statistics prints text or json, not {arguments.format}")
+    if arguments.format == "jsonl":
+        if arguments.report:
+            return _fail("--report needs every finding at once: use --format json with it")
+        done = stream_findings(catalogue, config, run_request(arguments), arguments.output)
+        _note(done.baseline_note, arguments)
+        return exit_code(done, arguments)
     done = check_run(catalogue, config, run_request(arguments))
     _note(done.baseline_note, arguments)
     write_findings(
@@ -257,7 +263,7 @@ def run_request(arguments: argparse.Namespace) -> RunRequest:
     from qa.check_run import RunRequest
 
     # Only the JSON and the HTML report show readability figures; text runs skip computing them.
-    as_json = getattr(arguments, "format", None) == "json" and not getattr(arguments, "statistics", False)
+    as_json = getattr(arguments, "format", None) in ("json", "jsonl") and not getattr(arguments, "statistics", False)
     measure = as_json or arguments.command == "report" or bool(getattr(arguments, "report", None))
     return RunRequest(
         paths=arguments.paths,

@@ -14,6 +14,7 @@ Renderer = Callable[[Results, Catalogue, TextIO], None]
 FORMATTERS: dict[str, str] = {
     "text": "qa.output.text",
     "json": "qa.output.json",
+    "jsonl": "qa.output.jsonl",
     "sarif": "qa.output.sarif",
     "junit": "qa.output.junit",
     "github": "qa.output.github",

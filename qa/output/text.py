@@ -17,7 +17,7 @@ import unicodedata
 from typing import TextIO
 
 from qa.catalogue import Catalogue
-from qa.findings import Finding, Results, Severity
+from qa.findings import Results, Severity
 
 COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
