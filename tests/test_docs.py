@@ -94,3 +94,12 @@ def test_the_contract_page_describes_every_field_mtqa_prints(tmp_path: Path) -> 
     assert {key for entry in report["files"] for key in entry["metrics"]} <= _documented("Metrics")
     example = re.search(r"```json\n(.*?)```", CONTRACT.read_text(encoding="utf-8"), re.DOTALL).group(1)
     assert set(json.loads(example)) == set(report)
+
+
+def test_the_large_archives_python_example_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(SEEDS, tmp_path / "archive")
+    monkeypatch.chdir(tmp_path)
+    (example,) = code_blocks("Large archives", "python")
+    scope: dict[str, object] = {}
+    exec(compile(example, "README.md", "exec"), scope)  # noqa: S102 - the README's own example
+    assert scope["results"].findings and scope["tail"].findings  # type: ignore[attr-defined]
