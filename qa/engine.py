@@ -411,24 +411,64 @@ def check_each(
             if progress:
                 progress(done, len(sources))
         return
-    from concurrent.futures import ProcessPoolExecutor
+    yield from _in_workers(sources, plans, workers, progress, measure)
+
+
+def _in_workers(
+    sources: Sequence[Source],
+    plans: Sequence[Sequence[Rule]],
+    workers: int,
+    progress: Progress | None,
+    measure: bool,
+) -> Iterator[FileOutcome]:
+    """`check_each` in a pool of worker processes. A worker that dies (killed: out of memory)
+    breaks the pool: the first file not done is checked alone in a pool of its own — its error
+    if it dies again — and a new pool takes the files after it, so one file never costs the run."""
     from concurrent.futures.process import BrokenProcessPool
 
     distinct_plans = list({id(plan): plan for plan in plans}.values())
     plan_number = {id(plan): number for number, plan in enumerate(distinct_plans)}
     tasks = [(source, plan_number[id(plan)], measure) for source, plan in zip(sources, plans)]
-    try:
-        pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(distinct_plans, os.getpid()))
+    done = 0
+    while done < len(tasks):
         try:
-            packed = pool.map(_check_task, tasks, chunksize=max(1, len(tasks) // (workers * 8)))
-            for done, (source, outcome) in enumerate(zip(sources, packed), start=1):
-                yield _unpack(source, outcome)
+            for outcome in _pool_map(tasks[done:], sources[done:], distinct_plans, workers):
+                done += 1
+                yield outcome
                 if progress:
                     progress(done, len(sources))
-        finally:  # on Ctrl-C, drop the files not started rather than wait for them
-            pool.shutdown(cancel_futures=True)
+        except BrokenProcessPool:
+            yield _alone(tasks[done], sources[done], distinct_plans)
+            done += 1
+            if progress:
+                progress(done, len(sources))
+
+
+def _pool_map(
+    tasks: Sequence[tuple[Source, int, bool]],
+    sources: Sequence[Source],
+    plans: list[Sequence[Rule]],
+    workers: int,
+) -> Iterator[FileOutcome]:
+    from concurrent.futures import ProcessPoolExecutor
+
+    pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(plans, os.getpid()))
+    try:
+        packed = pool.map(_check_task, tasks, chunksize=max(1, len(tasks) // (workers * 8)))
+        for source, outcome in zip(sources, packed):
+            yield _unpack(source, outcome)
+    finally:  # on Ctrl-C, drop the files not started rather than wait for them
+        pool.shutdown(cancel_futures=True)
+
+
+def _alone(task: tuple[Source, int, bool], source: Source, plans: list[Sequence[Rule]]) -> FileOutcome:
+    """One file in a worker of its own: its outcome, or its error if the worker dies on it too."""
+    from concurrent.futures.process import BrokenProcessPool
+
+    try:
+        return next(_pool_map([task], [source], plans, 1))
     except BrokenProcessPool:
-        raise UsageError("a worker process died (out of memory?); try again with --jobs 1") from None
+        return _failed(source, "cannot check: the worker process checking it died (out of memory?)")
 
 
 MIN_FILES_PER_WORKER = 4
