@@ -34,6 +34,7 @@ from qa.engine import (
     CorpusPhase,
     FileOutcome,
     Preparation,
+    Progress,
     RunTail,
     Source,
     _distinct,
@@ -53,8 +54,9 @@ FILES_PER_PARTITION = 100
 """A partition's files: enough that a task's overhead (a few milliseconds) is small beside its checks."""
 SPLIT_EVERY = 8
 """Partial corpus phases merged by one task of the tree reduction."""
-ALLOWED_FAILURES = 3
-"""How often a task may be on a worker that dies before the run gives up (Dask's default too)."""
+ALLOWED_FAILURES = 1
+"""How often a task is tried again when its worker dies, on a cluster `--dask local` starts; then its
+files are tried one by one, so that only a file that kills every worker reading it is lost."""
 
 
 @dataclass(frozen=True)
@@ -110,11 +112,13 @@ def run(
     catalogue: Catalogue | None = None,
     measure: bool = True,
     workers: int = LOCAL_WORKERS,
+    progress: Progress | None = None,
 ) -> Results:
     """`engine.run` on a Dask cluster: `scheduler` is an address, or `local` for `workers` processes here.
 
     What `mtqa check --dask SCHEDULER` calls with the discovered sources; the results are
-    engine.run's for the same arguments, in the same order.
+    engine.run's for the same arguments, in the same order. `progress` hears of files as
+    their partitions finish.
     """
     per_file = [rules_for(source.display) for source in sources] if rules_for else []
     prepared = prepare(_distinct([rules, *per_file]))  # as engine.run: a bad option fails the run here
@@ -123,7 +127,18 @@ def run(
         if not sources:
             return _tail(prepared, {}, {}, {}).results([], errors, skipped)
         bag = dask.bag.from_sequence(sources, partition_size=FILES_PER_PARTITION)
-        return _check_bag(bag, plans, prepared, SPLIT_EVERY, errors, skipped)
+        if progress:
+            progress = _partition_progress(progress, len(sources))
+        return _check_bag(bag, plans, prepared, SPLIT_EVERY, errors, skipped, progress)
+
+
+def _partition_progress(progress: Progress, files: int) -> Progress:
+    """Told (partitions done, partitions) by _check_bag, tells `progress` (files done, files)."""
+
+    def told(done: int, partitions: int) -> None:
+        progress(min(done * FILES_PER_PARTITION, files), files)
+
+    return told
 
 
 @contextmanager
@@ -167,31 +182,129 @@ def _check_bag(
     split_every: int,
     errors: Iterable[str] = (),
     skipped: Iterable[str] = (),
+    progress: Progress | None = None,
 ) -> Results:
     shipped = dask.delayed(plans, name=f"mtqa-rules-{plans.token}", traverse=False)
     parts = bag.map_partitions(_check_partition, shipped)
+    client = _current_client()
+    held: list[Any] = []  # the checked partitions on the cluster, kept there until computed below
+    if client is not None:
+        held = _surviving(client, parts, bag, shipped, plans, progress)
+        parts = dask.bag.from_delayed(held)
     files = parts.pluck(0).flatten()
     phase = parts.pluck(1).reduction(_merged, _merged, split_every=split_every)
     placing = parts.pluck(2).flatten()
     files, phase, placing = dask.compute(files, phase, placing)
     on_disk = [source for source in placing if source.path is not None]
     findings, cross_file, unplaced = phase.findings(on_disk)
-    held = {source.display for source in placing if source.path is None} & unplaced.keys()
-    if held:  # texts of the bag with corpus findings (not placed without them): fetch them, place again
-        texts = bag.map_partitions(_texts, sorted(held), plans.options).compute()
+    unread = {source.display for source in placing if source.path is None} & unplaced.keys()
+    if unread:  # texts of the bag with corpus findings (not placed without them): fetch them, place again
+        texts = bag.map_partitions(_texts, sorted(unread), plans.options).compute()
         findings, cross_file, unplaced = phase.findings([*on_disk, *texts])
     tail = _tail(prepared, findings, cross_file, unplaced)
     files = [_with_corpus(result, tail.findings, tail.unplaced) for result in files]
     return tail.results(files, errors, skipped)
 
 
+def _current_client() -> Any:
+    """The distributed client Dask computes with, if any (the local schedulers lose no workers)."""
+    try:
+        from distributed import default_client
+
+        return default_client()
+    except (ImportError, ValueError):
+        return None
+
+
+def _surviving(
+    client: Any,
+    parts: dask.bag.Bag,
+    bag: dask.bag.Bag,
+    shipped: Any,
+    plans: Plans,
+    progress: Progress | None,
+) -> list[Any]:
+    """The checked partitions, held on the cluster (futures) or, once repaired, here.
+
+    Dask computes a task again when its worker dies, up to the scheduler's allowed-failures;
+    past that, the partition is checked again a file at a time, so only a file that kills
+    every worker reading it is lost (it becomes that file's error). A repair that kills a
+    worker may take partitions done before with it: Dask computes them again, and they are
+    waited for (and repaired in turn) before the results are used.
+    """
+    from distributed import as_completed, wait
+
+    futures = client.compute(parts.to_delayed())
+    for done, _ in enumerate(as_completed(futures), start=1):
+        if progress:
+            progress(done, len(futures))
+    repaired: dict[int, Any] = {}
+    while killed := [i for i, future in enumerate(futures) if i not in repaired and _killed(future)]:
+        for index in killed:
+            repaired[index] = dask.delayed(_one_by_one(client, bag, index, shipped, plans), traverse=False)
+        wait([future for i, future in enumerate(futures) if i not in repaired])
+    return [repaired.get(i, future) for i, future in enumerate(futures)]
+
+
+def _one_by_one(client: Any, bag: dask.bag.Bag, index: int, shipped: Any, plans: Plans) -> list[Part]:
+    """Partition `index` checked a file per task, as one part again; files whose worker died are errors.
+
+    A task that was on a worker when another file killed it fails too: each failed file is tried
+    again alone, one at a time, so only a file that kills every worker reading it is an error.
+    """
+    from distributed import wait
+
+    # Here, not on the cluster: its scheduler holds the partition's key as failed with its checks.
+    elements = bag.to_delayed(optimize_graph=False)[index].compute(scheduler="sync")
+    futures = client.compute([_check_alone(element, shipped) for element in elements])
+    wait(futures)
+    parts = []
+    for future, element in zip(futures, elements):
+        if _killed(future):
+            future = client.compute(_check_alone(element, shipped))
+            wait(future)
+        parts.append(_died(element, plans) if _killed(future) else future.result()[0])
+    results = [result for part in parts for result in part[0]]
+    placing = [source for part in parts for source in part[2]]
+    return [(results, _merged(part[1] for part in parts), placing)]
+
+
+def _check_alone(element: Any, shipped: Any) -> Any:
+    """A task of one file, under a key of its own each time (a failed key stays failed on the scheduler)."""
+    return dask.delayed(_check_partition, pure=False)([element], shipped)
+
+
+def _killed(future: Any) -> bool:
+    """Whether the task's workers kept dying; any other failure is a bug, raised here."""
+    from distributed import KilledWorker
+
+    if future.status != "error":
+        return False
+    if isinstance(future.exception(), KilledWorker):
+        return True
+    raise future.exception()
+
+
+DIED = (
+    "the worker process checking this file died each time it was tried (out of memory?); it was not checked"
+)
+
+
+def _died(element: Any, plans: Plans) -> Part:
+    source = as_source(element, plans.options)
+    path = source.display if isinstance(source, Source) else source.result.path
+    return [FileResult(path, error=DIED)], CorpusPhase.for_plans([], plans.names), []
+
+
 def _tail(prepared: Preparation, findings: dict, cross_file: dict, unplaced: dict) -> RunTail:
     return RunTail(findings, cross_file, unplaced, prepared.unavailable, prepared.not_configured)
 
 
-def _check_partition(
-    elements: Iterable[Any], plans: Plans
-) -> list[tuple[list[FileResult], CorpusPhase, list[Source]]]:
+Part = tuple[list[FileResult], CorpusPhase, list[Source]]
+"""A partition checked: its files' results, its partial corpus phase, the Sources to place through."""
+
+
+def _check_partition(elements: Iterable[Any], plans: Plans) -> list[Part]:
     """One partition's final file results (but for corpus findings), its partial corpus phase,
     and the Sources to place its corpus findings through (a text's without the text: see `_texts`)."""
     worker = _worker(plans)

@@ -8,11 +8,14 @@ name-variant's findings come only from the tree reduction of every partition's f
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+dask = pytest.importorskip("dask")
 dask_bag = pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed")
 
@@ -22,7 +25,7 @@ from qa.config_file import Config, Override
 from qa.engine import Discovery, Source, discover, run
 from qa.findings import Results
 from qa.run_settings import resolve_settings
-from tests.conftest import SEEDS
+from tests.conftest import ROOT, SEEDS
 from tests.helpers import CATALOGUE
 
 FILES = 240
@@ -33,9 +36,13 @@ PARTITIONS = 12
 
 @pytest.fixture(scope="module")
 def cluster():
-    with distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
-    ) as cluster:
+    """Two worker processes; a task is tried again once when its worker dies, as `--dask local` does."""
+    with (
+        dask.config.set({"distributed.scheduler.allowed-failures": qa_dask.ALLOWED_FAILURES}),
+        distributed.LocalCluster(
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+    ):
         yield cluster
 
 
@@ -134,28 +141,32 @@ def test_the_command_line_call_on_a_scheduler_address_equals_engine_run(cluster,
 
 
 @dataclass(frozen=True)
-class DiesOnce(Source):
-    """A file whose first reading kills the worker process reading it (as an out-of-memory kill would)."""
+class KillsItsWorker(Source):
+    """A file whose reading kills the worker process reading it, its first `times` times (as an
+    out-of-memory kill would); each death leaves a file named by the process id in `deaths`."""
 
-    marker: str = ""
+    deaths: str = ""
+    times: int = 1
 
     def load(self):
-        try:
-            os.close(os.open(self.marker, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
-        except FileExistsError:
+        if len(list(Path(self.deaths).iterdir())) >= self.times:
             return super().load()
-        Path(self.marker).write_text(str(os.getpid()))
+        (Path(self.deaths) / str(os.getpid())).touch()
         os._exit(1)
+
+
+def killer(source: Source, deaths: Path, times: int) -> KillsItsWorker:
+    deaths.mkdir(exist_ok=True)
+    return KillsItsWorker(source.display, source.path, deaths=str(deaths), times=times)
 
 
 def test_a_worker_that_dies_mid_run_loses_nothing(client, archive: Path, tmp_path: Path) -> None:
     config = Config(root=archive)
     found = discover([str(archive)])
     expected = reference(found, config)
-    marker = tmp_path / "died"
     sources = list(found.sources)
     doomed = FILES // 2  # in a middle partition, while the other worker is busy with its own
-    sources[doomed] = DiesOnce(sources[doomed].display, sources[doomed].path, marker=str(marker))
+    sources[doomed] = killer(sources[doomed], tmp_path / "deaths", times=1)
     workers_before = set(client.scheduler_info()["workers"])
 
     results = qa_dask.check(
@@ -163,7 +174,51 @@ def test_a_worker_that_dies_mid_run_loses_nothing(client, archive: Path, tmp_pat
     )
 
     assert results == expected
-    dead = int(marker.read_text())
+    (dead,) = (int(death.name) for death in (tmp_path / "deaths").iterdir())
     with pytest.raises(ProcessLookupError):
         os.kill(dead, 0)
     assert set(client.scheduler_info()["workers"]) != workers_before, "a worker was lost and replaced"
+
+
+def test_a_file_that_kills_every_worker_reading_it_is_an_error_and_nothing_else_is_lost(
+    client, tmp_path: Path
+) -> None:
+    usual = "Antony Blinken met Dmytro Kuleba in Kyiv on Friday. Blinken said the talks went well.\n"
+    for i in range(24):
+        (tmp_path / f"{i:02d}.txt").write_text(usual.replace("Antony", "Anthony") if i % 5 == 0 else usual)
+    sources = discover([str(tmp_path)]).sources
+    poison = killer(sources[10], tmp_path / "deaths", times=1000)
+    rules = CATALOGUE.select()
+    expected = run([s for s in sources if s != sources[10]], rules, catalogue=CATALOGUE)
+
+    results = qa_dask.check(
+        dask_bag.from_sequence([*sources[:10], poison, *sources[11:]], npartitions=4),
+        rules,
+        catalogue=CATALOGUE,
+    )
+
+    assert [r.path for r in results.files if r.error] == [poison.display]
+    assert results.files[10].error == qa_dask.DIED
+    assert results.files[:10] + results.files[11:] == expected.files
+    assert results.cross_file == expected.cross_file and name_variant_paths(results)
+    assert len(list((tmp_path / "deaths").iterdir())) >= 2, "its partition died, then the file alone"
+
+
+def test_without_a_cluster_the_local_schedulers_give_the_same_results(archive: Path) -> None:
+    config = Config(root=archive)
+    found = discover([str(archive)])
+    bag = dask_bag.from_sequence([source.display for source in found.sources[:40]], npartitions=3)
+    with dask.config.set(scheduler="synchronous"):
+        results = qa_dask.check(bag, config=config, catalogue=CATALOGUE)
+    assert results == reference(Discovery(found.sources[:40]), config)
+
+
+def test_importing_it_without_dask_says_how_to_install_the_extra() -> None:
+    blocked = "import sys; sys.modules['dask'] = None; import qa.dask"
+    done = subprocess.run(
+        [sys.executable, "-c", blocked], check=False, capture_output=True, text=True, cwd=ROOT
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines()[-1] == (
+        "ImportError: the Dask extra is not installed: pip install 'mtqa[dask]'"
+    )
