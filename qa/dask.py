@@ -16,7 +16,7 @@ import os
 import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -35,10 +35,10 @@ from qa.engine import (
     FileOutcome,
     Preparation,
     Progress,
+    RunStream,
     RunTail,
     Source,
     _distinct,
-    _with_corpus,
     check_source,
     prepare,
 )
@@ -98,7 +98,7 @@ def check(
     else:
         rules_for, options = None, LoadOptions()
     plans = _plans(rules, rules_for, options, catalogue, measure)
-    return _check_bag(bag, plans, prepare(rules), split_every)
+    return BagRun(bag, plans, prepare(rules), split_every).collect()
 
 
 def run(
@@ -108,28 +108,11 @@ def run(
     errors: Iterable[str] = (),
     *,
     skipped: Iterable[str] = (),
-    rules_for: Callable[[str], Sequence[Rule]] | None = None,
-    catalogue: Catalogue | None = None,
-    measure: bool = True,
-    workers: int = LOCAL_WORKERS,
-    progress: Progress | None = None,
+    **options: Any,
 ) -> Results:
-    """`engine.run` on a Dask cluster: `scheduler` is an address, or `local` for `workers` processes here.
-
-    What `mtqa check --dask SCHEDULER` calls with the discovered sources; the results are
-    engine.run's for the same arguments, in the same order. `progress` hears of files as
-    their partitions finish.
-    """
-    per_file = [rules_for(source.display) for source in sources] if rules_for else []
-    prepared = prepare(_distinct([rules, *per_file]))  # as engine.run: a bad option fails the run here
-    plans = _plans(rules, rules_for, LoadOptions(), catalogue, measure)
-    with _client(scheduler, workers):
-        if not sources:
-            return _tail(prepared, {}, {}, {}).results([], errors, skipped)
-        bag = dask.bag.from_sequence(sources, partition_size=FILES_PER_PARTITION)
-        if progress:
-            progress = _partition_progress(progress, len(sources))
-        return _check_bag(bag, plans, prepared, SPLIT_EVERY, errors, skipped, progress)
+    """`engine.run` on a Dask cluster: the same results for the same arguments, in the same order;
+    `options` are DaskStream's."""
+    return DaskStream(scheduler, sources, rules, **options).collect(errors, skipped)
 
 
 def _partition_progress(progress: Progress, files: int) -> Progress:
@@ -156,8 +139,9 @@ def _client(scheduler: str, workers: int) -> Iterator[Any]:
         return
     with (
         dask.config.set({"distributed.scheduler.allowed-failures": ALLOWED_FAILURES}),
+        # Its dashboard on a free port: a taken default port would be a warning on standard error.
         LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
         Client(cluster) as client,
     ):
@@ -175,35 +159,104 @@ def _plans(
     return Plans(tuple(rules), rules_for, names, options, measure, uuid.uuid4().hex)
 
 
-def _check_bag(
-    bag: dask.bag.Bag,
-    plans: Plans,
-    prepared: Preparation,
-    split_every: int,
-    errors: Iterable[str] = (),
-    skipped: Iterable[str] = (),
-    progress: Progress | None = None,
-) -> Results:
-    shipped = dask.delayed(plans, name=f"mtqa-rules-{plans.token}", traverse=False)
-    parts = bag.map_partitions(_check_partition, shipped)
-    client = _current_client()
-    held: list[Any] = []  # the checked partitions on the cluster, kept there until computed below
-    if client is not None:
-        held = _surviving(client, parts, bag, shipped, plans, progress)
-        parts = dask.bag.from_delayed(held)
-    files = parts.pluck(0).flatten()
-    phase = parts.pluck(1).reduction(_merged, _merged, split_every=split_every)
-    placing = parts.pluck(2).flatten()
-    files, phase, placing = dask.compute(files, phase, placing)
-    on_disk = [source for source in placing if source.path is not None]
-    findings, cross_file, unplaced = phase.findings(on_disk)
-    unread = {source.display for source in placing if source.path is None} & unplaced.keys()
-    if unread:  # texts of the bag with corpus findings (not placed without them): fetch them, place again
-        texts = bag.map_partitions(_texts, sorted(unread), plans.options).compute()
-        findings, cross_file, unplaced = phase.findings([*on_disk, *texts])
-    tail = _tail(prepared, findings, cross_file, unplaced)
-    files = [_with_corpus(result, tail.findings, tail.unplaced) for result in files]
-    return tail.results(files, errors, skipped)
+class BagRun:
+    """A run over a bag on the current Dask scheduler, as engine.RunStream runs over sources: `files`
+    gives each file's result, final but for corpus findings, in the bag's order; then `finish` the
+    corpus findings and the run's notes. Partitions stay where they were checked until fetched."""
+
+    def __init__(
+        self,
+        bag: dask.bag.Bag,
+        plans: Plans,
+        prepared: Preparation,
+        split_every: int = SPLIT_EVERY,
+        progress: Progress | None = None,
+    ) -> None:
+        self._bag, self._plans, self._prepared = bag, plans, prepared
+        self._split_every, self._progress = split_every, progress
+        self._client: Any = None
+        self._parts: list[Any] = []
+        """The checked partitions: futures on a distributed cluster, else lists of one Part here."""
+
+    def files(self) -> Iterator[FileResult]:
+        shipped = dask.delayed(self._plans, name=f"mtqa-rules-{self._plans.token}", traverse=False)
+        parts = self._bag.map_partitions(_check_partition, shipped)
+        self._client = _current_client()
+        if self._client is None:  # the local schedulers lose no workers: every partition at once
+            self._parts = list(dask.compute(*parts.to_delayed()))
+            for part in self._parts:
+                yield from part[0][0]
+            return
+        self._parts = _surviving(self._client, parts, self._bag, shipped, self._plans, self._progress)
+        for future in self._parts:  # only the files' results travel here, not the partial phases
+            yield from self._client.submit(_files_of, future).result()
+
+    collect = RunStream.collect
+    """The whole run at once, as the engine's stream gives it: through `files` and `finish`."""
+
+    def finish(self) -> RunTail:
+        """The partial phases merged up a tree on the cluster, reduced here, their findings placed."""
+        if self._client is None:
+            empty = CorpusPhase.for_plans([], self._plans.names)
+            phase = _merged([part[0][1] for part in self._parts] or [empty])
+            placing = [source for part in self._parts for source in part[0][2]]
+        else:
+            parts = dask.bag.from_delayed(self._parts)
+            merged = parts.pluck(1).reduction(_merged, _merged, split_every=self._split_every)
+            phase, placing = dask.compute(merged, parts.pluck(2).flatten())
+        self._parts = []
+        on_disk = [source for source in placing if source.path is not None]
+        findings, cross_file, unplaced = phase.findings(on_disk)
+        unread = {source.display for source in placing if source.path is None} & unplaced.keys()
+        if unread:  # texts of the bag with corpus findings (not placed without them): fetch them, place again
+            texts = self._bag.map_partitions(_texts, sorted(unread), self._plans.options).compute()
+            findings, cross_file, unplaced = phase.findings([*on_disk, *texts])
+        prepared = self._prepared
+        return RunTail(findings, cross_file, unplaced, prepared.unavailable, prepared.not_configured)
+
+
+class DaskStream(BagRun):
+    """engine.RunStream on a Dask cluster, for `mtqa check --dask SCHEDULER`: the same arguments
+    (but `jobs`: the cluster has its workers), the same files and tail. `scheduler` is an address,
+    or `local` for `workers` processes on this machine; the client (and a local cluster) opens
+    when the files are first asked for and closes with `finish`."""
+
+    def __init__(
+        self,
+        scheduler: str,
+        sources: Sequence[Source],
+        rules: Sequence[Rule],
+        *,
+        rules_for: Callable[[str], Sequence[Rule]] | None = None,
+        progress: Progress | None = None,
+        catalogue: Catalogue | None = None,
+        measure: bool = True,
+        workers: int = LOCAL_WORKERS,
+    ) -> None:
+        per_file = [rules_for(source.display) for source in sources] if rules_for else []
+        prepared = prepare(_distinct([rules, *per_file]))  # as engine.run: a bad option fails the run here
+        plans = _plans(rules, rules_for, LoadOptions(), catalogue, measure)
+        bag = dask.bag.from_sequence(sources, partition_size=FILES_PER_PARTITION)
+        told = _partition_progress(progress, len(sources)) if progress else None
+        super().__init__(bag, plans, prepared, SPLIT_EVERY, told)
+        self._connection = ExitStack()
+        self._scheduler, self._workers = scheduler, workers
+
+    def files(self) -> Iterator[FileResult]:
+        self._connection.enter_context(_client(self._scheduler, self._workers))
+        try:
+            yield from super().files()
+        except BaseException:
+            self._connection.close()
+            raise
+
+    def finish(self) -> RunTail:
+        with self._connection:
+            return super().finish()
+
+
+def _files_of(part: list[Part]) -> list[FileResult]:
+    return part[0][0]
 
 
 def _current_client() -> Any:
@@ -224,7 +277,7 @@ def _surviving(
     plans: Plans,
     progress: Progress | None,
 ) -> list[Any]:
-    """The checked partitions, held on the cluster (futures) or, once repaired, here.
+    """The checked partitions, held on the cluster (futures).
 
     Dask computes a task again when its worker dies, up to the scheduler's allowed-failures;
     past that, the partition is checked again a file at a time, so only a file that kills
@@ -241,7 +294,7 @@ def _surviving(
     repaired: dict[int, Any] = {}
     while killed := [i for i, future in enumerate(futures) if i not in repaired and _killed(future)]:
         for index in killed:
-            repaired[index] = dask.delayed(_one_by_one(client, bag, index, shipped, plans), traverse=False)
+            (repaired[index],) = client.scatter([_one_by_one(client, bag, index, shipped, plans)], hash=False)
         wait([future for i, future in enumerate(futures) if i not in repaired])
     return [repaired.get(i, future) for i, future in enumerate(futures)]
 
@@ -294,10 +347,6 @@ def _died(element: Any, plans: Plans) -> Part:
     source = as_source(element, plans.options)
     path = source.display if isinstance(source, Source) else source.result.path
     return [FileResult(path, error=DIED)], CorpusPhase.for_plans([], plans.names), []
-
-
-def _tail(prepared: Preparation, findings: dict, cross_file: dict, unplaced: dict) -> RunTail:
-    return RunTail(findings, cross_file, unplaced, prepared.unavailable, prepared.not_configured)
 
 
 Part = tuple[list[FileResult], CorpusPhase, list[Source]]

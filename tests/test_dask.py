@@ -22,7 +22,7 @@ distributed = pytest.importorskip("distributed")
 from benchmarks.scale import paragraphs, write_files
 from qa import dask as qa_dask
 from qa.config_file import Config, Override
-from qa.engine import Discovery, Source, discover, run
+from qa.engine import Discovery, RunStream, Source, discover, run
 from qa.findings import Results
 from qa.run_settings import resolve_settings
 from tests.conftest import ROOT, SEEDS
@@ -40,7 +40,7 @@ def cluster():
     with (
         dask.config.set({"distributed.scheduler.allowed-failures": qa_dask.ALLOWED_FAILURES}),
         distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
     ):
         yield cluster
@@ -138,6 +138,23 @@ def test_the_command_line_call_on_a_scheduler_address_equals_engine_run(cluster,
     quieted = [f for f in results.findings if "article_00001" in f.path]
     assert quieted and BUSIEST_RULE not in {f.rule for f in quieted}
     assert BUSIEST_RULE in {f.rule for f in results.findings}
+
+
+def test_the_stream_on_a_local_cluster_gives_what_the_engine_stream_gives(archive: Path) -> None:
+    """`--dask local`: files one by one in input order, then the corpus tail; progress in files."""
+    sources = discover([str(archive)]).sources[:150]
+    rules = CATALOGUE.select()
+    expected = RunStream(sources, rules, catalogue=CATALOGUE, measure=False)
+    told: list[tuple[int, int]] = []
+    stream = qa_dask.DaskStream(
+        "local", sources, rules, catalogue=CATALOGUE, measure=False, progress=lambda *done: told.append(done)
+    )
+
+    assert list(stream.files()) == list(expected.files())
+    tail = stream.finish()
+
+    assert tail == expected.finish() and tail.findings
+    assert told == [(100, 150), (150, 150)]
 
 
 @dataclass(frozen=True)
