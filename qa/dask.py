@@ -1,13 +1,16 @@
 """Checking on a Dask cluster: per-file checks as a bag map, corpus rules by a tree reduction.
 
-For archives too large for one machine, or users who already hold a Dask bag of paths or
-texts. Each partition checks its files and gathers a partial CorpusPhase (the small facts
-corpus rules need); partial phases merge pairwise up a tree, so no worker holds every file's
-facts, and the caller reduces the one merged phase. The results equal `engine.run`'s: the
-same files in the bag's order, the same findings, every error.
+For archives too large for one machine (`mtqa check --dask SCHEDULER`: DaskStream), or users
+who already hold a Dask bag of paths or texts (`check`). Each partition checks its files and
+gathers a partial CorpusPhase (the small facts corpus rules need); partial phases merge up a
+tree on the cluster, so no worker holds every file's facts, and the caller reduces the one
+merged phase. The results equal `engine.run`'s: the same files in the bag's order, the same
+findings, every error.
 
 Rules travel to each worker once, as one task of the graph, and each worker process prepares
-them (Babel tables, word lists) once per run, not per file or partition.
+them (Babel tables, word lists) once per run, not per file or partition. A worker that dies
+costs nothing: Dask checks its partitions again elsewhere, and a file that kills every worker
+reading it becomes that file's error (see `_surviving`).
 """
 
 from __future__ import annotations
@@ -54,6 +57,8 @@ FILES_PER_PARTITION = 100
 """A partition's files: enough that a task's overhead (a few milliseconds) is small beside its checks."""
 SPLIT_EVERY = 8
 """Partial corpus phases merged by one task of the tree reduction."""
+CONNECT_SECONDS = 10
+"""How long to try to reach a scheduler's address before saying it cannot be reached."""
 ALLOWED_FAILURES = 1
 """How often a task is tried again when its worker dies, on a cluster `--dask local` starts; then its
 files are tried one by one, so that only a file that kills every worker reading it is lost."""
@@ -71,6 +76,10 @@ class Plans:
     options: LoadOptions
     measure: bool
     token: str
+
+
+Part = tuple[list[FileResult], CorpusPhase, list[Source]]
+"""A partition checked: its files' results, its partial corpus phase, the Sources to place through."""
 
 
 def check(
@@ -116,7 +125,7 @@ def run(
 
 
 def _partition_progress(progress: Progress, files: int) -> Progress:
-    """Told (partitions done, partitions) by _check_bag, tells `progress` (files done, files)."""
+    """Told (partitions done, partitions) by BagRun, tells `progress` (files done, files)."""
 
     def told(done: int, partitions: int) -> None:
         progress(min(done * FILES_PER_PARTITION, files), files)
@@ -131,7 +140,7 @@ def _client(scheduler: str, workers: int) -> Iterator[Any]:
 
     if scheduler != LOCAL:
         try:
-            client = Client(scheduler)
+            client = Client(scheduler, timeout=CONNECT_SECONDS)
         except (OSError, ValueError, TypeError) as error:
             raise UsageError(f"--dask {scheduler}: cannot reach the scheduler ({error})") from None
         with client:
@@ -347,10 +356,6 @@ def _died(element: Any, plans: Plans) -> Part:
     source = as_source(element, plans.options)
     path = source.display if isinstance(source, Source) else source.result.path
     return [FileResult(path, error=DIED)], CorpusPhase.for_plans([], plans.names), []
-
-
-Part = tuple[list[FileResult], CorpusPhase, list[Source]]
-"""A partition checked: its files' results, its partial corpus phase, the Sources to place through."""
 
 
 def _check_partition(elements: Iterable[Any], plans: Plans) -> list[Part]:

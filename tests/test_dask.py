@@ -23,6 +23,7 @@ from benchmarks.scale import paragraphs, write_files
 from qa import dask as qa_dask
 from qa.config_file import Config, Override
 from qa.engine import Discovery, RunStream, Source, discover, run
+from qa.errors import UsageError
 from qa.findings import Results
 from qa.run_settings import resolve_settings
 from tests.conftest import ROOT, SEEDS
@@ -239,3 +240,12 @@ def test_importing_it_without_dask_says_how_to_install_the_extra() -> None:
     assert done.stderr.strip().splitlines()[-1] == (
         "ImportError: the Dask extra is not installed: pip install 'mtqa[dask]'"
     )
+
+
+def test_a_scheduler_that_cannot_be_reached_is_a_usage_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(qa_dask, "CONNECT_SECONDS", 0.5)
+    stream = qa_dask.DaskStream("tcp://127.0.0.1:1", [Source("a.txt", data=b"Copy.\n")], CATALOGUE.select())
+    with pytest.raises(
+        UsageError, match=r"^--dask tcp://127.0.0.1:1: cannot reach the scheduler \(Timed out"
+    ):
+        list(stream.files())
