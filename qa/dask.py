@@ -21,6 +21,7 @@ import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -94,7 +95,8 @@ def check(
     """Check a bag of paths (str or Path), Sources or (name, text) pairs on the current Dask scheduler.
 
     Without `rules`, the configuration decides them, per path as the command line would
-    (`config`, else the file found from the working directory). A file that cannot be read
+    (`config`, else the file found from the working directory), and files its `exclude`
+    globs match are left out, as discovery leaves them out. A file that cannot be read
     or a rule that crashes on it is that file's error. Corpus findings are placed where
     `check` is called, by reading their files again: paths must be readable here too (a
     text of the bag is fetched from the bag again, only if it has corpus findings).
@@ -104,6 +106,7 @@ def check(
         catalogue = catalogue or load_catalogue(config)
         settings = resolve_settings(config, catalogue)
         rules, rules_for, options = settings.rules, settings.rules_for, settings.load_options
+        bag = bag.filter(partial(_included, excluded=settings.excluded))
     else:
         rules_for, options = None, LoadOptions()
     plans = _plans(rules, rules_for, options, catalogue, measure)
@@ -380,6 +383,13 @@ def _merged(phases: Iterable[CorpusPhase]) -> CorpusPhase:
     for phase in phases:
         merged = merged.merge(phase)
     return merged
+
+
+def _included(element: Any, excluded: Callable[[str], bool]) -> bool:
+    """Whether a bag's element is a file the configuration does not exclude (texts never are)."""
+    if isinstance(element, (str, os.PathLike)):
+        return not excluded(Path(element).as_posix())
+    return not (isinstance(element, Source) and element.path is not None and excluded(element.display))
 
 
 def _texts(elements: Iterable[Any], displays: Sequence[str], options: LoadOptions) -> list[Source]:
