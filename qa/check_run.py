@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from qa.catalogue import Catalogue, Rule
 from qa.config_file import Config
@@ -34,6 +34,8 @@ class RunRequest:
     stdin_name: str | None = None
     jobs: int | None = None
     """Worker processes; None: one per core."""
+    dask: str | None = None
+    """Check on this Dask scheduler (an address, or 'local') instead of local worker processes."""
     progress: bool = True
     """Draw a progress bar on a terminal's standard error."""
     measure: bool = False
@@ -116,16 +118,26 @@ def start_stream(
         found = discover(
             request.paths, stdin_name=request.stdin_name, options=settings.load_options, excluded=settings.excluded
         )
-    stream = RunStream(
-        found.sources,
-        settings.rules,
-        rules_for=settings.rules_for,
-        jobs=request.jobs or _cores(),
-        progress=progress_bar(sys.stderr) if request.progress else None,
-        catalogue=catalogue,
-        measure=request.measure,
-    )
+    progress = progress_bar(sys.stderr) if request.progress else None
+    common = {"rules_for": settings.rules_for, "progress": progress, "catalogue": catalogue}
+    if request.dask:
+        stream: RunStream = _dask().DaskStream(
+            request.dask, found.sources, settings.rules, **common, measure=request.measure
+        )
+    else:
+        stream = RunStream(
+            found.sources, settings.rules, **common, jobs=request.jobs or _cores(), measure=request.measure
+        )
     return settings, found, stream
+
+
+def _dask() -> Any:
+    """qa.dask, or a UsageError saying how to install it (the dask extra is optional)."""
+    try:
+        from qa import dask
+    except ImportError as error:
+        raise UsageError(str(error)) from None
+    return dask
 
 
 def stream_run(catalogue: Catalogue, config: Config, request: RunRequest, sink: Sink) -> Run:

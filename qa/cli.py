@@ -105,6 +105,12 @@ def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="check files in N processes (default: the number of cores)",
     )
+    parser.add_argument(
+        "--dask",
+        metavar="SCHEDULER",
+        help="check files on a Dask cluster: a scheduler address, or 'local' for one on this machine"
+        " (the dask extra)",
+    )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check; - reads stdin")
     parser.add_argument(
         "--select", type=_rule_list, default=[], metavar="RULE,...", help="run only these rules or groups"
@@ -270,6 +276,7 @@ def run_request(arguments: argparse.Namespace) -> RunRequest:
         command_line=command_line(arguments),
         stdin_name=arguments.stdin_filename,
         jobs=arguments.jobs,
+        dask=getattr(arguments, "dask", None),
         progress=not getattr(arguments, "quiet", False),
         measure=measure,
         baseline=getattr(arguments, "baseline", None),
