@@ -10,7 +10,7 @@ findings, every error.
 Rules travel to each worker once, as one task of the graph, and each worker process prepares
 them (Babel tables, word lists) once per run, not per file or partition. A worker that dies
 costs nothing: Dask checks its partitions again elsewhere, and a file that kills every worker
-reading it becomes that file's error (see `_surviving`).
+reading it becomes that file's error (see `_streamed`).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from __future__ import annotations
 import os
 import threading
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
@@ -187,21 +187,25 @@ class BagRun:
         self._bag, self._plans, self._prepared = bag, plans, prepared
         self._split_every, self._progress = split_every, progress
         self._client: Any = None
+        self._shipped: Any = None
         self._parts: list[Any] = []
-        """The checked partitions: futures on a distributed cluster, else lists of one Part here."""
+        """The checked partitions, here (local schedulers), or, on a cluster, what `finish` needs of
+        them (their results left out once given): futures, or Delayed values for repaired ones."""
 
     def files(self) -> Iterator[FileResult]:
         shipped = dask.delayed(self._plans, name=f"mtqa-rules-{self._plans.token}", traverse=False)
-        parts = self._bag.map_partitions(_check_partition, shipped)
+        with dask.annotate(priority=_first_first):
+            parts = self._bag.map_partitions(_check_partition, shipped)
         self._client = _current_client()
         if self._client is None:  # the local schedulers lose no workers: every partition at once
             self._parts = list(dask.compute(*parts.to_delayed()))
             for part in self._parts:
                 yield from part[0][0]
             return
-        self._parts = _surviving(self._client, parts, self._bag, shipped, self._plans, self._progress)
-        for future in self._parts:  # only the files' results travel here, not the partial phases
-            yield from self._client.submit(_files_of, future).result()
+        self._shipped = shipped
+        self._parts = yield from _streamed(
+            self._client, parts, self._bag, shipped, self._plans, self._progress
+        )
 
     collect = RunStream.collect
     """The whole run at once, as the engine's stream gives it: through `files` and `finish`."""
@@ -213,7 +217,9 @@ class BagRun:
             phase = _merged([part[0][1] for part in self._parts] or [empty])
             placing = [source for part in self._parts for source in part[0][2]]
         else:
-            parts = dask.bag.from_delayed(self._parts)
+            parts = dask.bag.from_delayed(
+                _survived(self._client, self._parts, self._bag, self._shipped, self._plans)
+            )
             merged = parts.pluck(1).reduction(_merged, _merged, split_every=self._split_every)
             phase, placing = dask.compute(merged, parts.pluck(2).flatten())
         self._parts = []
@@ -271,6 +277,12 @@ def _files_of(part: list[Part]) -> list[FileResult]:
     return part[0][0]
 
 
+def _rest_of(part: list[Part]) -> list[Part]:
+    """What `finish` needs of a checked partition: all but its files' results."""
+    [(_, phase, placing)] = part
+    return [([], phase, placing)]
+
+
 def _current_client() -> Any:
     """The distributed client Dask computes with, if any (the local schedulers lose no workers)."""
     try:
@@ -281,34 +293,65 @@ def _current_client() -> Any:
         return None
 
 
-def _surviving(
+def _first_first(key: Any) -> int:
+    """A task's priority: partitions in the bag's order, for files to be given as soon as they are checked
+    (Dask would otherwise run the last partitions first)."""
+    return -key[1] if isinstance(key, tuple) else 0
+
+
+def _streamed(
     client: Any,
     parts: dask.bag.Bag,
     bag: dask.bag.Bag,
     shipped: Any,
     plans: Plans,
     progress: Progress | None,
-) -> list[Any]:
-    """The checked partitions, held on the cluster (futures).
+) -> Generator[FileResult, None, list[Any]]:
+    """Each partition's files in the bag's order, fetched as soon as it is checked, so that workers
+    do not hold them; returns what `finish` needs of each partition (see `_rest_of`).
 
     Dask computes a task again when its worker dies, up to the scheduler's allowed-failures;
     past that, the partition is checked again a file at a time, so only a file that kills
-    every worker reading it is lost (it becomes that file's error). A repair that kills a
-    worker may take partitions done before with it: Dask computes them again, and they are
-    waited for (and repaired in turn) before the results are used.
+    every worker reading it is lost (it becomes that file's error).
     """
-    from distributed import as_completed, wait
+    from distributed import wait
 
-    futures = client.compute(parts.to_delayed())
-    for done, _ in enumerate(as_completed(futures), start=1):
+    futures: list[Any] = client.compute(parts.to_delayed(optimize_graph=False))  # keeps the priorities
+    rests: list[Any] = []
+    for index, future in enumerate(futures):
+        wait(future)
+        # Taken ahead of the checks still queued, or it would wait for every partition to be checked.
+        taken = None if _killed(future) else client.submit(_files_of, future, priority=1)
+        if taken is not None:
+            wait(taken)
+        if taken is None or _killed(taken):  # its workers kept dying (taking its files, too, counts)
+            part = _one_by_one(client, bag, index, shipped, plans)
+            files = _files_of(part)
+            rests.append(dask.delayed(_rest_of(part), traverse=False))
+        else:
+            files = taken.result()
+            rests.append(client.submit(_rest_of, future, priority=1))
+        futures[index] = None  # the partition's results leave the cluster once taken
         if progress:
-            progress(done, len(futures))
-    repaired: dict[int, Any] = {}
-    while killed := [i for i, future in enumerate(futures) if i not in repaired and _killed(future)]:
+            progress(index + 1, len(futures))
+        yield from files
+    return rests
+
+
+def _survived(client: Any, rests: list[Any], bag: dask.bag.Bag, shipped: Any, plans: Plans) -> list[Any]:
+    """The rests of the partitions once all are done. A repair that killed a worker may have taken
+    some with it: Dask computes them again, and past allowed-failures they are repaired in turn."""
+    from distributed import Future, wait
+
+    while True:
+        wait([rest for rest in rests if isinstance(rest, Future)])
+        killed = [i for i, rest in enumerate(rests) if isinstance(rest, Future) and _killed(rest)]
+        if not killed:
+            return rests
         for index in killed:
-            (repaired[index],) = client.scatter([_one_by_one(client, bag, index, shipped, plans)], hash=False)
-        wait([future for i, future in enumerate(futures) if i not in repaired])
-    return [repaired.get(i, future) for i, future in enumerate(futures)]
+            rests[index] = dask.delayed(
+                _rest_of(_one_by_one(client, bag, index, shipped, plans)), traverse=False
+            )
 
 
 def _one_by_one(client: Any, bag: dask.bag.Bag, index: int, shipped: Any, plans: Plans) -> list[Part]:
