@@ -250,3 +250,27 @@ def test_a_scheduler_that_cannot_be_reached_is_a_usage_error(monkeypatch: pytest
         UsageError, match=r"^--dask tcp://127.0.0.1:1: cannot reach the scheduler \(Timed out"
     ):
         list(stream.files())
+
+
+def test_mtqa_check_dask_local_writes_what_jobs_1_writes(
+    mtqa: list[str], archive: Path, tmp_path: Path
+) -> None:
+    """The command line end to end: the same JSON Lines, byte for byte, and the same exit status."""
+    outputs = []
+    for flags in (["--jobs", "1"], ["--dask", "local"]):
+        output = tmp_path / f"{flags[1]}.jsonl"
+        command = [
+            *mtqa,
+            "check",
+            str(archive),
+            "--no-config",
+            "--format",
+            "jsonl",
+            "--output",
+            str(output),
+            *flags,
+        ]
+        done = subprocess.run(command, check=False, capture_output=True, text=True, cwd=tmp_path)
+        assert done.returncode == 2, done.stderr  # broken.docx cannot be read
+        outputs.append(output.read_bytes())
+    assert outputs[0] == outputs[1] and b'"rule":"name-variant"' in outputs[0]
