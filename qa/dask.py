@@ -42,8 +42,8 @@ from qa.engine import (
     RunStream,
     RunTail,
     Source,
-    _distinct,
     check_source,
+    distinct_rules,
     prepare,
 )
 from qa.errors import UsageError
@@ -252,7 +252,8 @@ class DaskStream(BagRun):
         workers: int = LOCAL_WORKERS,
     ) -> None:
         per_file = [rules_for(source.display) for source in sources] if rules_for else []
-        prepared = prepare(_distinct([rules, *per_file]))  # as engine.run: a bad option fails the run here
+        # as engine.run: a bad option fails the run here
+        prepared = prepare(distinct_rules([rules, *per_file]))
         plans = _plans(rules, rules_for, LoadOptions(), catalogue, measure)
         bag = dask.bag.from_sequence(sources, partition_size=FILES_PER_PARTITION)
         told = _partition_progress(progress, len(sources)) if progress else None

@@ -346,10 +346,11 @@ class RunStream:
         measure: bool = True,
     ) -> None:
         plans = _shared([tuple(rules_for(source.display)) if rules_for else tuple(rules) for source in sources])
-        self._prepared = prepare(_distinct([rules, *plans]))
+        self._prepared = prepare(distinct_rules([rules, *plans]))
         ready = {id(rule) for rule in self._prepared.ready}
         self._plans = _shared([tuple(rule for rule in plan if id(rule) in ready) for plan in plans])
-        names = suppress.rule_names(catalogue.rules if catalogue else _distinct([rules, *self._plans]))
+        every = catalogue.rules if catalogue else distinct_rules([rules, *self._plans])
+        names = suppress.rule_names(every)
         self._phase = CorpusPhase.for_plans(self._plans, names)
         self._sources, self._jobs, self._progress, self._measure = sources, jobs, progress, measure
 
@@ -390,7 +391,7 @@ def _shared(plans: list[tuple[Rule, ...]]) -> list[tuple[Rule, ...]]:
     return [distinct.setdefault(tuple(map(id, plan)), plan) for plan in plans]
 
 
-def _distinct(rule_sets: Iterable[Sequence[Rule]]) -> list[Rule]:
+def distinct_rules(rule_sets: Iterable[Sequence[Rule]]) -> list[Rule]:
     """Each rule object once, in order (files without overrides share theirs)."""
     return list({id(rule): rule for rules in rule_sets for rule in rules}.values())
 
