@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -236,16 +238,23 @@ def test_next_and_previous_file_follow_the_index(report_dir, seed_pages, open_pa
 # ---------------------------------------------------------------- a one-character highlight
 
 
-def test_a_lone_quotation_mark_is_widened_and_flagged_in_the_margin(mtqa, browser, tmp_path) -> None:
-    (tmp_path / "quote.txt").write_text(
-        "The minister said the talks were useful.\n\nHe added: \u201cWe will meet again in March.\n",
-        encoding="utf-8",
-    )
-    output = make_report(mtqa, tmp_path / "out", "quote.txt", cwd=tmp_path)
+@contextmanager
+def page_of_one_file(mtqa, browser, folder: Path, name: str, text: str) -> Iterator[Page]:
+    """The report page of one file written with `text`, open in a desktop-sized browser page."""
+    (folder / name).write_text(text, encoding="utf-8")
+    output = make_report(mtqa, folder / "out", name, cwd=folder)
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
-        page.goto((output / "quote.txt.html").as_uri())
+        page.goto((output / f"{name}.html").as_uri())
+        yield page
+    finally:
+        context.close()
+
+
+def test_a_lone_quotation_mark_is_widened_and_flagged_in_the_margin(mtqa, browser, tmp_path) -> None:
+    text = "The minister said the talks were useful.\n\nHe added: \u201cWe will meet again in March.\n"
+    with page_of_one_file(mtqa, browser, tmp_path, "quote.txt", text) as page:
         short = page.locator("mark.hl.is-short")
         expect(short).to_have_count(1)
         expect(short).to_have_text("\u201c")
@@ -265,8 +274,6 @@ def test_a_lone_quotation_mark_is_widened_and_flagged_in_the_margin(mtqa, browse
         assert looks["flag"] not in ("none", "normal", "") and looks["position"] == "absolute", looks
         screenshot = short.screenshot()
         assert screenshot
-    finally:
-        context.close()
 
 
 # ---------------------------------------------------------------- filters
@@ -409,15 +416,8 @@ def test_screenshots(seed: str, seed_pages, browser) -> None:
 
 
 def test_markdown_inline_code_is_shown_never_flagged_never_run(mtqa, browser, tmp_path) -> None:
-    (tmp_path / "story.md").write_text(
-        "# Notes\n\nType `<script>window.__pwned=1</script>` and `the the` as they are; the the end.\n",
-        encoding="utf-8",
-    )
-    output = make_report(mtqa, tmp_path / "out", "story.md", cwd=tmp_path)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    try:
-        page = context.new_page()
-        page.goto((output / "story.md.html").as_uri())
+    text = "# Notes\n\nType `<script>window.__pwned=1</script>` and `the the` as they are; the the end.\n"
+    with page_of_one_file(mtqa, browser, tmp_path, "story.md", text) as page:
         text = page.locator("#doc-text")
         expect(text).to_have_text(
             "Notes\n\nType <script>window.__pwned=1</script> and the the as they are; the the end."
@@ -429,5 +429,3 @@ def test_markdown_inline_code_is_shown_never_flagged_never_run(mtqa, browser, tm
             "the finding is the prose's, not the code's"
         )
         assert page.evaluate("window.__pwned") is None
-    finally:
-        context.close()
