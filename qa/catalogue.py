@@ -10,6 +10,7 @@ options, importing its check, only when it is used: a rule that is not selected 
 from __future__ import annotations
 
 import dataclasses
+import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
@@ -27,6 +28,8 @@ RULE_KEYS = frozenset("id check severity groups summary why link aliases enabled
 REQUIRED_KEYS = ("id", "check", "severity", "summary", "why")
 PINNABLE = frozenset({"flagged", "suggestion", "message", "count"})
 """What a bad example may pin: the flagged text, the suggestion, the message, how many findings."""
+BILINGUAL_KEYS = frozenset({"source", "source_lang"})
+"""What makes an example a segment of a translation file: the source beside `text`, its language."""
 
 
 class CatalogueError(Exception):
@@ -34,11 +37,21 @@ class CatalogueError(Exception):
 
 
 @dataclass(frozen=True)
-class BadExample:
-    """Text that must produce a finding of the rule, with the finding fields it pins."""
+class Example:
+    """Text a rule is shown on: a bad one must produce a finding (with the fields it pins), a good
+    one none. With a `source`, `text` is its translation, one segment of a bilingual file."""
 
     text: str
     pinned: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+    source: str | None = None
+    source_lang: str | None = None
+
+    def as_file(self, stem: str) -> tuple[str, bytes]:
+        """The example as an input file: plain text, or one JSON Lines record for a segment."""
+        if self.source is None:
+            return f"{stem}.txt", self.text.encode("utf-8")
+        record = {"source": self.source, "target": self.text, "source_lang": self.source_lang}
+        return f"{stem}.jsonl", json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
 
 
 class Declared(NamedTuple):  # not a dataclass: a sixth of the cost to define, at every start-up
@@ -87,8 +100,8 @@ class Rule:
     aliases: tuple[str, ...] = ()
     enabled: bool = True
     """False for rules that run only when selected by name (opt-in rules)."""
-    bad_examples: tuple[BadExample, ...] = ()
-    good_examples: tuple[str, ...] = ()
+    bad_examples: tuple[Example, ...] = ()
+    good_examples: tuple[Example, ...] = ()
     example_options: Any = _BuiltWhenRead(None)
     """Options the examples run with, for a rule that needs set-up to find anything (a names list)."""
 
@@ -310,8 +323,8 @@ def _build_rule(path: Path, raw: Any, validated: bool) -> Rule:
         link=_link(raw),
         aliases=_strings(raw, "aliases"),
         enabled=_flag(raw, "enabled", default=True),
-        bad_examples=_bad_examples(examples),
-        good_examples=_strings(examples, "good"),
+        bad_examples=_examples(examples, "bad", PINNABLE),
+        good_examples=_examples(examples, "good", frozenset()),
         example_options=_example_options(kind, examples, built),
     )
 
@@ -370,17 +383,23 @@ def _flag(raw: Mapping[str, Any], key: str, default: bool) -> bool:
     return value
 
 
-def _bad_examples(examples: Mapping[str, Any]) -> tuple[BadExample, ...]:
+def _examples(examples: Mapping[str, Any], key: str, pinnable: frozenset[str]) -> tuple[Example, ...]:
+    """A rule file's bad or good examples: strings, or mappings with `text` (and, for a bad one,
+    the fields it pins; for a segment of a bilingual file, its `source` and `source_lang`)."""
     result = []
-    for entry in examples.get("bad") or []:
+    for entry in examples.get(key) or []:
         if isinstance(entry, str):
-            result.append(BadExample(entry))
+            result.append(Example(entry))
         elif isinstance(entry, dict) and isinstance(entry.get("text"), str):
-            pinned = {k: v for k, v in entry.items() if k != "text"}
-            unknown = set(pinned) - PINNABLE
+            pinned = {k: v for k, v in entry.items() if k not in BILINGUAL_KEYS | {"text"}}
+            unknown = set(pinned) - pinnable
             if unknown:
-                raise ValueError(f"bad example pins unknown field {sorted(unknown)[0]!r}")
-            result.append(BadExample(entry["text"], pinned))
+                verb = "pins" if pinnable else "has"
+                raise ValueError(f"{key} example {verb} unknown field {sorted(unknown)[0]!r}")
+            source, source_lang = entry.get("source"), entry.get("source_lang")
+            if not isinstance(source, (str, type(None))) or not isinstance(source_lang, (str, type(None))):
+                raise ValueError(f"{key} example's 'source' and 'source_lang' are strings")
+            result.append(Example(entry["text"], pinned, source, source_lang))
         else:
-            raise ValueError("each bad example is a string or a mapping with 'text'")
+            raise ValueError(f"each {key} example is a string or a mapping with 'text'")
     return tuple(result)

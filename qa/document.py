@@ -13,10 +13,11 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Protocol
 
 from qa import segment
-from qa.findings import Location
+from qa.findings import Location, SegmentRef
 from qa.segment import Span, Word
 
 if TYPE_CHECKING:
+    from qa.bilingual import Bilingual
     from qa.loaders.decoding import Encoding
 
 EXCERPT_CONTEXT = 30
@@ -68,6 +69,7 @@ class Document:
         source: tuple[str, SourceMap] | None = None,
         encoding: Encoding | None = None,
         directives: tuple[Directive, ...] = (),
+        bilingual: Bilingual | None = None,
     ) -> None:
         self.path = path
         self.text = text
@@ -78,6 +80,8 @@ class Document:
         """How `source_text` is stored in the file; None when the file is not text (a .docx)."""
         self.directives = directives
         """The mtqa comments of the source (qa.suppress), from the loaders of formats with comments."""
+        self.bilingual = bilingual
+        """For a translation file, its segments: the source beside each target of the prose."""
 
     def to_source(self, offset: int, end: bool = False) -> int:
         return self.offset_map.to_source(offset, end) if self.offset_map else offset
@@ -158,7 +162,15 @@ class Document:
         line, column = self.line_column(source_start)
         end_line, end_column = self.line_column(source_end)
         excerpt, span = self.excerpt_with_span(start, end)
-        return Location(line, column, end_line, end_column, excerpt, source_start, source_end, span)
+        segment = self.segment_ref(start, end)
+        return Location(line, column, end_line, end_column, excerpt, source_start, source_end, span, segment)
+
+    def segment_ref(self, start: int, end: int) -> SegmentRef | None:
+        """For a bilingual document, the segment holding prose[start:end] and the span's place in it."""
+        found = self.bilingual.segment_at(start) if self.bilingual else None
+        if found is None:
+            return None
+        return SegmentRef(found.id, start - found.start, min(end, found.end) - found.start)
 
     def excerpt(self, start: int, end: int) -> str:
         """The flagged text with a few whole words either side, kept within its paragraph."""

@@ -25,7 +25,7 @@ from qa.catalogue import Catalogue, Rule
 from qa.dedupe import drop_echoes
 from qa.document import Directive, Document
 from qa.errors import Incomplete, InputError, NotConfigured, Unavailable, UsageError
-from qa.findings import RELATED_SHOWN, FileResult, Finding, Match, Results
+from qa.findings import RELATED_SHOWN, FileResult, Finding, Match, Results, SegmentRef
 from qa.loaders import LoadOptions, file_type, load_bytes, load_path, os_reason, read_stream
 
 STDIN = "-"
@@ -276,7 +276,14 @@ def to_finding(rule: Rule, path: str, match: Match, doc: Document | None = None)
         excerpt=location.excerpt,
         suggestion=match.suggestion,
         excerpt_span=location.excerpt_span,
+        segment=_with_source_span(location.segment, match.source_span),
     )
+
+
+def _with_source_span(segment: SegmentRef | None, source_span: tuple[int, int] | None) -> SegmentRef | None:
+    if segment is None or source_span is None:
+        return segment
+    return replace(segment, source_start=source_span[0], source_end=source_span[1])
 
 
 Progress = Callable[[int, int], None]

@@ -33,6 +33,29 @@ def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
 
 
 @dataclass(frozen=True, slots=True)
+class SegmentRef:
+    """Where a finding stands in a bilingual file: its segment, the span in the segment's target
+    text, and the span of the segment's source it is about (a number the target lost), if any."""
+
+    id: str
+    start: int
+    end: int
+    """Code-point offsets in the segment's target text."""
+    source_start: int | None = None
+    source_end: int | None = None
+    """Code-point offsets in the segment's source text; None when the finding is about the target alone."""
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "source_start": self.source_start,
+            "source_end": self.source_end,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Location:
     """Where a span stands in the original file: 1-based lines and columns, plus context."""
 
@@ -46,6 +69,8 @@ class Location:
     """The span's code-point offsets in the original file (the prose's own for plain text)."""
     excerpt_span: tuple[int, int] | None = None
     """Where the span stands in `excerpt`, in code points of the excerpt (its white space collapsed)."""
+    segment: SegmentRef | None = None
+    """For a bilingual file, where the span stands in its segment."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +93,8 @@ class Match:
     """What the related files hold (the other spelling): the row of the run's cross-file table."""
     severity: Severity | None = None
     """For a kind that grades its own matches (LanguageTool's hints are info); None: the rule's."""
+    source_span: tuple[int, int] | None = None
+    """For a bilingual kind: the span of the segment's source text the match is about."""
 
 
 RELATED_SHOWN = 5
@@ -99,6 +126,8 @@ class Finding:
     """Their row in the run's cross-file table (Results.cross_file)."""
     excerpt_span: tuple[int, int] | None = field(default=None, compare=False)
     """Where the flagged text stands in `excerpt`, for a terminal's caret line; not in the JSON contract."""
+    segment: SegmentRef | None = field(default=None, compare=False)
+    """In a bilingual file: the segment, and where the finding stands in its target and source."""
 
     def to_dict(self) -> dict[str, object]:
         """The finding's shape in the JSON contract (DESIGN.md): add fields, never rename."""
@@ -117,6 +146,7 @@ class Finding:
             "related": list(self.related),
             "related_count": self.related_count,
             "related_key": self.related_key,
+            "segment": self.segment.to_dict() if self.segment else None,
         }
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterable
 
-from qa.catalogue import Catalogue, Rule
+from qa.catalogue import Catalogue, Example, Rule
 
 FIX_LINES = {
     "always": "A suggestion is always offered.",
@@ -54,9 +54,9 @@ def explain(rule: Rule) -> str:
         lines.append(f"Also known as: {', '.join(rule.aliases)}.")
     lines += ["", rule.summary, "", "## Why", "", rule.why]
     if rule.bad_examples:
-        lines += ["", "## Example", "", *_examples(e.text for e in rule.bad_examples)]
+        lines += ["", "## Example", "", *_examples(map(_shown, rule.bad_examples))]
     if rule.good_examples:
-        lines += ["", "## Use instead", "", *_examples(rule.good_examples)]
+        lines += ["", "## Use instead", "", *_examples(map(_shown, rule.good_examples))]
     lines += ["", "## Options", ""] + _options(rule)
     if rule.link:
         lines += ["", f"More: {rule.link}"]
@@ -71,6 +71,11 @@ def _options(rule: Rule) -> list[str]:
         doc = field.metadata.get("doc", "")
         lines.append(f"- {field.name} = {shown!r}: {doc}" if doc else f"- {field.name} = {shown!r}")
     return lines or ["This rule has no options."]
+
+
+def _shown(example: Example) -> str:
+    """An example as a reader takes it in: a bilingual one as its source, then its translation."""
+    return example.text if example.source is None else f"{example.source} → {example.text}"
 
 
 def _examples(texts: Iterable[str]) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from qa.catalogue import Catalogue, Rule, bundled_rules_folder
+from qa.catalogue import Catalogue, Example, Rule, bundled_rules_folder
 from qa.engine import Source, run
 from qa.findings import Finding
 
@@ -30,3 +30,21 @@ def flagged(texts: str | Sequence[str], rule_id: str) -> list[str]:
     texts = [texts] if isinstance(texts, str) else list(texts)
     by_path = {f"example-{i}.txt": text for i, text in enumerate(texts)}
     return [by_path[f.path][f.start : f.end] for f in findings_for(texts, rule_id)]
+
+
+def example_findings(example: Example, rule_id: str) -> list[tuple[str, Finding]]:
+    """A rule's findings on one of its examples (run with its example options), each with the text
+    it flags: of the example's text, or of its target when the example is a bilingual segment."""
+    rule = CATALOGUE.get(rule_id)
+    if rule.example_options:
+        rule = replace(rule, options=rule.example_options)
+    name, data = example.as_file("example")
+    found = run([Source(name, data=data)], [rule])
+    assert not found.input_errors, found.input_errors
+    return [(_flagged_text(example, f), f) for f in found.findings]
+
+
+def _flagged_text(example: Example, finding: Finding) -> str:
+    if finding.segment is None:
+        return example.text[finding.start : finding.end]
+    return example.text[finding.segment.start : finding.segment.end]

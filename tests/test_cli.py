@@ -74,6 +74,7 @@ def test_json_contract(mtqa, folder: Path) -> None:
         "related": [],
         "related_count": 0,
         "related_key": None,
+        "segment": None,
     }
     assert "no No" in finding["excerpt"]
     assert report["errors"] == []

@@ -16,12 +16,17 @@ GOLDEN = Path(__file__).parent / "golden" / "examples.txt"
 
 
 def example_files() -> list[Source]:
-    """One file a rule: its bad examples then its good ones, a paragraph each."""
+    """One file a rule: its bad examples then its good ones, a paragraph each (a bilingual rule's:
+    a JSON Lines file, a segment each)."""
     sources = []
     for rule in CATALOGUE.rules:
-        texts = [example.text for example in rule.bad_examples] + list(rule.good_examples)
-        if texts:
-            sources.append(Source(f"{rule.id}.txt", data="\n\n".join(texts).encode("utf-8")))
+        examples = [*rule.bad_examples, *rule.good_examples]
+        files = [example.as_file(rule.id) for example in examples]
+        if not files:
+            continue
+        name = files[0][0]
+        separator = b"" if name.endswith(".jsonl") else b"\n\n"
+        sources.append(Source(name, data=separator.join(data for _name, data in files)))
     return sources
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from tests.helpers import CATALOGUE, findings_for
+from tests.helpers import CATALOGUE, example_findings
 from tests.languagetool_stub import LanguageToolStub
 
 
@@ -24,25 +24,22 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         ids = [f"{r.id}:bad:{i}" for r in CATALOGUE.rules for i, _ in enumerate(r.bad_examples)]
         metafunc.parametrize("bad_case", cases, ids=ids)
     if "good_case" in metafunc.fixturenames:
-        cases = [(r.id, text) for r in CATALOGUE.rules for text in r.good_examples]
+        cases = [(r.id, e) for r in CATALOGUE.rules for e in r.good_examples]
         ids = [f"{r.id}:good:{i}" for r in CATALOGUE.rules for i, _ in enumerate(r.good_examples)]
         metafunc.parametrize("good_case", cases, ids=ids)
 
 
 def test_bad_example_is_flagged(bad_case) -> None:
     rule_id, example = bad_case
-    findings = findings_for(example.text, rule_id, examples=True)
+    findings = example_findings(example, rule_id)
     assert findings, f"{rule_id} did not flag: {example.text!r}"
     pinned = dict(example.pinned)
     if "count" in pinned:
         assert len(findings) == pinned.pop("count")
-    actual = [
-        {"flagged": example.text[f.start : f.end], "suggestion": f.suggestion, "message": f.message}
-        for f in findings
-    ]
+    actual = [{"flagged": text, "suggestion": f.suggestion, "message": f.message} for text, f in findings]
     assert any(all(a[key] == value for key, value in pinned.items()) for a in actual), actual
 
 
 def test_good_example_is_not_flagged(good_case) -> None:
-    rule_id, text = good_case
-    assert findings_for(text, rule_id, examples=True) == []
+    rule_id, example = good_case
+    assert example_findings(example, rule_id) == []

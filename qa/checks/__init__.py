@@ -28,6 +28,14 @@ KINDS: dict[str, str] = {
     "readability": "qa.checks.readability:Readability",
     "language": "qa.checks.language:Language",
     "preferred_names": "qa.checks.preferred_names:PreferredNames",
+    "source_numbers": "qa.checks.bilingual.numbers:SourceNumbers",
+    "source_dates": "qa.checks.bilingual.dates:SourceDates",
+    "untranslated_segments": "qa.checks.bilingual.untranslated:UntranslatedSegments",
+    "source_names": "qa.checks.bilingual.names:SourceNames",
+    "inline_codes": "qa.checks.bilingual.codes:InlineCodes",
+    "end_punctuation": "qa.checks.bilingual.punctuation:EndPunctuation",
+    "length_ratio": "qa.checks.bilingual.length:LengthRatio",
+    "consistency": "qa.checks.bilingual.consistency:Consistency",
 }
 
 

@@ -19,6 +19,10 @@ FORMATS: dict[str, tuple[str, tuple[str, ...]]] = {
     "docx": ("qa.loaders.docx", (".docx",)),
     "html": ("qa.loaders.html", (".html", ".htm", ".xhtml")),
     "md": ("qa.loaders.markdown", (".md", ".markdown")),
+    "xliff": ("qa.loaders.xliff", (".xlf", ".xliff", ".sdlxliff", ".mqxliff")),
+    "po": ("qa.loaders.po", (".po", ".pot")),
+    "tmx": ("qa.loaders.tmx", (".tmx",)),
+    "jsonl": ("qa.loaders.jsonl", (".jsonl",)),
 }
 """Format name -> (loader module, file name endings). A module exposes `load(data, display, options)`."""
 SUFFIXES = {suffix: name for name, (_, suffixes) in FORMATS.items() for suffix in suffixes}
@@ -38,6 +42,11 @@ class LoadOptions:
     """Read every input as this format, whatever its name (`--format-of md`)."""
     formats: tuple[tuple[str, str], ...] = ()
     """More file name endings and their formats (the configuration's `formats`), as (".mdx", "md") pairs."""
+    source_lang: str | None = None
+    """The source language of bilingual files (`--source-lang`): over what a file declares, for
+    files that declare none (aligned text, JSON Lines) and files that declare it wrongly."""
+    target_field: str = "target"
+    """The field of a JSON Lines record that holds the translation; dots walk into objects ("mt.Online-B")."""
 
     def format_for_suffix(self, suffix: str) -> str | None:
         """The format of a file name ending, configured endings first; None for an ending no format reads."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from qa.bilingual import Bilingual
 from qa.document import Document
 from qa.loaders.decoding import Encoding
 from qa.suppress import parse as parse_directives
@@ -133,15 +134,40 @@ class ProseBuilder:
         if self._length and not self._ends_with_space():
             self._append(" ")
 
+    @property
+    def length(self) -> int:
+        """How long the prose is so far."""
+        return self._length
+
+    def text_since(self, start: int) -> str:
+        """The prose from `start` on (a segment's target, once taken), in time of its own length."""
+        taken, length = [], self._length
+        for part in reversed(self._parts):
+            if length <= start:
+                break
+            taken.append(part)
+            length -= len(part)
+        return "".join(reversed(taken))[start - length :]
+
     def document(
-        self, path: str, warnings: tuple[str, ...] = (), encoding: Encoding | None = None
+        self,
+        path: str,
+        warnings: tuple[str, ...] = (),
+        encoding: Encoding | None = None,
+        bilingual: Bilingual | None = None,
     ) -> Document:
         prose = "".join(self._parts)
         offset_map = OffsetMap(tuple(self._pieces), len(self.source))
         directives = parse_directives(self.source, self.comment_starts)
         warnings = (*warnings, *(f"{path}: {problem}" for problem in self.unread))
         return Document(
-            path, prose, warnings, source=(self.source, offset_map), encoding=encoding, directives=directives
+            path,
+            prose,
+            warnings,
+            source=(self.source, offset_map),
+            encoding=encoding,
+            directives=directives,
+            bilingual=bilingual,
         )
 
     def _append(self, text: str) -> None:

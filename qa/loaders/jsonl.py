@@ -1,0 +1,145 @@
+"""JSON Lines of segments: one object a line, with a `source` and a translation field.
+
+The translation is `target` unless `--target-field` names another (a dotted path walks into
+objects: `mt.Online-B`), so one file of aligned references and system outputs can be checked
+output by output. A record may name its segment (`id`) and languages (`source_lang`,
+`target_lang`). The standard library's JSON scanner finds each string in its line, and each
+escape (`\\n`, `\\u00e9`, a surrogate pair) keeps the span of the file it stands for.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import TYPE_CHECKING, Any
+
+from qa.document import Document
+from qa.errors import InputError
+from qa.loaders.decoding import decode
+from qa.loaders.segments import SegmentLayout
+
+if TYPE_CHECKING:
+    from qa.loaders import LoadOptions
+
+ESCAPE_OR_RUN = re.compile(
+    r"\\u[dD][89abAB][0-9a-fA-F]{2}\\u[dD][c-fC-F][0-9a-fA-F]{2}|\\u[0-9a-fA-F]{4}|\\.|[^\\]+"
+)
+"""A JSON string's pieces: a surrogate pair, one escape, or a run of plain characters."""
+LINE = re.compile(r"[^\n]*\n?")
+DECODER = json.JSONDecoder()
+WHITE = re.compile(r"[ \t\r]*")
+
+
+def load(data: bytes, display: str, options: LoadOptions) -> Document:
+    decoded = decode(data, options.guess_encoding)
+    layout = SegmentLayout(decoded.text)
+    languages: dict[str, str] = {}
+    path = options.target_field.split(".")
+    for number, line in enumerate(LINE.finditer(decoded.text), start=1):
+        if not line.group().strip():
+            continue
+        try:
+            _read_record(layout, decoded.text, line.start(), line.end(), number, path, languages)
+        except ValueError as error:
+            raise InputError(f"line {number}: {error}") from None
+    if not layout.segments:
+        raise InputError("no JSON Lines records")
+    warnings = (f"{display}: {decoded.warning}",) if decoded.warning else ()
+    source_lang = options.source_lang or languages.get("source_lang")
+    return layout.document(display, source_lang, languages.get("target_lang"), warnings, decoded.encoding)
+
+
+def _read_record(
+    layout: SegmentLayout,
+    text: str,
+    start: int,
+    end: int,
+    number: int,
+    path: list[str],
+    languages: dict[str, str],
+) -> None:
+    strings = _object_strings(text, start, end)
+    record = {key: value for key, (value, _span) in strings.items() if not isinstance(value, tuple)}
+    source = strings.get("source")
+    if source is None or not isinstance(source[0], str):
+        raise ValueError("a record needs a 'source' string")
+    target = _field(strings, path)
+    if target is None:
+        raise ValueError(f"a record needs a {'.'.join(path)!r} string")
+    for key in ("source_lang", "target_lang"):
+        if isinstance(record.get(key), str):
+            languages.setdefault(key, record[key])
+    segment_id = record.get("id")
+    layout.begin()
+    _take_string(layout, text, *target[1])
+    layout.end(str(segment_id) if isinstance(segment_id, (str, int)) else str(number), source[0])
+
+
+StringAt = tuple[Any, tuple[int, int]]
+"""A member's value and the span of its JSON token in the file; an object's value is its members."""
+
+
+def _object_strings(text: str, start: int, end: int) -> dict[str, StringAt]:
+    """The members of the object at text[start:end] (its own line), each with its token's span."""
+    index = WHITE.match(text, start).end()
+    if text[index : index + 1] != "{":
+        raise ValueError("not a JSON object")
+    members, index = _members(text, index + 1)
+    if text[index:end].strip():
+        raise ValueError("text after the object")
+    return members
+
+
+def _members(text: str, index: int) -> tuple[dict[str, StringAt], int]:
+    """An object's members from just after its `{`, and the index after its `}`."""
+    members: dict[str, StringAt] = {}
+    index = _skip(text, index)
+    if text.startswith("}", index):
+        return members, index + 1
+    while True:
+        if not text.startswith('"', index):
+            raise ValueError(f"expected a member name at column {index + 1}")
+        key, index = json.decoder.scanstring(text, index + 1)
+        index = _skip(text, index)
+        if not text.startswith(":", index):
+            raise ValueError(f"expected ':' after {key!r}")
+        index = _skip(text, index + 1)
+        value_start = index
+        if text.startswith("{", index):
+            value, index = _members(text, index + 1)
+            members[key] = (tuple(value.items()), (value_start, index))  # nested: its members
+        else:
+            plain, index = DECODER.raw_decode(text, index)
+            members[key] = (plain, (value_start, index))
+        index = _skip(text, index)
+        if text.startswith("}", index):
+            return members, index + 1
+        if not text.startswith(",", index):
+            raise ValueError(f"expected ',' or '}}' at column {index + 1}")
+        index = _skip(text, index + 1)
+
+
+def _skip(text: str, index: int) -> int:
+    return WHITE.match(text, index).end()
+
+
+def _field(members: dict[str, StringAt], path: list[str]) -> StringAt | None:
+    """The string member at a dotted path, or None."""
+    found = members.get(path[0])
+    if found is None:
+        return None
+    if len(path) > 1:
+        value = found[0]
+        return _field(dict(value), path[1:]) if isinstance(value, tuple) else None
+    return found if isinstance(found[0], str) else None
+
+
+def _take_string(layout: SegmentLayout, text: str, start: int, end: int) -> None:
+    """The JSON string token text[start:end] into the prose, each escape with its own span."""
+    index = start + 1  # after the opening quote
+    for piece in ESCAPE_OR_RUN.finditer(text, index, end - 1):
+        raw = piece.group()
+        if raw.startswith("\\"):
+            layout.prose.take_as(json.loads(f'"{raw}"'), piece.start(), piece.end())
+        else:
+            layout.prose.take(piece.start(), piece.end())

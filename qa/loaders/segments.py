@@ -1,0 +1,65 @@
+"""The layout shared by the loaders of translation files: each target a paragraph of the prose.
+
+A loader walks its file and, for every unit, opens a segment (`begin`), takes the target's text
+through `prose` (a ProseBuilder, so that every character keeps its place in the file), notes
+its inline codes (`code`), and closes it with the source (`end`). Monolingual rules then read
+the targets as one text, and findings land on the file's own lines and columns.
+"""
+
+from __future__ import annotations
+
+from qa.bilingual import Bilingual, InlineCode, Segment
+from qa.document import Document
+from qa.loaders.decoding import Encoding
+from qa.loaders.extraction import ProseBuilder
+
+
+class SegmentLayout:
+    def __init__(self, source_text: str) -> None:
+        self.prose = ProseBuilder(source_text)
+        self.segments: list[Segment] = []
+        self._start = 0
+        self._codes: list[InlineCode] = []
+
+    def begin(self) -> None:
+        """Open a segment: its target starts a paragraph of its own."""
+        self.prose.paragraph_break()
+        self._start = self.prose.length
+        self._codes = []
+
+    def code(self, code_id: str, text: str) -> None:
+        """Note an inline code of the target at the current position."""
+        self._codes.append(InlineCode(code_id, text, self.prose.length - self._start))
+
+    def end(
+        self,
+        segment_id: str,
+        source: str,
+        source_codes: tuple[InlineCode, ...] = (),
+        state: str | None = None,
+        source_line: int | None = None,
+    ) -> Segment:
+        """Close the open segment with its source; the target is what the prose took since `begin`."""
+        segment = Segment(
+            segment_id,
+            source,
+            self.prose.text_since(self._start),
+            self._start,
+            source_codes,
+            tuple(self._codes),
+            state,
+            source_line,
+        )
+        self.segments.append(segment)
+        return segment
+
+    def document(
+        self,
+        path: str,
+        source_lang: str | None,
+        target_lang: str | None,
+        warnings: tuple[str, ...] = (),
+        encoding: Encoding | None = None,
+    ) -> Document:
+        bilingual = Bilingual(tuple(self.segments), source_lang, target_lang)
+        return self.prose.document(path, warnings, encoding, bilingual)
