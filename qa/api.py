@@ -67,17 +67,30 @@ def check(
     ignore: Sequence[str] = (),
     jobs: int = 1,
     measure: bool = True,
+    pairs: Iterable[tuple[str | Path, str | Path]] = (),
+    source_lang: str | None = None,
+    target_field: str | None = None,
 ) -> Checking:
     """Check files and folders as `mtqa check` does, and `texts` already in memory by name (a name's
     extension picks its format, and per-path settings apply to it as to a file of that name).
 
     The configuration is `config`, else the one found from the working folder (`no_config`: none);
     `select` and `ignore` as the flags; `jobs` worker processes; `measure` computes each file's
-    readability figures.
+    readability figures. Bilingual files as `--pair SOURCE TARGET`, `--source-lang` and `--target-field`.
     """
-    command_line = CommandLine(select=list(select) if select is not None else None, ignore=list(ignore))
+    command_line = CommandLine(
+        select=list(select) if select is not None else None,
+        ignore=list(ignore),
+        source_lang=source_lang,
+        target_field=target_field,
+    )
     request = RunRequest(
-        [str(path) for path in paths], command_line, jobs=jobs, progress=False, measure=measure
+        [str(path) for path in paths],
+        command_line,
+        pairs=[(str(source), str(target)) for source, target in pairs],
+        jobs=jobs,
+        progress=False,
+        measure=measure,
     )
     configuration = Config() if no_config else load_config(str(config) if config else None)
     catalogue = load_catalogue(configuration)
@@ -85,7 +98,7 @@ def check(
     if texts is not None:
         chosen = resolve_settings(configuration, catalogue, command_line)
         options = chosen.load_options
-        found = discover(request.paths, options=options, excluded=chosen.excluded)
+        found = discover(request.paths, options=options, excluded=chosen.excluded, pairs=request.pairs)
         found.sources += [Source(name, data=text.encode(), options=options) for name, text in texts.items()]
     settings, found, stream = start_stream(catalogue, configuration, request, found)
     return Checking(settings, found, stream)

@@ -80,7 +80,7 @@ class Bilingual:
 
 
 def primary_language(tag: str | None) -> str | None:
-    """"es" of "es-ES", "zh" of "zh_Hant": what a language detector and Babel name a language by."""
+    """The primary subtag, "es" of "es-ES" and "zh" of "zh_Hant": what a language detector and Babel name a language by."""
     if not tag:
         return None
     return tag.replace("_", "-").split("-")[0].lower() or None

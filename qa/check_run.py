@@ -32,6 +32,8 @@ class RunRequest:
     paths: Sequence[str]
     command_line: CommandLine = field(default_factory=CommandLine)
     stdin_name: str | None = None
+    pairs: Sequence[tuple[str, str]] = ()
+    """(source, target) plain-text files, line N of the target translating line N of the source."""
     jobs: int | None = None
     """Worker processes; None: one per core."""
     dask: str | None = None
@@ -116,7 +118,11 @@ def start_stream(
     settings = resolve_settings(config, catalogue, request.command_line)
     if found is None:
         found = discover(
-            request.paths, stdin_name=request.stdin_name, options=settings.load_options, excluded=settings.excluded
+            request.paths,
+            stdin_name=request.stdin_name,
+            options=settings.load_options,
+            excluded=settings.excluded,
+            pairs=request.pairs,
         )
     progress = progress_bar(sys.stderr) if request.progress else None
     common = {"rules_for": settings.rules_for, "progress": progress, "catalogue": catalogue}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import gc
+import re
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -111,7 +112,26 @@ def _add_run_arguments(parser: argparse.ArgumentParser) -> None:
         help="check files on a Dask cluster: a scheduler address, or 'local' for one on this machine"
         " (the dask extra)",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to check; - reads stdin")
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to check; - reads stdin")
+    parser.add_argument(
+        "--pair",
+        nargs=2,
+        action="append",
+        default=[],
+        metavar=("SOURCE", "TARGET"),
+        help="check TARGET as the line-by-line translation of SOURCE (two plain-text files); repeatable",
+    )
+    parser.add_argument(
+        "--source-lang",
+        type=_language_tag,
+        metavar="LANG",
+        help="the source language of bilingual files (ru, es-ES), over what the files say",
+    )
+    parser.add_argument(
+        "--target-field",
+        metavar="FIELD",
+        help="the field of JSON Lines records that holds the translation (default: target; mt.Online-B: a nested one)",
+    )
     parser.add_argument(
         "--select", type=_rule_list, default=[], metavar="RULE,...", help="run only these rules or groups"
     )
@@ -163,6 +183,15 @@ def _positive(value: str) -> int:
     return int(value)
 
 
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+
+
+def _language_tag(value: str) -> str:
+    if not LANGUAGE_TAG.fullmatch(value):
+        raise argparse.ArgumentTypeError(f"expected a language tag such as ru or es-ES, not {value!r}")
+    return value
+
+
 def _rule_list(value: str) -> list[str]:
     return [name.strip() for name in value.split(",") if name.strip()]
 
@@ -185,7 +214,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_command(argv: Sequence[str] | None = None) -> int:
-    arguments = build_parser().parse_args(argv)
+    parser = build_parser()
+    arguments = parser.parse_args(argv)
+    if getattr(arguments, "paths", None) == [] and not arguments.pair:
+        parser.error("give at least one PATH, or --pair SOURCE TARGET")
     from qa.catalogue import CatalogueError
     from qa.config_file import Config, load_config
     from qa.errors import UsageError
@@ -273,6 +305,7 @@ def run_request(arguments: argparse.Namespace) -> RunRequest:
     measure = as_json or arguments.command == "report" or bool(getattr(arguments, "report", None))
     return RunRequest(
         paths=arguments.paths,
+        pairs=[tuple(pair) for pair in arguments.pair],
         command_line=command_line(arguments),
         stdin_name=arguments.stdin_filename,
         jobs=arguments.jobs,
@@ -294,6 +327,8 @@ def command_line(arguments: argparse.Namespace) -> CommandLine:
         fail_on=getattr(arguments, "fail_on", None),
         guess_encoding=getattr(arguments, "guess_encoding", False),
         format_of=getattr(arguments, "format_of", None),
+        source_lang=getattr(arguments, "source_lang", None),
+        target_field=getattr(arguments, "target_field", None),
     )
 
 

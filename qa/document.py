@@ -165,12 +165,21 @@ class Document:
         segment = self.segment_ref(start, end)
         return Location(line, column, end_line, end_column, excerpt, source_start, source_end, span, segment)
 
-    def segment_ref(self, start: int, end: int) -> SegmentRef | None:
-        """For a bilingual document, the segment holding prose[start:end] and the span's place in it."""
+    def segment_ref(
+        self, start: int, end: int, source_span: tuple[int, int] | None = None
+    ) -> SegmentRef | None:
+        """For a bilingual document, the segment holding prose[start:end], the span's place in its
+        target, and the span of its source a bilingual rule says the finding is about."""
         found = self.bilingual.segment_at(start) if self.bilingual else None
         if found is None:
             return None
-        return SegmentRef(found.id, start - found.start, min(end, found.end) - found.start)
+        target_span = (start - found.start, min(end, found.end) - found.start)
+        if source_span is None:
+            return SegmentRef(found.id, *target_span)
+        source_start, source_end = source_span
+        return SegmentRef(
+            found.id, *target_span, source_start, source_end, found.source[source_start:source_end]
+        )
 
     def excerpt(self, start: int, end: int) -> str:
         """The flagged text with a few whole words either side, kept within its paragraph."""

@@ -25,8 +25,16 @@ from qa.catalogue import Catalogue, Rule
 from qa.dedupe import drop_echoes
 from qa.document import Directive, Document
 from qa.errors import Incomplete, InputError, NotConfigured, Unavailable, UsageError
-from qa.findings import RELATED_SHOWN, FileResult, Finding, Match, Results, SegmentRef
-from qa.loaders import LoadOptions, file_type, load_bytes, load_path, os_reason, read_stream
+from qa.findings import RELATED_SHOWN, FileResult, Finding, Match, Results
+from qa.loaders import (
+    LoadOptions,
+    file_type,
+    load_bytes,
+    load_path,
+    os_reason,
+    read_regular_file,
+    read_stream,
+)
 
 STDIN = "-"
 
@@ -39,11 +47,25 @@ class Source:
     path: Path | None = None
     data: bytes | None = None
     options: LoadOptions = LoadOptions()
+    pair: Path | None = None
+    """The source-language file this plain-text target translates line by line (`--pair`)."""
 
     def load(self) -> Document:
+        if self.pair is not None:
+            return self._load_pair(self.pair)
         if self.path is not None:
             return load_path(self.path, self.display, self.options)
         return load_bytes(self.data or b"", self.display, self.options)
+
+    def _load_pair(self, pair: Path) -> Document:
+        from qa.loaders.aligned import load_pair
+
+        try:
+            source_data = read_regular_file(pair)
+        except InputError as error:
+            raise InputError(f"its source {pair.as_posix()}: {error}") from None
+        target_data = read_regular_file(self.path) if self.path is not None else self.data or b""
+        return load_pair(source_data, target_data, self.display, pair.as_posix(), self.options)
 
 
 @dataclass
@@ -60,12 +82,14 @@ def discover(
     stdin_name: str | None = None,
     options: LoadOptions = LoadOptions(),
     excluded: Callable[[str], bool] = lambda path: False,
+    pairs: Iterable[tuple[str, str]] = (),
 ) -> Discovery:
     """Sources for the command-line paths: files as given, directories walked, `-` for stdin.
 
     `stdin_name` names standard input in the output, and its extension picks its format.
     Files `excluded` says yes to are left out, named on the command line or found in a
     folder alike, so a pre-commit hook (which names every file) honours the exclusions.
+    Each of `pairs` is a (source, target) pair of line-aligned files: the target is checked.
     """
     found = Discovery()
     seen: set[str] = set()
@@ -93,7 +117,21 @@ def discover(
                 add(Source(file.as_posix(), path=file, options=options))
         else:
             add(Source(path.as_posix(), path=path, options=options))
+    for source_name, target_name in pairs:
+        problems = [
+            f"{name}: {why}" for name in (source_name, target_name) if (why := _not_a_file(Path(name)))
+        ]
+        if problems:
+            found.errors.extend(problems)
+            continue
+        target = Path(target_name)
+        add(Source(target.as_posix(), path=target, options=options, pair=Path(source_name)))
     return found
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why a path is not a regular file to read (a pair names files, never folders), or None."""
+    return _unreadable(path) or ("a folder, not a regular file" if path.is_dir() else None)
 
 
 def _unreadable(path: Path) -> str | None:
@@ -276,14 +314,10 @@ def to_finding(rule: Rule, path: str, match: Match, doc: Document | None = None)
         excerpt=location.excerpt,
         suggestion=match.suggestion,
         excerpt_span=location.excerpt_span,
-        segment=_with_source_span(location.segment, match.source_span),
+        segment=doc.segment_ref(match.start, match.end, match.source_span)
+        if doc and match.source_span
+        else location.segment,
     )
-
-
-def _with_source_span(segment: SegmentRef | None, source_span: tuple[int, int] | None) -> SegmentRef | None:
-    if segment is None or source_span is None:
-        return segment
-    return replace(segment, source_start=source_span[0], source_end=source_span[1])
 
 
 Progress = Callable[[int, int], None]
@@ -312,7 +346,12 @@ def run(
     about inputs left out (discovery's), listed with the run's warnings.
     """
     stream = RunStream(
-        sources, rules, rules_for=rules_for, jobs=jobs, progress=progress, catalogue=catalogue,
+        sources,
+        rules,
+        rules_for=rules_for,
+        jobs=jobs,
+        progress=progress,
+        catalogue=catalogue,
         measure=measure,
     )
     return stream.collect(errors, skipped)
@@ -352,7 +391,9 @@ class RunStream:
         catalogue: Catalogue | None = None,
         measure: bool = True,
     ) -> None:
-        plans = _shared([tuple(rules_for(source.display)) if rules_for else tuple(rules) for source in sources])
+        plans = _shared(
+            [tuple(rules_for(source.display)) if rules_for else tuple(rules) for source in sources]
+        )
         self._prepared = prepare(distinct_rules([rules, *plans]))
         ready = {id(rule) for rule in self._prepared.ready}
         self._plans = _shared([tuple(rule for rule in plan if id(rule) in ready) for plan in plans])

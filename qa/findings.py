@@ -44,6 +44,8 @@ class SegmentRef:
     source_start: int | None = None
     source_end: int | None = None
     """Code-point offsets in the segment's source text; None when the finding is about the target alone."""
+    source_text: str | None = None
+    """The source text at those offsets, as a reader is shown it beside the finding."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -52,6 +54,7 @@ class SegmentRef:
             "end": self.end,
             "source_start": self.source_start,
             "source_end": self.source_end,
+            "source_text": self.source_text,
         }
 
 

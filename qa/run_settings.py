@@ -32,6 +32,8 @@ class CommandLine:
     fail_on: str | None = None
     guess_encoding: bool = False
     format_of: str | None = None
+    source_lang: str | None = None
+    target_field: str | None = None
 
 
 def load_catalogue(config: Config) -> Catalogue:
@@ -131,6 +133,8 @@ def resolve_settings(
         guess_encoding=command_line.guess_encoding or bool(config.guess_encoding),
         format=command_line.format_of,
         formats=formats,
+        source_lang=command_line.source_lang,
+        target_field=command_line.target_field or "target",
     )
     fail_on = command_line.fail_on or config.fail_on or "error"
     return Settings(config, catalogue, rules, fail_on, load_options, asked_for)

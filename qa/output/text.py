@@ -17,7 +17,7 @@ import unicodedata
 from typing import TextIO
 
 from qa.catalogue import Catalogue
-from qa.findings import Results, Severity
+from qa.findings import Results, SegmentRef, Severity
 
 COLOURS = {Severity.ERROR: "\033[31m", Severity.WARNING: "\033[33m", Severity.INFO: "\033[36m"}
 BOLD, DIM, RESET = "\033[1m", "\033[2m", "\033[0m"
@@ -78,8 +78,18 @@ def render_findings(results: Results, catalogue: Catalogue, out: TextIO) -> None
         out.write(f"    {paint(shown, DIM)}\n")
         if carets:
             out.write(f"    {paint(carets, COLOURS[finding.severity])}\n")
+        if finding.segment is not None:
+            out.write(f"    {segment_line(finding.segment)}\n")
         if finding.suggestion is not None:
             out.write(f"    suggestion: {visible(shown_suggestion(finding.suggestion))}\n")
+
+
+def segment_line(segment: SegmentRef) -> str:
+    """Which translation unit a finding is in, and the source text it is about, if any."""
+    line = f"segment {visible(segment.id)}"
+    if segment.source_text:
+        line += f", source: {visible(_cut_after(segment.source_text, SPAN_SHOWN))}"
+    return line
 
 
 def marked_excerpt(excerpt: str, span: tuple[int, int] | None) -> tuple[str, str]:
