@@ -17,6 +17,8 @@ from qa.findings import Location, SegmentRef
 from qa.segment import Span, Word
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from qa.bilingual import Bilingual
     from qa.loaders.decoding import Encoding
 
@@ -70,6 +72,7 @@ class Document:
         encoding: Encoding | None = None,
         directives: tuple[Directive, ...] = (),
         bilingual: Bilingual | None = None,
+        escape: Callable[[str], str] | None = None,
     ) -> None:
         self.path = path
         self.text = text
@@ -82,6 +85,8 @@ class Document:
         """The mtqa comments of the source (qa.suppress), from the loaders of formats with comments."""
         self.bilingual = bilingual
         """For a translation file, its segments: the source beside each target of the prose."""
+        self.escape = escape or _as_it_is
+        """Prose as the file writes it (`&` as `&amp;` in XML, `"` as `\\"` in JSON), for `mtqa fix`."""
 
     def to_source(self, offset: int, end: bool = False) -> int:
         return self.offset_map.to_source(offset, end) if self.offset_map else offset
@@ -198,6 +203,10 @@ class Document:
             right = _previous_word_end(self.text, right, end)
         excerpt = " ".join(self.text[left:right].split())
         return excerpt, (_collapsed_length(self.text[left:start]), _collapsed_length(self.text[left:end]))
+
+
+def _as_it_is(text: str) -> str:
+    return text
 
 
 def _collapsed_length(text: str) -> int:

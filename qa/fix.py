@@ -75,7 +75,7 @@ def plan(findings: Iterable[Finding], doc: Document, safe: Collection[str]) -> P
         if not is_plain(doc, finding.start, finding.end):
             in_markup += 1
         elif not edits or finding.start >= edits[-1].end and finding.start != edits[-1].start:
-            edits.append(Edit(finding.start, finding.end, finding.suggestion))
+            edits.append(Edit(finding.start, finding.end, doc.escape(finding.suggestion)))
     return Plan(tuple(edits), in_markup)
 
 

@@ -9,6 +9,7 @@ Rules read the prose; findings are reported at the source's offsets, lines and c
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from qa.bilingual import Bilingual
@@ -155,6 +156,7 @@ class ProseBuilder:
         warnings: tuple[str, ...] = (),
         encoding: Encoding | None = None,
         bilingual: Bilingual | None = None,
+        escape: Callable[[str], str] | None = None,
     ) -> Document:
         prose = "".join(self._parts)
         offset_map = OffsetMap(tuple(self._pieces), len(self.source))
@@ -168,6 +170,7 @@ class ProseBuilder:
             encoding=encoding,
             directives=directives,
             bilingual=bilingual,
+            escape=escape,
         )
 
     def _append(self, text: str) -> None:

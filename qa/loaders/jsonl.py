@@ -46,7 +46,13 @@ def load(data: bytes, display: str, options: LoadOptions) -> Document:
         raise InputError("no JSON Lines records")
     warnings = (f"{display}: {decoded.warning}",) if decoded.warning else ()
     source_lang = options.source_lang or languages.get("source_lang")
-    return layout.document(display, source_lang, languages.get("target_lang"), warnings, decoded.encoding)
+    target_lang = languages.get("target_lang")
+    return layout.document(display, source_lang, target_lang, warnings, decoded.encoding, _json_escaped)
+
+
+def _json_escaped(text: str) -> str:
+    """Text as it stands inside a JSON string of the file (non-ASCII kept as it is)."""
+    return json.dumps(text, ensure_ascii=False)[1:-1]
 
 
 def _read_record(

@@ -8,6 +8,8 @@ the targets as one text, and findings land on the file's own lines and columns.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from qa.bilingual import Bilingual, InlineCode, Segment
 from qa.document import Document
 from qa.loaders.decoding import Encoding
@@ -60,6 +62,8 @@ class SegmentLayout:
         target_lang: str | None,
         warnings: tuple[str, ...] = (),
         encoding: Encoding | None = None,
+        escape: Callable[[str], str] | None = None,
     ) -> Document:
+        """The document; `escape` writes prose as the format does (`&amp;`), for `mtqa fix`."""
         bilingual = Bilingual(tuple(self.segments), source_lang, target_lang)
-        return self.prose.document(path, warnings, encoding, bilingual)
+        return self.prose.document(path, warnings, encoding, bilingual, escape)
