@@ -3,7 +3,8 @@
 The translation is `target` unless `--target-field` names another (a dotted path walks into
 objects: `mt.Online-B`), so one file of aligned references and system outputs can be checked
 output by output. A record may name its segment (`id`) and languages (`source_lang`,
-`target_lang`). The standard library's JSON scanner finds each string in its line, and each
+`target_lang`), and the paragraph it belongs to (`doc` and `para`, as the WMT corpora do):
+records of the same paragraph are laid out as its sentences, else each is a paragraph. The standard library's JSON scanner finds each string in its line, and each
 escape (`\\n`, `\\u00e9`, a surrogate pair) keeps the span of the file it stands for.
 """
 
@@ -35,11 +36,12 @@ def load(data: bytes, display: str, options: LoadOptions) -> Document:
     layout = SegmentLayout(decoded.text)
     languages: dict[str, str] = {}
     path = options.target_field.split(".")
+    paragraph: tuple[Any, Any] | None = None
     for number, line in enumerate(LINE.finditer(decoded.text), start=1):
         if not line.group().strip():
             continue
         try:
-            _read_record(layout, decoded.text, line.start(), line.end(), number, path, languages)
+            paragraph = _read_record(layout, decoded.text, line, number, path, languages, paragraph)
         except ValueError as error:
             raise InputError(f"line {number}: {error}") from None
     if not layout.segments:
@@ -58,13 +60,14 @@ def _json_escaped(text: str) -> str:
 def _read_record(
     layout: SegmentLayout,
     text: str,
-    start: int,
-    end: int,
+    line: re.Match[str],
     number: int,
     path: list[str],
     languages: dict[str, str],
-) -> None:
-    strings = _object_strings(text, start, end)
+    previous: tuple[Any, Any] | None,
+) -> tuple[Any, Any] | None:
+    """Lay out one record's target; the paragraph it belongs to, if it says."""
+    strings = _object_strings(text, line.start(), line.end())
     record = {key: value for key, (value, _span) in strings.items() if not isinstance(value, tuple)}
     source = strings.get("source")
     if source is None or not isinstance(source[0], str):
@@ -76,9 +79,11 @@ def _read_record(
         if isinstance(record.get(key), str):
             languages.setdefault(key, record[key])
     segment_id = record.get("id")
-    layout.begin()
+    paragraph = (record["doc"], record["para"]) if "doc" in record and "para" in record else None
+    layout.begin(same_paragraph=paragraph is not None and paragraph == previous)
     _take_string(layout, text, *target[1])
     layout.end(str(segment_id) if isinstance(segment_id, (str, int)) else str(number), source[0])
+    return paragraph
 
 
 StringAt = tuple[Any, tuple[int, int]]

@@ -8,12 +8,16 @@ the targets as one text, and findings land on the file's own lines and columns.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from qa.bilingual import Bilingual, InlineCode, Segment
 from qa.document import Document
 from qa.loaders.decoding import Encoding
 from qa.loaders.extraction import ProseBuilder
+
+ENDS_SENTENCE = re.compile(r"""[.!?…:;。！？][\]\)"'”’»」』]*\s*$""")
+"""A target that ends a sentence, perhaps inside a closing quotation mark or bracket."""
 
 
 class SegmentLayout:
@@ -23,9 +27,15 @@ class SegmentLayout:
         self._start = 0
         self._codes: list[InlineCode] = []
 
-    def begin(self) -> None:
-        """Open a segment: its target starts a paragraph of its own."""
-        self.prose.paragraph_break()
+    def begin(self, same_paragraph: bool = False) -> None:
+        """Open a segment: its target starts a paragraph of its own, or, for the next sentence of
+        the same paragraph (segments of one XLIFF unit), follows the one before after a space, so
+        that a quotation running over two sentences is still one quotation to the rules. A segment
+        that ends without a sentence's closing punctuation (a headline) keeps a paragraph to itself."""
+        if same_paragraph and self.segments and ENDS_SENTENCE.search(self.segments[-1].target):
+            self.prose.space()
+        else:
+            self.prose.paragraph_break()
         self._start = self.prose.length
         self._codes = []
 
