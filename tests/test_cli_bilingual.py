@@ -109,3 +109,20 @@ def test_fix_keeps_a_json_lines_file_valid(mtqa, tmp_path: Path) -> None:
     done = run(mtqa, "fix", str(aligned), "--select", "duplicated-word")
     assert done.returncode == 0, done.stderr
     assert json.loads(aligned.read_text(encoding="utf-8"))["target"] == 'He said "no" to it.'
+
+
+def test_sarif_carries_the_segment_of_a_bilingual_finding(mtqa, tmp_path: Path) -> None:
+    aligned = write_records(tmp_path / "aligned.jsonl")
+    done = run(
+        mtqa,
+        "check",
+        str(aligned),
+        "--target-field",
+        "mt.A",
+        "--select",
+        "duplicated-word",
+        "--format",
+        "sarif",
+    )
+    (result,) = json.loads(done.stdout)["runs"][0]["results"]
+    assert result["properties"]["segment"]["id"] == "u1"

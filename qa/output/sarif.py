@@ -111,6 +111,8 @@ def _result(finding: Finding, rule_index: int | None) -> dict[str, Any]:
             for index, path in enumerate(finding.related)
         ]
         result["properties"] = {"related_count": finding.related_count, "related_key": finding.related_key}
+    if finding.segment is not None:
+        result.setdefault("properties", {})["segment"] = finding.segment.to_dict()
     return result
 
 
