@@ -40,7 +40,7 @@ BYTE_ESCAPE = re.compile(r"\\(?:x([0-9a-fA-F]+)|([0-7]{1,3}))")
 ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "b": "\b", "f": "\f", "v": "\v", "a": "\a"} | {
     c: c for c in "\\\"'?"
 }
-OTHER_LINE_BREAKS = str.maketrans(dict.fromkeys("\v\f\x1c\x1d\x1e\x85\u2028\u2029", " "))
+OTHER_LINE_BREAKS = re.compile("[\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 """Characters that str.splitlines (and so polib) ends a line at, but a PO file does not."""
 POLIB_ERROR = re.compile(r"\(line (\d+)\)(?::\s*(.+))?")
 
@@ -107,7 +107,7 @@ def _codec(name: str) -> str | None:
 
 
 def _catalog(text: str) -> polib.POFile:
-    readable = text.translate(OTHER_LINE_BREAKS)  # same length, same lines: polib's line numbers are ours
+    readable = OTHER_LINE_BREAKS.sub(" ", text)  # same length, same lines: polib's line numbers are ours
     if not LINE_BREAK.search(readable):
         readable += "\n"  # polib opens a file when given its name: a text with a line break is none
     try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import re
 from pathlib import Path
 
@@ -129,6 +130,32 @@ def test_an_escape_stands_for_its_characters_in_the_file(writer, tmp_path: Path)
         prose_at = doc.text.index(character, doc.text.index("He said"))
         start, end = doc.span_to_source(prose_at, prose_at + 1)
         assert text[start:end] == escape
+
+
+ALPHABET = "aeiou nrst NRST .,;-éüжы中😀" + '"\\\t\n\r'
+WRITTEN_AS = {'"': '\\"', "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r"}
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_every_character_of_random_msgstrs_maps_to_what_stands_for_it_in_the_file(
+    seed: int, tmp_path: Path
+) -> None:
+    chance = random.Random(seed)
+    msgstrs = ["".join(chance.choices(ALPHABET, k=chance.randrange(0, 300))) for _ in range(30)]
+    catalog = polib.POFile(wrapwidth=chance.choice([0, 20, 40, 78]))
+    catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    for number, msgstr in enumerate(msgstrs):
+        catalog.append(polib.POEntry(msgid=f"source {number}", msgstr=msgstr))
+    path = tmp_path / "random.po"
+    catalog.save(str(path))
+    text = path.read_text("utf-8")
+    doc = load(path)
+    assert [s.target for s in doc.bilingual.segments] == msgstrs
+    for segment in doc.bilingual.segments:
+        for index in range(segment.start, segment.end):
+            start, end = doc.span_to_source(index, index + 1)
+            character = doc.text[index]
+            assert text[start:end] == WRITTEN_AS.get(character, character)
 
 
 def test_a_finding_in_a_wrapped_msgstr_lands_on_its_line(tmp_path: Path) -> None:
