@@ -1,0 +1,359 @@
+"""A name, code or link of the source that the translation lost ("iPhone 13", "G7", "Ana Botín", a URL).
+
+What the source names, its translation names too, and in the same letters when they are
+Latin ones: a product, a company, a code, an @handle, a link. A dropped or misspelt one is
+an omission no monolingual rule can see. Candidates, by the source's script:
+
+- Every source: links, e-mail addresses, @handles and #hashtags with Latin letters, which
+  the target must hold as they are (case aside, a final slash or full stop aside).
+- A source in another script (Russian, Japanese…): every run of Latin-script words
+  ("BioNTech", "The Wall Street Journal", "COVID-19"); a run starting with a digit is a
+  number and its unit ("5500m", "3rd"), source-numbers' concern, and a Roman numeral
+  ("XXI") becomes a figure. Names in the source's own script are left out: matching a
+  transliteration of "Лавров" against "Lavrov" was not worth its false alarms.
+- A Latin-script source (Spanish, French…): capitalised words that do not open a sentence,
+  and words with a digit or an inner capital ("iPhone", "G7"), joined into names ("Ana
+  Botín", "Banco Santander"), less words of institutions and titles that English
+  translates ("Gobierno", "Ministerio", `common_capitals_file`). German capitalises every
+  noun, so for it (`noun_capitalising_languages`) only words with a digit or inner capital
+  and links count.
+
+A name counts as kept when the target has each of its words (case and accents aside,
+"iPhone's" and "Pfizers" too), or one close to it (rapidfuzz, `min_similarity`:
+"Omikron"/"Omicron", "Brasil"/"Brazil"), or its English name from CLDR (Babel: countries
+and regions, "Alemania"/"Germany", "Reino Unido"/"United Kingdom"; cities of time zones,
+"Londres"/"London"), or its initials ("The Wall Street Journal"/"WSJ"), or an acronym spelt
+out ("RB"/"running back", "QB"/"quarterback").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import cache
+from typing import ClassVar
+
+from qa.bilingual import Segment
+from qa.cache import on_disk
+from qa.checks.base import data_file, option, word_list
+from qa.checks.bilingual import source_language, translated_segments
+from qa.checks.language import LINK_MARK
+from qa.checks.stray_capitals import load_function_words
+from qa.document import Document
+from qa.findings import Match
+from qa.segment import Span, tokens_holding
+
+LATIN_LETTER = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f"
+TOKEN = re.compile(rf"[{LATIN_LETTER}0-9](?:[{LATIN_LETTER}0-9.'’&+_\-]*[{LATIN_LETTER}0-9+])?")
+"""A Latin-script word with what joins its parts: "COVID-19", "O.J", "AT&T", "Harper's", "C++"."""
+HAS_LETTER = re.compile(f"[{LATIN_LETTER}]")
+ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+\Z")
+LINK_END = ".,;:!?)]}»”\"'/"
+"""What ends a sentence or closes a bracket after a link, and a final slash, which says nothing."""
+SENTENCE_OPENER = re.compile(r"(?:\A|[.!?…:;]|[\"“«„(\[¿¡—–-])\W*\Z")
+"""What stands before a word that opens a sentence, a quotation or a list item: its capital says nothing."""
+CONNECTORS = frozenset(
+    ["de", "del", "la", "las", "los", "el", "da", "das", "do", "dos", "di", "della", "van", "von", "der", "den", "du", "des", "le", "al", "bin", "ibn"]
+)
+"""Lowercase words inside a name of a Latin-script language ("Banco de España", "Ursula von der Leyen")."""
+LETTERS_AND_NUMBER = re.compile(r"([A-Za-z]{1,4})(\d[\d.,]*)\Z")
+SQUEEZED = re.compile(r"[.\-'’]")
+"""What a name may be written with or without: "O.J."/"OJ", "KPRC-TV"/"KPRCTV"."""
+MAX_EXPANSION_WORDS = 6
+MIN_FUZZY_LENGTH = 5
+"""Shorter words must be kept letter for letter: "Kia"/"Kim" are as close as "Brasil"/"Brazil"."""
+
+
+@dataclass(frozen=True, kw_only=True)
+class SourceNamesOptions:
+    min_similarity: float = option(
+        80.0,
+        'How close (rapidfuzz ratio, 0-100) a target word must be to a name to keep it ("Brasil"/"Brazil": 83).',
+    )
+    common_capitals_file: str | None = option(
+        None,
+        "Capitalised words of the source languages that English translates (Gobierno, Ministère), one a"
+        " line, lowercase; none: the built-in rules/data/bilingual-common-capitals.txt.",
+    )
+    noun_capitalising_languages: tuple[str, ...] = option(
+        ("de", "lb"),
+        "Source languages that capitalise every noun: only codes, inner capitals and links count.",
+    )
+
+    def __post_init__(self) -> None:
+        if not 0 <= self.min_similarity <= 100:
+            raise ValueError(f"option 'min_similarity' must be between 0 and 100, not {self.min_similarity}")
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A name of the source: the words the target must keep, the whole name, and whether it is a link."""
+
+    words: tuple[Span, ...]
+    span: Span
+    link: bool = False
+
+
+class SourceNames:
+    """A name, code or link of the source that the target does not hold."""
+
+    name: ClassVar[str] = "source_names"
+    Options: ClassVar[type] = SourceNamesOptions
+    fixable: ClassVar[str] = "never"
+
+    def check(self, doc: Document, options: SourceNamesOptions) -> Iterator[Match]:
+        language = source_language(doc)
+        for segment in translated_segments(doc):
+            target = Target(segment.target, language, options.min_similarity)
+            for name in _names(segment.source, language, options):
+                missing = _missing_words(segment.source, name, target)
+                if missing:
+                    yield _match(segment, name, missing)
+
+
+def _match(segment: Segment, name: Name, missing: Sequence[Span]) -> Match:
+    source = segment.source
+    whole = source[name.span.start : name.span.end]
+    lost = " ".join(source[w.start : w.end] for w in missing)
+    what = f"'{whole}'" if lost == whole else f"'{lost}' of '{whole}'"
+    message = f"{what} in the source is not in the translation: dropped or misspelt?"
+    start = len(segment.target) - len(segment.target.lstrip())
+    end = len(segment.target.rstrip())
+    span = Span(missing[0].start, missing[-1].end)
+    return Match(segment.start + start, segment.start + end, message, source_span=(span.start, span.end))
+
+
+def _names(source: str, language: str | None, options: SourceNamesOptions) -> Iterator[Name]:
+    """The source's links, then its names by its script."""
+    text = _plain(source)
+    links = [Span(s, _link_end(source, s, e)) for s, e in tokens_holding(LINK_MARK, text)]
+    yield from (
+        Name((link,), link, link=True) for link in links if HAS_LETTER.search(text, link.start, link.end)
+    )
+    tokens = [m for m in TOKEN.finditer(text) if not any(l.start <= m.start() < l.end for l in links)]
+    if _is_latin_script(text):
+        if language in options.noun_capitalising_languages:
+            codes = (Span(*m.span()) for m in tokens if _is_code(m.group()))
+            yield from (Name((code,), code) for code in codes)
+        else:
+            yield from _capitalised_names(text, tokens, _common_capitals(options.common_capitals_file))
+    else:
+        yield from _latin_runs(text, tokens)
+
+
+def _plain(text: str) -> str:
+    """Fullwidth letters and digits as plain ones ("ＮＦＬ" as "NFL"), a character for a character."""
+    return "".join(plain if len(plain := unicodedata.normalize("NFKC", c)) == 1 else c for c in text)
+
+
+def _link_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in LINK_END:
+        end -= 1
+    return end
+
+
+def _is_latin_script(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    latin = sum(1 for c in letters if HAS_LETTER.match(c))
+    return bool(letters) and latin * 2 > len(letters)
+
+
+def _is_code(word: str) -> bool:
+    """A word with a digit after a letter or a capital after a small letter: "G7", "COVID-19", "iPhone"."""
+    return bool(re.search(r"[^\W\d]\d|[a-z][A-Z]", word))
+
+
+def _latin_runs(text: str, tokens: Sequence[re.Match[str]]) -> Iterator[Name]:
+    """Runs of Latin-script tokens parted by single spaces, in a source of another script: each a name."""
+    run: list[re.Match[str]] = []
+    for token in [*tokens, None]:
+        if token is not None and run and text[run[-1].end() : token.start()] == " ":
+            run.append(token)
+            continue
+        kept = [m for m in run if _may_be_name(m.group())]
+        if kept:
+            yield Name(tuple(Span(*m.span()) for m in kept), Span(run[0].start(), run[-1].end()))
+        run = [token] if token is not None else []
+
+
+def _may_be_name(word: str) -> bool:
+    """Not a number and its unit ("5500m"), a Roman numeral, a lone letter or an English function word."""
+    return (
+        not word[0].isdigit()
+        and bool(HAS_LETTER.search(word))
+        and len(word) > 1
+        and not ROMAN_NUMERAL.match(word)
+        and word.lower() not in load_function_words(None)
+    )
+
+
+def _capitalised_names(text: str, tokens: Sequence[re.Match[str]], common: frozenset[str]) -> Iterator[Name]:
+    """Runs of capitalised words and codes, joined by single spaces and connectors ("Banco de España"),
+    each a name whose words must be kept: less connectors, institutions and titles, and a word that
+    opens a sentence, whose capital says nothing."""
+    run: list[re.Match[str]] = []
+    for token in [*tokens, None]:
+        word = token.group() if token is not None else ""
+        capital = token is not None and (_is_code(word) or word[0].isupper() and bool(HAS_LETTER.match(word)))
+        joined = bool(run) and token is not None and text[run[-1].end() : token.start()] == " "
+        if joined and (capital or word in CONNECTORS):
+            run.append(token)
+            continue
+        while run and run[-1].group() in CONNECTORS:
+            run.pop()
+        required = tuple(Span(*m.span()) for m in run if _must_keep(text, m, common))
+        if required:
+            yield Name(required, Span(run[0].start(), run[-1].end()))
+        run = [token] if capital else []
+
+
+def _must_keep(text: str, token: re.Match[str], common: frozenset[str]) -> bool:
+    word = token.group()
+    if _is_code(word):
+        return True
+    if word.lower() in CONNECTORS or _fold(word) in common:
+        return False
+    return not SENTENCE_OPENER.search(text, 0, token.start())
+
+
+@cache
+def _common_capitals(path: str | None) -> frozenset[str]:
+    return frozenset(map(_fold, word_list(path or data_file("bilingual-common-capitals.txt"))))
+
+
+class Target:
+    """A translation, asked whether it holds a word of the source, or the English form of a name."""
+
+    def __init__(self, text: str, language: str | None, min_similarity: float) -> None:
+        self.text = text
+        self.folded = _fold(text)
+        self.words = [m.group() for m in TOKEN.finditer(self.folded)]
+        self.squeezed_words = frozenset(map(_squeezed, self.words))
+        self.original_words = [m.group() for m in TOKEN.finditer(text)]
+        self.language = language
+        self.min_similarity = min_similarity
+
+    def holds(self, word: str) -> bool:
+        """The word, case and accents aside, at the start of a word of the target ("iPhone's"), with or
+        without its dots and hyphens ("O.J."/"OJ"), or a word close to it."""
+        folded = _fold(word)
+        if re.search(rf"(?<![a-z0-9]){re.escape(folded)}", self.folded):
+            return True
+        if _squeezed(folded) in self.squeezed_words:
+            return True
+        return len(folded) >= MIN_FUZZY_LENGTH and self._close(folded)
+
+    def keeps_code(self, word: str) -> bool:
+        """Letters glued to a number ("FG1", "M5.0") as the number beside the letters, spelt out or not
+        ("1 field goal", "magnitude 5.0")."""
+        code = LETTERS_AND_NUMBER.match(word)
+        if not code:
+            return False
+        letters, number = code.groups()
+        if not re.search(rf"(?<![\d.,]){re.escape(number)}(?!\d)", self.text):
+            return False
+        if letters.lower() in self.words or self.spells_out(letters):
+            return True
+        return len(letters) == 1 and bool(
+            re.search(rf"\b{letters}[a-z]+\W+{re.escape(number)}", self.text, re.IGNORECASE)
+        )
+
+    def holds_phrase(self, phrase: str) -> bool:
+        return bool(re.search(rf"(?<![^\W_]){re.escape(_fold(phrase))}(?![^\W_])", self.folded))
+
+    def _close(self, folded: str) -> bool:
+        from rapidfuzz import fuzz, process
+
+        alike = [w for w in self.words if w[0] == folded[0] and abs(len(w) - len(folded)) <= 2]
+        return (
+            process.extractOne(folded, alike, scorer=fuzz.ratio, score_cutoff=self.min_similarity) is not None
+        )
+
+    def has_initials(self, words: Sequence[str]) -> bool:
+        """An acronym of the capitalised words of a name: "The Wall Street Journal" as "WSJ"."""
+        initials = "".join(
+            w[0] for w in words if w[0].isupper() and w.lower() not in load_function_words(None)
+        )
+        return len(initials) >= 2 and initials in self.original_words
+
+    def spells_out(self, acronym: str) -> bool:
+        """An acronym written out: words in a row with its initials ("RB"/"running back"), or one long word
+        that starts with its first letter and holds the others in order ("QB"/"quarterback", "TD"/"touchdown")."""
+        if not (2 <= len(acronym) <= MAX_EXPANSION_WORDS and acronym.isupper() and acronym.isalpha()):
+            return False
+        letters = acronym.lower()
+        size = len(letters)
+        if any(
+            "".join(w[0] for w in self.words[i : i + size]) == letters
+            for i in range(len(self.words) - size + 1)
+        ):
+            return True
+        return any(
+            w[0] == letters[0] and len(w) >= 3 * size and re.fullmatch(".*".join(letters) + ".*", w)
+            for w in self.words
+        )
+
+    def holds_english_name(self, phrase: str) -> bool:
+        """CLDR's English name of a country, region or city that the source gives in its own language."""
+        english = _place_names(self.language).get(_fold(phrase)) if self.language else None
+        return bool(english) and self.holds_phrase(english)
+
+
+def _missing_words(source: str, name: Name, target: Target) -> list[Span]:
+    """The words of the name the target lacks; none when it holds the whole name in another form."""
+    text = _plain(source)
+    phrase = text[name.span.start : name.span.end]
+    if name.link:
+        link = _fold(phrase).rstrip("/")
+        return [] if link in target.folded else [name.span]
+    words = [text[w.start : w.end] for w in name.words]
+    if target.holds_english_name(phrase) or target.has_initials(TOKEN.findall(phrase)):
+        return []
+    return [
+        span
+        for span, word in zip(name.words, words, strict=True)
+        if not (
+            target.holds(word)
+            or target.spells_out(word)
+            or target.keeps_code(word)
+            or target.holds_english_name(word)
+        )
+    ]
+
+
+def _squeezed(word: str) -> str:
+    return SQUEEZED.sub("", word)
+
+
+def _fold(text: str) -> str:
+    """Lowercase without accents, "’" as "'": how names are compared."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold().replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@cache
+@on_disk("babel")
+def _place_names(language: str) -> dict[str, str]:
+    """CLDR's names of countries, regions and time-zone cities in `language`, folded, to their English names."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(language)
+    except (UnknownLocaleError, ValueError):
+        return {}
+    english = Locale("en")
+    names = {
+        _fold(name): english.territories[code]
+        for code, name in locale.territories.items()
+        if code in english.territories
+    }
+    for zone, info in locale.time_zones.items():
+        city = info.get("city")
+        if city:
+            english_city = english.time_zones.get(zone, {}).get("city") or zone.rsplit("/", 1)[-1].replace(
+                "_", " "
+            )
+            names.setdefault(_fold(city), english_city)
+    return names
