@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 CHARSET = re.compile(rb'Content-Type:[^"\r\n]*?charset=([\w.:-]+)', re.IGNORECASE)
 LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
-KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?=[\s\"])\s*")
+KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)(?=[\s\"])\s*")
 QUOTED = re.compile(r'"(?:[^"\\]|\\.)*"')
 PIECE = re.compile(r"(?:\\(?:x[0-9a-fA-F]+|[0-7]{1,3}))+|\\.|[^\\]+")
 """A string's pieces: a run of byte escapes (octal, hex), one other escape, or plain characters."""
@@ -76,7 +76,7 @@ def load(data: bytes, display: str, options: LoadOptions) -> Document:
         if not entry.obsolete:
             line = max(entry.linenum, 1)
             fields = _entry_fields(text, line_starts[line - 1], line, decoded.encoding.codec)
-            _add_segments(layout, text, fields, "fuzzy" if "fuzzy" in entry.flags else None, line)
+            _add_segments(layout, text, fields, "fuzzy" if "fuzzy" in entry.flags else None)
     warnings = (f"{display}: {decoded.warning}",) if decoded.warning else ()
     source_lang = options.source_lang or catalog.metadata.get("X-Source-Language") or None
     target_lang = catalog.metadata.get("Language") or None
@@ -100,10 +100,12 @@ def _decode(data: bytes, guess_legacy: bool) -> Decoded:
 
 
 def _codec(name: str) -> str | None:
+    """Python's name of a charset that writes ASCII as ASCII (as the header itself is written)."""
     try:
-        return codecs.lookup(name).name
+        codec = codecs.lookup(name).name
     except LookupError:
         return None
+    return codec if "Content-Type".encode(codec) == b"Content-Type" else None
 
 
 def _catalog(text: str) -> polib.POFile:
@@ -146,6 +148,10 @@ def _entry_fields(text: str, start: int, line: int, codec: str) -> dict[str, Quo
             break
         translated = translated or name.startswith("msgstr")
         current = fields[name] = QuotedText(number, _string_pieces(text, keyword.end(), end, number, codec))
+    if "msgid" not in fields:
+        raise InputError(f"line {line}: an entry without msgid")
+    if not translated:
+        raise InputError(f"line {fields['msgid'].line}: msgid without msgstr")
     return fields
 
 
@@ -190,13 +196,9 @@ def _byte_pieces(text: str, start: int, end: int, codec: str) -> Iterator[Piece]
         yield bytes(pending).decode(codec, "replace"), pending_start, end
 
 
-def _add_segments(
-    layout: SegmentLayout, text: str, fields: dict[str, QuotedText], state: str | None, line: int
-) -> None:
+def _add_segments(layout: SegmentLayout, text: str, fields: dict[str, QuotedText], state: str | None) -> None:
     """An entry's segments: its msgstr, or each msgstr[n] with msgid (n = 0) or msgid_plural as source."""
-    msgid = fields.get("msgid")
-    if msgid is None:
-        raise InputError(f"line {line}: an entry without msgid")
+    msgid = fields["msgid"]
     segment_id = msgid.value(text)
     if "msgctxt" in fields:
         segment_id = f"{fields['msgctxt'].value(text)}|{segment_id}"
@@ -205,8 +207,6 @@ def _add_segments(
     )
     translations = [(f"{segment_id}[{n}]", quoted, n) for n, quoted in plurals]
     if not translations:
-        if "msgstr" not in fields:
-            raise InputError(f"line {msgid.line}: msgid without msgstr")
         translations = [(segment_id, fields["msgstr"], 0)]
     for name, target, number in translations:
         source = fields.get("msgid_plural", msgid) if number else msgid

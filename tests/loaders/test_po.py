@@ -257,6 +257,7 @@ def test_a_template_has_empty_targets_and_no_findings(tmp_path: Path) -> None:
         ('msgid "a"\nmsgstr ""\n"a \\q escape"\n', r"^line 3: unknown escape '\\\\q'$"),
         ('msgid "a"\nmsgstr ""\n"continued\n', r"^line 3: unterminated string$"),
         ('msgid "a"\n', r"^line 1: msgid without msgstr$"),
+        ('msgid ""\nmsgstr ""\n\nmsgid "a"\nmsgstr "b"\nmsgctxt "c"\n', r"^line 6: an entry without msgid$"),
     ],
 )
 def test_a_broken_file_names_its_line(text: str, cause: str) -> None:
@@ -289,3 +290,8 @@ def test_a_large_catalogue_loads_in_linear_time(tmp_path: Path) -> None:
 def test_fix_writes_a_suggestion_escaped_as_a_po_string() -> None:
     doc = load(FIXTURES / "escapes.po")
     assert doc.escape('say "yes"\tnow\n') == 'say \\"yes\\"\\tnow\\n'
+
+
+def test_a_declared_charset_that_is_not_ascii_compatible_is_not_believed() -> None:
+    data = 'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-16\\n"\n\nmsgid "a"\nmsgstr "café"\n'.encode()
+    assert [s.target for s in load_bytes(data, "utf8.po").bilingual.segments] == ["café"]
