@@ -1,0 +1,302 @@
+"""code-mismatch: placeholders, tags and inline codes that differ between a source and its translation.
+
+A lost "%s" crashes the program that fills it in, a "{0}" turned into "{1}" shows the wrong value,
+a dropped "</b>" bolds the rest of the page, and an XLIFF <x id="1"/> missing from a target fails
+the merge back into the document. Codes are read from the text of both sides (printf %s %1$s
+%(name)s and Qt %1; braces {0} {name} {0:N2}, ICU {count, plural, ...}; $1 ${name} $name;
+Ruby %{name}; {{mustache}}; HTML and XML tags; entities) and from the segment's inline codes
+(qa.bilingual.InlineCode, by id), and compared as multisets: codes may move, as word order
+differs between languages, except unnumbered printf conversions, which take their arguments in
+order. A code changed in the translation ({0} for {1}) is one finding, with the source's code as
+the suggestion when one swap fixes it.
+
+What stays prose: a percent sign after a number ("50 %", "50% of", "a 5%-owned"), a brace that
+holds words ("{see below}") or closes nothing, "<" as less-than ("a < b", "<3"), guillemets;
+ICU plural and select bodies, which are text (their selectors change with the language's plural
+forms, so a code inside them counts once, however many bodies repeat it); tag attributes that
+are text (alt, title: `translatable_attributes`). An entity may be written as its character in
+the translation ("&euro;" as "€"), except &amp; &lt; &gt;, which markup needs escaped; entities
+for spaces, dashes and quotation marks (&nbsp; &laquo; &mdash;) are typography, which follows the
+target language. "$5" is money as often as a placeholder: $-codes count only when both sides
+have some.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cache
+from typing import ClassVar
+
+from qa.bilingual import InlineCode, Segment
+from qa.checks.base import data_file, option, word_list
+from qa.checks.bilingual import translated_segments
+from qa.document import Document
+from qa.findings import Match
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """A placeholder, tag, entity or inline code as it stands in one side's text."""
+
+    key: str
+    """What must be the same on both sides: the code with its spacing and translatable parts left out."""
+    family: str
+    """printf, brace, dollar, ruby, mustache, tag, entity or inline: codes changed within a family pair up."""
+    text: str
+    start: int
+    end: int
+    ordered: bool = False
+    """An unnumbered printf conversion: its place among the others says which argument it takes."""
+
+
+PRINTF = (
+    r"%(?:\((?P<pname>\w+)\)|(?P<pos>\d+)\$)?[-+0#']*(?:\d+|\*)?(?:\.(?:\d+|\*))?"
+    r"(?:hh|h|ll|l|L|q|j|z|t)?[diouxXeEfFgGaAcspn@](?![A-Za-z])"
+)
+TOKEN = re.compile(
+    r"(?P<escaped>%%)"
+    r"|(?P<mustache>\{\{\{?\s*[#/^&>!]?\s*[\w.-]+\s*\}?\}\})"
+    r"|(?P<ruby>%\{[\w.]+\})"
+    r"|(?P<template>\$\{[\w.]+\})"
+    r"|(?P<brace>\{)"
+    rf"|(?P<printf>{PRINTF})"
+    r"|(?P<qt>(?<![\w%])%\d{1,2}(?![\w$]))"
+    r"|(?P<dollar>(?<![\w$])\$(?:\d{1,2}(?!\d|[.,]\d)|[A-Za-z_]\w*)\b)"
+    r"|(?P<tag></?[A-Za-z][\w.:-]*(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=`]+))*\s*/?>)"
+    r"|(?P<entity>&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});)"
+)
+SIMPLE_BRACE = re.compile(r"\s*(?:[A-Za-z_][\w.]*|\d+)?\s*(?:(?:,\s*-?\d+)?(?::[^{}]*)?|![rsa]|,\s*[a-z]+(?:\s*,[^{}]*)?)\s*")
+"""Inside {…}: Python, .NET and ICU simple arguments ({}, {0}, {name}, {0,-10:N2}, {x!r}, {d, date, short})."""
+ICU_HEAD = re.compile(r"\s*([A-Za-z_]\w*|\d+)\s*,\s*(plural|select|selectordinal)\s*,(?:\s*offset:\s*\d+)?")
+ICU_SELECTOR = re.compile(r"\s*(=\d+|[\w-]+)\s*")
+ATTRIBUTE = re.compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|(\S+))")
+TAG_NAME = re.compile(r"</?([A-Za-z][\w.:-]*)")
+MARKUP_CHARACTERS = frozenset("&<>")
+"""What an entity must stay an entity for: written as itself, it is markup."""
+TYPOGRAPHY_CATEGORIES = frozenset({"Zs", "Pd", "Pi", "Pf", "Cf"})
+DOLLAR, TAG = "dollar", "tag"
+
+
+@dataclass(frozen=True, kw_only=True)
+class InlineCodesOptions:
+    translatable_attributes: tuple[str, ...] = option(
+        ("alt", "aria-label", "label", "placeholder", "summary", "title"),
+        "Tag attributes whose values are text to translate, so they may differ ('title', 'alt').",
+    )
+
+
+class InlineCodes:
+    """Placeholders, tags, entities and inline codes the translation lost, added, changed or reordered."""
+
+    name: ClassVar[str] = "inline_codes"
+    Options: ClassVar[type] = InlineCodesOptions
+    fixable: ClassVar[str] = "sometimes"
+
+    def check(self, doc: Document, options: InlineCodesOptions) -> Iterator[Match]:
+        translatable = frozenset(a.lower() for a in options.translatable_attributes)
+        for segment in translated_segments(doc):
+            source = [*codes_in(segment.source, translatable), *inline(segment.source_codes)]
+            target = [*codes_in(segment.target, translatable), *inline(segment.target_codes)]
+            yield from compare(segment, source, target)
+
+
+def compare(segment: Segment, source: list[Code], target: list[Code]) -> Iterator[Match]:
+    source, target = comparable(source, target, segment)
+    missing, extra = unmatched(source, target), unmatched(target, source)
+    by_family: dict[str, tuple[list[Code], list[Code]]] = defaultdict(lambda: ([], []))
+    for code in missing:
+        by_family[code.family][0].append(code)
+    for code in extra:
+        by_family[code.family][1].append(code)
+    for lost, added in by_family.values():
+        one_swap = len(lost) == len(added) == 1
+        for was, now in zip(lost, added):
+            yield at(
+                segment, now, f"'{now.text}' stands where the source has '{was.text}'.", was,
+                was.text if one_swap else None,
+            )  # fmt: skip
+        for was in lost[len(added) :]:
+            yield Match(
+                segment.start, segment.end, f"'{was.text}' of the source is missing from the translation.",
+                source_span=(was.start, was.end),
+            )  # fmt: skip
+        for now in added[len(lost) :]:
+            yield at(segment, now, f"'{now.text}' is not in the source.")
+    if not missing and not extra:
+        yield from reordered(segment, source, target)
+
+
+def at(segment: Segment, code: Code, message: str, was: Code | None = None, suggestion: str | None = None) -> Match:
+    source_span = (was.start, was.end) if was else None
+    return Match(segment.start + code.start, segment.start + code.end, message, suggestion, source_span=source_span)
+
+
+def reordered(segment: Segment, source: list[Code], target: list[Code]) -> Iterator[Match]:
+    """The first unnumbered printf conversion out of the source's order: it takes another argument."""
+    in_source = [c for c in source if c.ordered]
+    in_target = [c for c in target if c.ordered]
+    for was, now in zip(in_source, in_target):
+        if was.key != now.key:
+            yield at(
+                segment, now,
+                f"'{now.text}' stands where the source has '{was.text}': unnumbered conversions take their "
+                "arguments in order; keep the source's order or number them ('%1$s').",
+                was,
+            )  # fmt: skip
+            return
+
+
+def unmatched(codes: list[Code], others: list[Code]) -> list[Code]:
+    """The codes of one side beyond what the other side has of the same key, the last ones first out."""
+    available = Counter(c.key for c in others)
+    left = []
+    for code in codes:
+        if available[code.key]:
+            available[code.key] -= 1
+        else:
+            left.append(code)
+    return left
+
+
+def comparable(source: list[Code], target: list[Code], segment: Segment) -> tuple[list[Code], list[Code]]:
+    """Both sides without what may differ: $-codes unless both sides have some (else they are money),
+    tags added to a source without any unless they are HTML (a Japanese 〈name〉 becomes "<Name>"), and
+    entities the other side writes as their character."""
+    if not any(c.family == DOLLAR for c in source) or not any(c.family == DOLLAR for c in target):
+        source = [c for c in source if c.family != DOLLAR]
+        target = [c for c in target if c.family != DOLLAR]
+    if not any(c.family == TAG for c in source):
+        target = [c for c in target if c.family != TAG or tag_name(c.text) in html_elements()]
+    return written_out(source, segment.target), written_out(target, segment.source)
+
+
+@cache
+def html_elements() -> frozenset[str]:
+    return frozenset(word_list(data_file("bilingual-html-elements.txt")))
+
+
+def written_out(codes: list[Code], other_text: str) -> list[Code]:
+    """`codes` less the entities the other side writes as their character (markup characters aside)."""
+    raw = Counter(other_text)
+    kept = []
+    for code in codes:
+        char = code.key[1:] if code.family == "entity" else ""
+        if char and char not in MARKUP_CHARACTERS and raw[char]:
+            raw[char] -= 1
+            continue
+        kept.append(code)
+    return kept
+
+
+def inline(codes: Iterable[InlineCode]) -> Iterator[Code]:
+    for code in codes:
+        yield Code(code.id, "inline", code.text, code.offset, code.offset)
+
+
+def codes_in(text: str, translatable: frozenset[str]) -> list[Code]:
+    found: list[Code] = []
+    scan(text, 0, len(text), partners(text), translatable, found)
+    return found
+
+
+def scan(text: str, start: int, end: int, partner: dict[int, int], translatable: frozenset[str], found: list[Code]) -> None:
+    """Append the codes of text[start:end] to `found`, in order."""
+    position = start
+    while (match := TOKEN.search(text, position, end)) is not None:
+        kind = match.lastgroup
+        position = match.end()
+        if kind == "brace":
+            position = brace(text, match.start(), end, partner, translatable, found)
+        elif kind == "printf":
+            unnumbered = match.group("pname") is None and match.group("pos") is None
+            found.append(Code(match.group(), "printf", match.group(), match.start(), position, ordered=unnumbered))
+        elif kind == "qt":
+            found.append(Code(match.group(), "printf", match.group(), match.start(), position))
+        elif kind == "tag":
+            found.append(Code(tag_key(match.group(), translatable), TAG, match.group(), match.start(), position))
+        elif kind == "entity":
+            code = entity(match)
+            if code is not None:
+                found.append(code)
+        elif kind != "escaped":
+            family = {"template": DOLLAR}.get(kind, kind)
+            found.append(Code(squeezed(match.group()), family, match.group(), match.start(), position))
+
+
+def brace(text: str, start: int, end: int, partner: dict[int, int], translatable: frozenset[str], found: list[Code]) -> int:
+    """Read the brace at `start` as an argument when it is one; return where scanning goes on."""
+    close = partner.get(start)
+    if close is None or close >= end:
+        return start + 1
+    inner = text[start + 1 : close]
+    if SIMPLE_BRACE.fullmatch(inner) and "{" not in inner:
+        found.append(Code(squeezed(text[start : close + 1]), "brace", text[start : close + 1], start, close + 1))
+        return close + 1
+    head = ICU_HEAD.match(text, start + 1, close)
+    if head is None:
+        return start + 1
+    bodies: list[Code] = []
+    position = head.end()
+    while position < close:
+        selector = ICU_SELECTOR.match(text, position, close)
+        body_start = selector.end() if selector else position
+        body_end = partner.get(body_start)
+        if selector is None or text[body_start : body_start + 1] != "{" or body_end is None or body_end > close:
+            return start + 1  # not ICU after all: prose that happens to hold braces
+        scan(text, body_start + 1, body_end, partner, translatable, bodies)
+        position = body_end + 1
+        position += len(text[position:close]) - len(text[position:close].lstrip())
+    name, kind = head.group(1), head.group(2)
+    found.append(Code(f"{{{name},{kind}}}", "brace", text[start : head.end()], start, head.end()))
+    found.extend({c.key: c for c in reversed(bodies)}.values())  # once each, at its first place
+    return close + 1
+
+
+def partners(text: str) -> dict[int, int]:
+    """Each "{" that a "}" closes -> that "}", braces nested; found in one pass."""
+    opened: list[int] = []
+    pairs = {}
+    for index, char in enumerate(text):
+        if char == "{":
+            opened.append(index)
+        elif char == "}" and opened:
+            pairs[opened.pop()] = index
+    return pairs
+
+
+def tag_key(tag: str, translatable: frozenset[str]) -> str:
+    """The tag's name and the values of its attributes that must stay (href, src, id), in order of name."""
+    name = tag_name(tag).lower()
+    closing = "/" if tag.startswith("</") else ""
+    empty = "/" if tag.rstrip(">").rstrip().endswith("/") else ""
+    kept = sorted(
+        (attribute.lower(), next((v for v in values if v), ""))
+        for attribute, *values in ATTRIBUTE.findall(tag[len(name) + 1 + len(closing) :])
+        if attribute.lower() not in translatable
+    )
+    attributes = "".join(f' {attribute}="{value}"' for attribute, value in kept)
+    return f"<{closing}{name}{attributes}{empty}>"
+
+
+def tag_name(tag: str) -> str:
+    return TAG_NAME.match(tag).group(1)  # type: ignore[union-attr]  # TOKEN matched a tag
+
+
+def entity(match: re.Match[str]) -> Code | None:
+    """An entity that stands for one known character which is not typography, keyed by that character."""
+    char = html.unescape(match.group())
+    if len(char) != 1 or char == match.group() or unicodedata.category(char) in TYPOGRAPHY_CATEGORIES:
+        return None
+    if char in "\"'…":
+        return None
+    return Code("&" + char, "entity", match.group(), match.start(), match.end())
+
+
+def squeezed(code: str) -> str:
+    """A code without its white space: "{ name }" and "{name}" are one code."""
+    return "".join(code.split())
