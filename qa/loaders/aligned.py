@@ -26,7 +26,7 @@ def load_pair(
     try:
         source = decode(source_data, options.guess_encoding)
     except InputError as error:
-        raise InputError(f"source {source_display}: {error}") from None
+        raise InputError(f"its source {source_display}: {error}") from None
     target = decode(target_data, options.guess_encoding)
     source_lines = _lines(source.text)
     target_lines = _lines(target.text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.engine import to_finding
+from qa.engine import Source, run
 from qa.errors import InputError
 from qa.loaders import LoadOptions
 from qa.loaders.aligned import load_pair
@@ -34,11 +34,10 @@ def test_each_line_is_a_segment_named_by_its_number_blank_lines_none() -> None:
 
 
 def test_a_finding_lands_on_the_target_files_line_and_column() -> None:
-    target = (FIXTURES / "news.en.txt").read_bytes()
-    doc = load_pair((FIXTURES / "news.ru.txt").read_bytes(), target, "news.en.txt", "news.ru.txt", RU)
-    rule = CATALOGUE.get("duplicated-word")
-    (finding,) = [to_finding(rule, doc.path, match, doc) for match in rule.kind.check(doc, rule.options)]
-    text = target.decode("utf-8")
+    target = FIXTURES / "news.en.txt"
+    source = Source(target.as_posix(), path=target, options=RU, pair=FIXTURES / "news.ru.txt")
+    (finding,) = run([source], CATALOGUE.select(["duplicated-word"])).findings
+    text = target.read_bytes().decode("utf-8")
     assert text[finding.start : finding.end] == "the the"
     assert (finding.line, finding.column) == (3, text.index("the the") - text.index("The second") + 1)
     assert finding.segment is not None and finding.segment.id == "3"
@@ -75,7 +74,7 @@ def test_a_final_line_break_is_no_line_and_line_breaks_may_differ() -> None:
 
 
 def test_an_unreadable_source_is_named() -> None:
-    with pytest.raises(InputError, match=r"^source source\.ru\.txt: not valid UTF-8"):
+    with pytest.raises(InputError, match=r"^its source source\.ru\.txt: not valid UTF-8"):
         load_pair(b"caf\xe9\n", b"one\n", "target.en.txt", "source.ru.txt", RU)
 
 
