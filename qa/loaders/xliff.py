@@ -78,8 +78,8 @@ class Unit1:
         if marked is not None and marked.marks and (target is None or target.marks):
             targets = target.marks if target is not None else {}
             return [
-                Pair(f"{self.id}/{mid}", side, targets.get(mid), self.state)
-                for mid, side in marked.marks.items()
+                Pair(f"{self.id}/{mid}", side, targets.get(mid), self.state, continues=number > 1)
+                for number, (mid, side) in enumerate(marked.marks.items(), start=1)
             ]
         return [Pair(self.id, source.side if source else Side(), target.side if target else None, self.state)]
 
@@ -139,7 +139,7 @@ class Unit2:
             _segment_id, source, target, state = self.segments[0]
             return [Pair(self.id, source or Side(), target, state)]
         return [
-            Pair(f"{self.id}/{segment_id or number}", source or Side(), target, state)
+            Pair(f"{self.id}/{segment_id or number}", source or Side(), target, state, continues=number > 1)
             for number, (segment_id, source, target, state) in enumerate(self.segments, start=1)
         ]
 

@@ -23,6 +23,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 from xml.parsers import expat
+from xml.sax.saxutils import escape
 
 from qa.bilingual import InlineCode
 from qa.errors import InputError
@@ -40,6 +41,8 @@ NAMESPACE_SEPARATOR = " "
 XML_DECLARATION = re.compile(rb"""<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z][\w.:-]*)["']""")
 TAG = re.compile(r"""<[^\s/>]+(?:\s+[^\s=]+\s*=\s*(?:"[^"]*"|'[^']*'))*\s*/?>""")
 """A start tag as written (expat has checked the file, so an attribute value holds no quote of its own)."""
+
+STARTS_WITH_MARKUP = re.compile(r"\s*<")
 
 CODE = "code"
 """An inline element whose content is the native code it stands for, not prose (XLIFF <ph>, <bpt>)."""
@@ -255,6 +258,8 @@ class XmlWalk:
         parser.SkippedEntityHandler = _undefined_entity
 
     def run(self, root_reader: RootReader) -> Reader:
+        if not STARTS_WITH_MARKUP.match(self.text):
+            raise InputError("not XML: the file does not start with '<'")
         self._root_reader = root_reader
         try:
             self._parser.Parse(self._utf8, True)
@@ -353,6 +358,8 @@ class Pair:
     source: Side
     target: Side | None
     state: str | None = None
+    continues: bool = False
+    """The next sentence of the unit before (an XLIFF unit's second segment): the same paragraph."""
 
 
 @dataclass
@@ -375,7 +382,7 @@ def read(data: bytes, display: str, options: LoadOptions, root_reader: RootReade
     layout = SegmentLayout(decoded.text)
     layout.prose.comment_starts.extend(walk.comment_starts)
     for pair in found.pairs:
-        layout.begin()
+        layout.begin(same_paragraph=pair.continues)
         if pair.target is not None:
             pair.target.lay_out(layout)
         layout.end(pair.id, pair.source.text, pair.source.codes, pair.state, pair.source.line)
@@ -386,4 +393,5 @@ def read(data: bytes, display: str, options: LoadOptions, root_reader: RootReade
         found.target_lang,
         tuple(f"{display}: {warning}" for warning in warnings),
         decoded.encoding,
+        escape,
     )
