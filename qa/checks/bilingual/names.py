@@ -30,7 +30,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import ClassVar
@@ -55,10 +57,34 @@ LINK_END = ".,;:!?)]}»”\"'/"
 SENTENCE_OPENER = re.compile(r"(?:\A|[.!?…:;]|[\"“«„(\[¿¡—–-])\W*\Z")
 """What stands before a word that opens a sentence, a quotation or a list item: its capital says nothing."""
 CONNECTORS = frozenset(
-    ["de", "del", "la", "las", "los", "el", "da", "das", "do", "dos", "di", "della", "van", "von", "der", "den", "du", "des", "le", "al", "bin", "ibn"]
+    [
+        "de",
+        "del",
+        "la",
+        "las",
+        "los",
+        "el",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "di",
+        "della",
+        "van",
+        "von",
+        "der",
+        "den",
+        "du",
+        "des",
+        "le",
+        "al",
+        "bin",
+        "ibn",
+    ]
 )
 """Lowercase words inside a name of a Latin-script language ("Banco de España", "Ursula von der Leyen")."""
 LETTERS_AND_NUMBER = re.compile(r"([A-Za-z]{1,4})(\d[\d.,]*)\Z")
+JOINTS = re.compile(r"[.\-'’&+_/]+")
 SQUEEZED = re.compile(r"[.\-'’]")
 """What a name may be written with or without: "O.J."/"OJ", "KPRC-TV"/"KPRCTV"."""
 MAX_EXPANSION_WORDS = 6
@@ -107,8 +133,9 @@ class SourceNames:
         language = source_language(doc)
         for segment in translated_segments(doc):
             target = Target(segment.target, language, options.min_similarity)
-            for name in _names(segment.source, language, options):
-                missing = _missing_words(segment.source, name, target)
+            source = _plain(segment.source)
+            for name in _names(source, language, options):
+                missing = _missing_words(source, name, target)
                 if missing:
                     yield _match(segment, name, missing)
 
@@ -125,14 +152,13 @@ def _match(segment: Segment, name: Name, missing: Sequence[Span]) -> Match:
     return Match(segment.start + start, segment.start + end, message, source_span=(span.start, span.end))
 
 
-def _names(source: str, language: str | None, options: SourceNamesOptions) -> Iterator[Name]:
+def _names(text: str, language: str | None, options: SourceNamesOptions) -> Iterator[Name]:
     """The source's links, then its names by its script."""
-    text = _plain(source)
-    links = [Span(s, _link_end(source, s, e)) for s, e in tokens_holding(LINK_MARK, text)]
+    links = [Span(s, _link_end(text, s, e)) for s, e in tokens_holding(LINK_MARK, text)]
     yield from (
         Name((link,), link, link=True) for link in links if HAS_LETTER.search(text, link.start, link.end)
     )
-    tokens = [m for m in TOKEN.finditer(text) if not any(l.start <= m.start() < l.end for l in links)]
+    tokens = list(_outside(TOKEN.finditer(text), links))
     if _is_latin_script(text):
         if language in options.noun_capitalising_languages:
             codes = (Span(*m.span()) for m in tokens if _is_code(m.group()))
@@ -141,6 +167,16 @@ def _names(source: str, language: str | None, options: SourceNamesOptions) -> It
             yield from _capitalised_names(text, tokens, _common_capitals(options.common_capitals_file))
     else:
         yield from _latin_runs(text, tokens)
+
+
+def _outside(tokens: Iterator[re.Match[str]], links: Sequence[Span]) -> Iterator[re.Match[str]]:
+    """The tokens that start outside every link; both are in text order."""
+    index = 0
+    for token in tokens:
+        while index < len(links) and links[index].end <= token.start():
+            index += 1
+        if index == len(links) or token.start() < links[index].start:
+            yield token
 
 
 def _plain(text: str) -> str:
@@ -224,22 +260,33 @@ def _common_capitals(path: str | None) -> frozenset[str]:
 
 
 class Target:
-    """A translation, asked whether it holds a word of the source, or the English form of a name."""
+    """A translation, asked whether it holds a word of the source, or the English form of a name.
+
+    Its words are indexed once (sorted, by first letter and length, their initials in a row), so each
+    question costs a look-up or a search in C, not a pass over the words in Python.
+    """
 
     def __init__(self, text: str, language: str | None, min_similarity: float) -> None:
         self.text = text
         self.folded = _fold(text)
         self.words = [m.group() for m in TOKEN.finditer(self.folded)]
+        parts = {part for word in self.words for part in _tails(word)}
+        self.sorted_parts = sorted(parts)
         self.squeezed_words = frozenset(map(_squeezed, self.words))
-        self.original_words = [m.group() for m in TOKEN.finditer(text)]
+        self.original_words = frozenset(m.group() for m in TOKEN.finditer(text))
+        self.initials = "".join(w[0] for w in self.words)
+        self.by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for word in set(self.words):
+            self.by_shape[word[0], len(word)].append(word)
         self.language = language
         self.min_similarity = min_similarity
 
     def holds(self, word: str) -> bool:
-        """The word, case and accents aside, at the start of a word of the target ("iPhone's"), with or
-        without its dots and hyphens ("O.J."/"OJ"), or a word close to it."""
+        """The word, case and accents aside, opening a word of the target or a part of one ("iPhone's",
+        "Kia-Motors"), with or without its dots and hyphens ("O.J."/"OJ"), or a word close to it."""
         folded = _fold(word)
-        if re.search(rf"(?<![a-z0-9]){re.escape(folded)}", self.folded):
+        at = bisect_left(self.sorted_parts, folded)
+        if at < len(self.sorted_parts) and self.sorted_parts[at].startswith(folded):
             return True
         if _squeezed(folded) in self.squeezed_words:
             return True
@@ -264,12 +311,16 @@ class Target:
         return bool(re.search(rf"(?<![^\W_]){re.escape(_fold(phrase))}(?![^\W_])", self.folded))
 
     def _close(self, folded: str) -> bool:
+        """A word of the target with the same first letter, about as long, and similar: "Brazil" for "Brasil"."""
         from rapidfuzz import fuzz, process
 
-        alike = [w for w in self.words if w[0] == folded[0] and abs(len(w) - len(folded)) <= 2]
-        return (
-            process.extractOne(folded, alike, scorer=fuzz.ratio, score_cutoff=self.min_similarity) is not None
-        )
+        alike = [
+            w
+            for size in range(len(folded) - 2, len(folded) + 3)
+            for w in self.by_shape.get((folded[0], size), ())
+        ]
+        found = process.extractOne(folded, alike, scorer=fuzz.ratio, score_cutoff=self.min_similarity)
+        return found is not None
 
     def has_initials(self, words: Sequence[str]) -> bool:
         """An acronym of the capitalised words of a name: "The Wall Street Journal" as "WSJ"."""
@@ -285,15 +336,10 @@ class Target:
             return False
         letters = acronym.lower()
         size = len(letters)
-        if any(
-            "".join(w[0] for w in self.words[i : i + size]) == letters
-            for i in range(len(self.words) - size + 1)
-        ):
+        if letters in self.initials:
             return True
-        return any(
-            w[0] == letters[0] and len(w) >= 3 * size and re.fullmatch(".*".join(letters) + ".*", w)
-            for w in self.words
-        )
+        inside = re.compile(".*".join(letters))
+        return any(inside.match(w) for w in _longer_than(self.by_shape, letters[0], 3 * size - 1))
 
     def holds_english_name(self, phrase: str) -> bool:
         """CLDR's English name of a country, region or city that the source gives in its own language."""
@@ -301,9 +347,9 @@ class Target:
         return bool(english) and self.holds_phrase(english)
 
 
-def _missing_words(source: str, name: Name, target: Target) -> list[Span]:
-    """The words of the name the target lacks; none when it holds the whole name in another form."""
-    text = _plain(source)
+def _missing_words(text: str, name: Name, target: Target) -> list[Span]:
+    """The words of the name the target lacks; none when it holds the whole name in another form.
+    `text` is the source with fullwidth letters made plain."""
     phrase = text[name.span.start : name.span.end]
     if name.link:
         link = _fold(phrase).rstrip("/")
@@ -321,6 +367,20 @@ def _missing_words(source: str, name: Name, target: Target) -> list[Span]:
             or target.holds_english_name(word)
         )
     ]
+
+
+def _tails(word: str) -> Iterator[str]:
+    """The word and each of its parts after a hyphen, dot or apostrophe: "kia-motors", "motors"."""
+    yield word
+    for joint in JOINTS.finditer(word):
+        yield word[joint.end() :]
+
+
+def _longer_than(by_shape: Mapping[tuple[str, int], list[str]], first: str, length: int) -> Iterator[str]:
+    """The words indexed by (first letter, length) that start with `first` and are longer than `length`."""
+    return (
+        w for (letter, size), words in by_shape.items() if letter == first and size > length for w in words
+    )
 
 
 def _squeezed(word: str) -> str:

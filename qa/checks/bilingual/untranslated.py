@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -63,6 +64,8 @@ BRACKETS_AND_OPENERS = "([（「『«‹„【"
 """What may stand between a name and its gloss: brackets and quotation marks that only open a quotation."""
 LATIN_BEFORE = re.compile(r"[A-Za-z]\Z")
 WHITE = re.compile(r"\s+")
+MAX_SEARCHED = 5000
+"""The longest source searched for the part of a run it shares (see `_in_source`)."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -276,7 +279,9 @@ def _is_homoglyph(text: str, word: re.Match[str]) -> bool:
 
 
 def _inside(offset: int, spans: Sequence[Span]) -> bool:
-    return any(s.start <= offset < s.end for s in spans)
+    """Whether `offset` is inside one of `spans`, which are sorted and never overlap."""
+    index = bisect_right(spans, offset, key=lambda span: span.start) - 1
+    return index >= 0 and offset < spans[index].end
 
 
 def _is_gloss(text: str, run: Span) -> bool:
@@ -300,11 +305,25 @@ def _is_gloss(text: str, run: Span) -> bool:
     return bool(LATIN_BEFORE.search(text, 0, opener))
 
 
+@lru_cache(maxsize=8)
+def _lower(text: str) -> str:
+    """The text in lowercase, when that keeps every offset (it does but for a few letters, "İ"), else as it is."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text
+
+
 def _in_source(source: str, copied: str) -> Span | None:
-    """Where the source holds `copied`, or the longest part of it (two letters at least); None if nowhere."""
-    at = source.casefold().find(copied.casefold())
-    if at >= 0 and len(source.casefold()) == len(source):
+    """Where the source holds `copied`, or the longest part of it (two letters at least); None if nowhere.
+
+    The longest part is looked for in a source of at most MAX_SEARCHED characters (a sentence or a
+    paragraph): its cost is the source's length for each run, and a whole file given as one segment
+    would make it quadratic.
+    """
+    at = _lower(source).find(copied.lower())
+    if at >= 0 and len(copied.lower()) == len(copied):
         return Span(at, at + len(copied))
+    if len(source) > MAX_SEARCHED:
+        return None
     matcher = SequenceMatcher(None, source, copied, autojunk=False)
     best = matcher.find_longest_match(0, len(source), 0, len(copied))
     return Span(best.a, best.a + best.size) if best.size >= 2 else None
