@@ -283,14 +283,18 @@ class Target:
 
     def holds(self, word: str) -> bool:
         """The word, case and accents aside, opening a word of the target or a part of one ("iPhone's",
-        "Kia-Motors"), with or without its dots and hyphens ("O.J."/"OJ"), or a word close to it."""
+        "Kia-Motors"), with or without its dots and hyphens ("O.J."/"OJ", "KPRC-TV"/"KPRC TV"), or a word close to it."""
         folded = _fold(word)
-        at = bisect_left(self.sorted_parts, folded)
-        if at < len(self.sorted_parts) and self.sorted_parts[at].startswith(folded):
+        if self._opens_a_part(folded) or _squeezed(folded) in self.squeezed_words:
             return True
-        if _squeezed(folded) in self.squeezed_words:
-            return True
+        parts = [part for part in JOINTS.split(folded) if part]
+        if len(parts) > 1 and all(map(self._opens_a_part, parts)):
+            return True  # "KPRC-TV" as "KPRC TV"
         return len(folded) >= MIN_FUZZY_LENGTH and self._close(folded)
+
+    def _opens_a_part(self, folded: str) -> bool:
+        at = bisect_left(self.sorted_parts, folded)
+        return at < len(self.sorted_parts) and self.sorted_parts[at].startswith(folded)
 
     def keeps_code(self, word: str) -> bool:
         """Letters glued to a number ("FG1", "M5.0") as the number beside the letters, spelt out or not
