@@ -26,6 +26,7 @@ from qa.catalogue import Catalogue, is_web_address
 from qa.document import Document
 from qa.findings import FileResult, Finding, Results, severity_counts
 from qa.output.text import HIDDEN_IN_MARKUP
+from qa.report.bilingual import side_by_side
 from qa.report.chart import chart
 from qa.report.editorial import for_editors, with_code
 from qa.report.highlight import highlighted_text
@@ -83,8 +84,8 @@ def _csp_hash(source: str) -> str:
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
 
 
-def _page(template: str, *, script: bool, **context: Any) -> str:
-    css, js = _asset("report.css"), _asset("report.js")
+def _page(template: str, *, script: bool, styles: Sequence[str] = ("report.css",), **context: Any) -> str:
+    css, js = "".join(_asset(name) for name in styles), _asset("report.js")
     script_source = f"script-src {_csp_hash(js)}" if script else "script-src 'none'"
     csp = (
         f"default-src 'none'; style-src {_csp_hash(css)}; {script_source}; img-src data:; "
@@ -104,22 +105,36 @@ def file_page(
     names: Mapping[str, str],
     neighbours: Neighbours = Neighbours(),
 ) -> str:
-    """The page of one file: its prose, with each finding (at source offsets) shown on it."""
+    """The page of one file: its prose, with each finding (at source offsets) shown on it.
+
+    A translation file's page shows its segments instead, source beside target
+    (qa.report.bilingual), with the same findings list, stepper and filters.
+    """
     findings = result.findings
+    on_prose = [_on_prose(doc, f) for f in findings]
+    rows = [_finding_row(number, f, names) for number, f in enumerate(findings, start=1)]
     rules_present = sorted({f.rule for f in findings})
+    common = {
+        "script": True,
+        "path": result.path,
+        "words": result.words,
+        "figures": shown_figures(result.metrics),
+        "neighbours": neighbours,
+        "by_severity": severity_counts(findings),
+        "by_rule": dict(sorted(Counter(f.rule for f in findings).items())),
+        "rules": [_rule_doc(catalogue, rule_id) for rule_id in rules_present],
+    }
+    if doc.bilingual is None:
+        return _page("file.html.j2", language="en", text=highlighted_text(doc.text, on_prose), findings=rows, **common)
+    view = side_by_side(doc.bilingual, on_prose)
     return _page(
-        "file.html.j2",
-        script=True,
-        path=result.path,
-        words=result.words,
-        figures=shown_figures(result.metrics),
-        neighbours=neighbours,
-        language="en",
-        text=highlighted_text(doc.text, [_on_prose(doc, f) for f in findings]),
-        findings=[_finding_row(number, f, names) for number, f in enumerate(findings, start=1)],
-        by_severity=severity_counts(findings),
-        by_rule=dict(sorted(Counter(f.rule for f in findings).items())),
-        rules=[_rule_doc(catalogue, rule_id) for rule_id in rules_present],
+        "bilingual.html.j2",
+        styles=("report.css", "bilingual.css"),
+        language=doc.bilingual.target_lang or "en",
+        source_language=doc.bilingual.source_lang,
+        segments=view.rows,
+        findings=[{**row, "place": view.places.get(row["number"])} for row in rows],
+        **common,
     )
 
 
