@@ -43,8 +43,8 @@ SOURCE_DAY_BEFORE = re.compile(rf"(?<![\d.,])\b{DAY_RANGE}(?:-?[^\W\d_]{{1,3}})?
 """A day before a source month: "21 января", "21-го января", "3 de mayo", "15. März"."""
 SOURCE_YEAR_AFTER = re.compile(rf"\.?,?\s+(?:de\s+|del\s+)?{YEAR}")
 ENGLISH_MONTH = re.compile(
-    r"\b(?:(?P<name>January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"|(?P<short>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)\b"
+    r"\b(?:(?P<name>January|February|March|April|May|June|July|August|September|October|November|December)\b"
+    r"|(?P<short>Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
 )
 """An English month, its abbreviation with or without a dot."""
 ENGLISH_DAY_BEFORE = re.compile(rf"\b{ENGLISH_DAY_RANGE}{ORDINAL}(?:\s+of)?\s+\Z")
@@ -346,9 +346,9 @@ class DateReader:
         for word in WORD.finditer(text):
             key = fold(word.group())
             if key in self.months:
-                date = self._around_month(text, word, self.months[key].index)
-                if date.day or date.year or not self.months[key].abbreviated:
-                    yield date
+                dates = self._around_month(text, word, self.months[key].index)
+                if dates[0].day or dates[0].year or not self.months[key].abbreviated:
+                    yield from dates
             elif key in self.weekdays and not self.weekdays[key].abbreviated:
                 yield CalendarDate(word.start(), word.end(), weekday=self.weekdays[key].index)
         if self.cjk_names is not None:
@@ -362,7 +362,8 @@ class DateReader:
             for day in self.day_alone.finditer(text):
                 yield CalendarDate(day.start(), day.end(), day=int(day["day"]))
 
-    def _around_month(self, text: str, word: re.Match[str], month: int) -> CalendarDate:
+    def _around_month(self, text: str, word: re.Match[str], month: int) -> list[CalendarDate]:
+        """The date of a month name with its day (or range of days) before and year after, if any."""
         before = SOURCE_DAY_BEFORE.search(text, max(0, word.start() - 16), word.start())
         year = SOURCE_YEAR_AFTER.match(text, word.end())
         end = word.end()
@@ -370,8 +371,7 @@ class DateReader:
             mark = self.names.year_marks.match(text, year.end())
             end = mark.end() if mark else year.end()
         start = before.start() if before else word.start()
-        day = int(before["day"]) if before else None
-        return CalendarDate(start, end, day, month, int(year["year"]) if year else None)
+        return list(_days(before, start, end, month, int(year["year"]) if year else None))
 
     def numeric_month_dates(self, text: str) -> Iterator[CalendarDate]:
         """Dates of locales that write the month as a number ("2022年1月21日"), with their CLDR patterns."""

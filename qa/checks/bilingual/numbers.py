@@ -65,6 +65,8 @@ ENGLISH_NUMBER = re.compile(r"(?<!\d)\d+(?:[.,]\d+)*")
 WORD = re.compile(r"[^\W\d_]+")
 RUN_JOINT = re.compile(r"[\s-]+")
 AND_JOINT = re.compile(r"\s+and\s+")
+MULTIPLIERS = frozenset({"hundred", "dozen"})
+"""Words that multiply the number before them ("two hundred", "a dozen") instead of adding to it."""
 """What joins the words of a number in words: "twenty-one", "two hundred"; a comma ends it."""
 MAGNITUDE_AFTER = re.compile(rf"[{SPACES}]?-?(?P<word>[^\W\d_]+)\.?")
 YEARS = (1900, 2100)
@@ -246,7 +248,7 @@ def _readings(number: re.Match[str], marks: tuple[str, str]) -> Iterator[tuple[i
     """(start, end, values) of a source number read with the locale's marks; a run that is no
     number in any reading ("1,2,3") is its parts."""
     written = number.group()
-    values = _values(written, marks)
+    values = _values(written, marks, both_ways=marks[1].isspace())
     if values:
         yield number.start(), number.end(), values
         return
@@ -254,19 +256,20 @@ def _readings(number: re.Match[str], marks: tuple[str, str]) -> Iterator[tuple[i
         yield number.start() + part.start(), number.start() + part.end(), (float(part.group()),)
 
 
-def _values(written: str, marks: tuple[str, str]) -> tuple[float, ...]:
-    """The values a number may have, the locale's reading first: Russian "3.000" is 3000 or 3."""
+def _values(written: str, marks: tuple[str, str], both_ways: bool) -> tuple[float, ...]:
+    """The values a number may have, the locale's reading first. With `both_ways`, the mark the
+    locale does not use is read both as decimal and as group: Russian "3.000" is 3000 or 3.
+    Without it, the other reading is tried only when the locale's fails (Japanese "1,5")."""
     decimal, group = marks
-    groups = set(group) | (set(SPACES) if group.isspace() else set())
-    separators = re.findall(r"\D", written)
-    if not separators:
+    if not re.search(r"\D", written):
         return (float(written),)
-    readings: list[float] = []
-    for decimal_mark in dict.fromkeys((decimal, "," if decimal == "." else ".")):
-        value = _read(written, decimal_mark, groups | ({".", ","} - {decimal_mark}))
-        if value is not None and value not in readings:
-            readings.append(value)
-    return tuple(readings)
+    other = "," if decimal == "." else "."
+    groups = {group} | (set(SPACES) if group.isspace() else set())
+    local = _read(written, decimal, groups | ({other} if both_ways else set()))
+    if local is not None and not both_ways:
+        return (local,)
+    alternative = _read(written, other, (groups - {other}) | {decimal})
+    return tuple(dict.fromkeys(value for value in (local, alternative) if value is not None))
 
 
 def _read(written: str, decimal: str, groups: set[str]) -> float | None:
@@ -368,7 +371,9 @@ def target_quantities(text: str, words: NumberWords) -> list[TargetQuantity]:
     copy writes it, with a magnitude after it ("2.5 million"), and in words ("twenty-one")."""
     found = []
     for number in ENGLISH_NUMBER.finditer(text):
-        values = _values(number.group(), (".", ",")) or tuple(float(p) for p in re.findall(r"\d+", number.group()))
+        values = _values(number.group(), (".", ","), both_ways=True) or tuple(
+            float(part) for part in re.findall(r"\d+", number.group())
+        )
         word = MAGNITUDE_AFTER.match(text, number.end())
         scale = words.english.get(word["word"].casefold()) if word else None
         if scale and scale >= 1000:
@@ -380,14 +385,15 @@ def target_quantities(text: str, words: NumberWords) -> list[TargetQuantity]:
 
 def _spelled_numbers(text: str, english: Mapping[str, float]) -> Iterator[TargetQuantity]:
     """Numbers in words: each word's own value, and a run's total ("two hundred and five",
-    "twenty-one"); "five-year-old" is five."""
-    run: list[float] = []
+    "twenty-one", "a dozen"); "five-year-old" is five."""
+    run: list[tuple[str, float]] = []
     run_start = run_end = 0
     for word in WORD.finditer(text):
-        value = english.get(word.group().casefold())
-        if word.group().casefold() == "and" and run and run[-1] >= 100:
+        spelling = word.group().casefold()
+        value = english.get(spelling)
+        if spelling == "and" and run and run[-1][1] >= 100:
             continue  # "two hundred and five"
-        if value is None or (run and not _joined(text[run_end : word.start()], run[-1])):
+        if value is None or (run and not _joined(text[run_end : word.start()], run[-1][1])):
             if run:
                 yield TargetQuantity(run_start, run_end, _run_values(run), False)
             run = []
@@ -395,7 +401,7 @@ def _spelled_numbers(text: str, english: Mapping[str, float]) -> Iterator[Target
                 continue
         if not run:
             run_start = word.start()
-        run.append(value)
+        run.append((spelling, value))
         run_end = word.end()
     if run:
         yield TargetQuantity(run_start, run_end, _run_values(run), False)
@@ -406,18 +412,18 @@ def _joined(between: str, last: float) -> bool:
     return bool(RUN_JOINT.fullmatch(between) or (last >= 100 and AND_JOINT.fullmatch(between)))
 
 
-def _run_values(run: Sequence[float]) -> tuple[float, ...]:
-    """The total of a run of number words ("twenty one", "a hundred thousand"), and each word's value."""
+def _run_values(run: Sequence[tuple[str, float]]) -> tuple[float, ...]:
+    """The total of a run of number words ("twenty one", "a hundred thousand", "two dozen"), and each word's value."""
     total = current = 0.0
-    for value in run:
+    for spelling, value in run:
         if value >= 1000:
             total += (current or 1) * value
             current = 0.0
-        elif value == 100:
-            current = (current or 1) * 100
+        elif spelling in MULTIPLIERS:
+            current = (current or 1) * value
         else:
             current += value
-    return tuple(dict.fromkeys((total + current, *run)))
+    return tuple(dict.fromkeys((total + current, *(value for _, value in run))))
 
 
 @cache
