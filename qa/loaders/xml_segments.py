@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
@@ -156,16 +155,16 @@ class Content:
         self._open: list[str | None] = []
         self._code: tuple[str, str, list[str]] | None = None
         """The CODE element being read: its id, how it reads without content, its content so far."""
-        self._numbers: Counter[str] = Counter()
+        self._numbers: dict[str, int] = {}
 
     def start(self, name: str, attributes: Attributes, tag: str, line: int) -> None:
         kind = self._markup.kinds.get(name)
         if self._code is not None or kind is None:
             self._open.append(self._mark(name, attributes, line) if self._code is None else None)
             return
-        self._numbers[name] += 1
+        self._numbers[name] = number = self._numbers.get(name, 0) + 1
         found_id = next((attributes[a] for a in self._markup.id_attributes if attributes.get(a)), None)
-        code_id = f"{name}#{found_id or self._numbers[name]}"
+        code_id = f"{name}#{found_id or number}"
         written = self._written(attributes, tag)
         if kind == PAIRED:
             self._add_code(code_id, written)
@@ -242,6 +241,7 @@ class XmlWalk:
         self._ascii = len(self._utf8) == len(text)
         self._byte = self._offset = 0
         self._namespaces = frozenset({""})
+        self._names: dict[str, str] = {}
         self._reader: Reader | None = None
         self._capture: Content | Ignored | None = None
         self._depth = 0
@@ -285,8 +285,11 @@ class XmlWalk:
 
     def _name(self, qualified: str) -> str:
         """The local name of an element of the format's own namespace; others keep their namespace."""
-        namespace, _separator, local = qualified.rpartition(NAMESPACE_SEPARATOR)
-        return local if namespace in self._namespaces else qualified
+        name = self._names.get(qualified)
+        if name is None:
+            namespace, _separator, local = qualified.rpartition(NAMESPACE_SEPARATOR)
+            self._names[qualified] = name = local if namespace in self._namespaces else qualified
+        return name
 
     def _start(self, qualified: str, attributes: Attributes) -> None:
         if self._reader is None:
