@@ -11,7 +11,8 @@ order. A code changed in the translation ({0} for {1}) is one finding, with the 
 the suggestion when one swap fixes it.
 
 What stays prose: a percent sign after a number ("50 %", "50% of", "a 5%-owned"), a brace that
-holds words ("{see below}") or closes nothing, "<" as less-than ("a < b", "<3"), guillemets;
+holds words ("{see below}") or closes nothing, "<" as less-than ("a < b", "<3"), guillemets
+and their ASCII stand-in "<<quoted>>";
 ICU plural and select bodies, which are text (their selectors change with the language's plural
 forms, so a code inside them counts once, however many bodies repeat it); tag attributes that
 are text (alt, title: `translatable_attributes`). An entity may be written as its character in
@@ -67,13 +68,16 @@ TOKEN = re.compile(
     rf"|(?P<printf>{PRINTF})"
     r"|(?P<qt>(?<![\w%])%\d{1,2}(?![\w$]))"
     r"|(?P<dollar>(?<![\w$])\$(?:\d{1,2}(?!\d|[.,]\d)|[A-Za-z_]\w*)\b)"
-    r"|(?P<tag></?[A-Za-z][\w.:-]*(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=`]+))*\s*/?>)"
+    r"|(?P<tag>(?<!<)</?[A-Za-z][\w.:-]*(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=`]+))*\s*/?>(?!>))"
     r"|(?P<entity>&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});)"
 )
 SIMPLE_BRACE = re.compile(r"\s*(?:[A-Za-z_][\w.]*|\d+)?\s*(?:(?:,\s*-?\d+)?(?::[^{}]*)?|![rsa]|,\s*[a-z]+(?:\s*,[^{}]*)?)\s*")
 """Inside {…}: Python, .NET and ICU simple arguments ({}, {0}, {name}, {0,-10:N2}, {x!r}, {d, date, short})."""
 ICU_HEAD = re.compile(r"\s*([A-Za-z_]\w*|\d+)\s*,\s*(plural|select|selectordinal)\s*,(?:\s*offset:\s*\d+)?")
-ICU_SELECTOR = re.compile(r"\s*(=\d+|[\w-]+)\s*")
+ICU_SELECTOR = re.compile(r"\s*(=\d+|[\w-]+)\s*(?=\{)")
+WHITE = re.compile(r"\s*")
+ICU_DEPTH = 8
+"""ICU arguments nested deeper than this are read as text: messages nest two or three."""
 ATTRIBUTE = re.compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|(\S+))")
 TAG_NAME = re.compile(r"</?([A-Za-z][\w.:-]*)")
 MARKUP_CHARACTERS = frozenset("&<>")
@@ -204,14 +208,16 @@ def codes_in(text: str, translatable: frozenset[str]) -> list[Code]:
     return found
 
 
-def scan(text: str, start: int, end: int, partner: dict[int, int], translatable: frozenset[str], found: list[Code]) -> None:
-    """Append the codes of text[start:end] to `found`, in order."""
+def scan(
+    text: str, start: int, end: int, partner: dict[int, int], translatable: frozenset[str], found: list[Code], depth: int = 0
+) -> None:
+    """Append the codes of text[start:end] to `found`, in order; `depth`: ICU arguments it stands in."""
     position = start
     while (match := TOKEN.search(text, position, end)) is not None:
         kind = match.lastgroup
         position = match.end()
         if kind == "brace":
-            position = brace(text, match.start(), end, partner, translatable, found)
+            position = brace(text, match.start(), end, partner, translatable, found, depth)
         elif kind == "printf":
             unnumbered = match.group("pname") is None and match.group("pos") is None
             found.append(Code(match.group(), "printf", match.group(), match.start(), position, ordered=unnumbered))
@@ -228,33 +234,45 @@ def scan(text: str, start: int, end: int, partner: dict[int, int], translatable:
             found.append(Code(squeezed(match.group()), family, match.group(), match.start(), position))
 
 
-def brace(text: str, start: int, end: int, partner: dict[int, int], translatable: frozenset[str], found: list[Code]) -> int:
+def brace(
+    text: str, start: int, end: int, partner: dict[int, int], translatable: frozenset[str], found: list[Code], depth: int
+) -> int:
     """Read the brace at `start` as an argument when it is one; return where scanning goes on."""
     close = partner.get(start)
     if close is None or close >= end:
         return start + 1
-    inner = text[start + 1 : close]
-    if SIMPLE_BRACE.fullmatch(inner) and "{" not in inner:
-        found.append(Code(squeezed(text[start : close + 1]), "brace", text[start : close + 1], start, close + 1))
-        return close + 1
-    head = ICU_HEAD.match(text, start + 1, close)
-    if head is None:
+    if text.find("{", start + 1, close) < 0:  # stops at the first nested brace: linear overall
+        if SIMPLE_BRACE.fullmatch(text, start + 1, close):
+            found.append(Code(squeezed(text[start : close + 1]), "brace", text[start : close + 1], start, close + 1))
+            return close + 1
         return start + 1
-    bodies: list[Code] = []
-    position = head.end()
-    while position < close:
-        selector = ICU_SELECTOR.match(text, position, close)
-        body_start = selector.end() if selector else position
-        body_end = partner.get(body_start)
-        if selector is None or text[body_start : body_start + 1] != "{" or body_end is None or body_end > close:
-            return start + 1  # not ICU after all: prose that happens to hold braces
-        scan(text, body_start + 1, body_end, partner, translatable, bodies)
-        position = body_end + 1
-        position += len(text[position:close]) - len(text[position:close].lstrip())
-    name, kind = head.group(1), head.group(2)
-    found.append(Code(f"{{{name},{kind}}}", "brace", text[start : head.end()], start, head.end()))
-    found.extend({c.key: c for c in reversed(bodies)}.values())  # once each, at its first place
+    head = ICU_HEAD.match(text, start + 1, close) if depth < ICU_DEPTH else None
+    bodies = icu_bodies(text, head.end(), close, partner) if head else None
+    if head is None or bodies is None:
+        return start + 1  # prose that happens to hold braces
+    found.append(Code(f"{{{head.group(1)},{head.group(2)}}}", "brace", text[start : head.end()], start, head.end()))
+    inside: list[Code] = []
+    for body_start, body_end in bodies:
+        scan(text, body_start, body_end, partner, translatable, inside, depth + 1)
+    first: dict[str, Code] = {}
+    for code in inside:  # once each, where it first stands: plural forms differ in number by language
+        first.setdefault(code.key, code)
+    found.extend(first.values())
     return close + 1
+
+
+def icu_bodies(text: str, position: int, close: int, partner: dict[int, int]) -> list[tuple[int, int]] | None:
+    """The spans inside the braces of an ICU argument's `selector {body}` pairs, None when they are not such pairs."""
+    bodies = []
+    while WHITE.match(text, position, close).end() < close:  # type: ignore[union-attr]  # \s* always matches
+        selector = ICU_SELECTOR.match(text, position, close)
+        body_start = selector.end() if selector else -1
+        body_end = partner.get(body_start, close + 1)
+        if body_end > close:
+            return None
+        bodies.append((body_start + 1, body_end))
+        position = body_end + 1
+    return bodies
 
 
 def partners(text: str) -> dict[int, int]:

@@ -34,7 +34,7 @@ class LengthRatioOptions:
         "none: rules/data/bilingual-length-ratios.txt.",
     )
     tolerance: float = option(
-        2.0, "How many times shorter or longer than its source suggests a translation must be to be reported."
+        1.8, "How many times shorter or longer than its source suggests a translation must be to be reported."
     )
     min_expected_letters: int = option(
         40, "Letters a source must be expected to give in English (about 8 words) for its ratio to be judged."
@@ -104,8 +104,9 @@ def expected_letters(source: str, weights: Mapping[str, float]) -> float:
 
 @cache
 def script(char: str) -> str:
-    """The first word of the letter's Unicode name: "CJK", "HIRAGANA", "CYRILLIC", "LATIN"."""
-    return unicodedata.name(char, "").split(" ")[0]
+    """The first word of the letter's Unicode name: "CJK", "HIRAGANA", "CYRILLIC", "LATIN" (and "KATAKANA"
+    for the prolonged sound mark ー, "KATAKANA-HIRAGANA PROLONGED SOUND MARK")."""
+    return unicodedata.name(char, "").split(" ")[0].split("-")[0]
 
 
 def language_weights(ratios: Mapping[tuple[str, str], float], language: str | None) -> dict[str, float]:

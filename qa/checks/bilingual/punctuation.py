@@ -133,8 +133,7 @@ def ending(text: str, greek: bool = False) -> Ending:
         end = len(text.rstrip())
         return Ending(End.NONE, end, end, quoted=last_closer >= 0)
     kind = kind_of(folded[marks[0] : marks[-1] + 1], greek)
-    start = marks[0] if kind is End.ELLIPSIS else marks[-1]
-    return Ending(kind, start, marks[-1] + 1, quoted=not outer)
+    return Ending(kind, marks[0], marks[-1] + 1, quoted=not outer)
 
 
 def kind_of(marks: str, greek: bool) -> End:
