@@ -8,7 +8,13 @@ from collections.abc import Sequence
 
 import pytest
 
-from qa.checks.bilingual.consistency import Consistency, ConsistencyOptions, compared_words
+from qa.checks.bilingual.consistency import (
+    Consistency,
+    ConsistencyOptions,
+    compared_words,
+    resemblance,
+    sketch,
+)
 from qa.engine import Source, run
 from qa.findings import Finding
 from qa.loaders import LoadOptions, load_bytes
@@ -187,6 +193,40 @@ def test_sources_in_another_word_order_may_share_a_translation() -> None:
         ]
     )
     assert found == []
+
+
+def test_sources_that_differ_in_a_word_or_two_may_share_a_translation() -> None:
+    found = check(
+        [
+            (
+                "Большое спасибо вам за помощь в поисках пропавшего ребенка.",
+                "Thank you very much for helping find the child.",
+            ),
+            (
+                "Большое спасибо тебе за помощь в поисках пропавшего ребенка.",
+                "Thank you very much for helping find the child.",
+            ),
+            (
+                "Огромное спасибо всем за помощь в поисках пропавшего ребенка.",
+                "Thank you very much for helping find the child.",
+            ),
+        ]
+    )
+    assert found == []
+
+
+def test_a_sketch_tells_a_reworded_sentence_from_another() -> None:
+    said = sketch(compared_words(SAID))
+    assert resemblance(said, said) == 1.0
+    assert resemblance(said, sketch(compared_words(SAID.replace("заявил", "сказал")))) >= 0.5
+    assert resemblance(said, sketch(compared_words("Погода была хорошей весь день."))) < 0.5
+    assert (
+        resemblance(
+            sketch(compared_words("１２日に議会が開かれた。")), sketch(compared_words("12日に議会が開かれた"))
+        )
+        == 1.0
+    )
+    assert resemblance(sketch(()), sketch(())) == 1.0
 
 
 def test_a_headline_repeated_in_a_caption_is_fine_when_identical() -> None:

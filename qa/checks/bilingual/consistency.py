@@ -8,7 +8,8 @@ the result is the same however the files were spread over workers.
 
 Texts are compared word for word: Unicode compatibility forms folded (full-width "１２"),
 punctuation, quotes, dashes, spacing and a final full stop aside, case aside except in acronyms
-("US" is not "us"). A segment is compared only when its target has `min_words` words and its
+("US" is not "us"); a text in capitals throughout, whose acronyms cannot be told, reads as the
+first text of the run with its words in another case. A segment is compared only when its target has `min_words` words and its
 source has letters and differs from its target: short replies ("Yes" / "Yeah"), numbers and
 copied names vary legitimately, or are other rules' business.
 
@@ -28,6 +29,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -67,9 +69,11 @@ class Rendering:
     target_case: int
     """A text's words case-folded, and as compared (acronyms kept); the second is 0 for a text in
     capitals throughout, which hides its acronyms."""
-    source_shape: int
-    """Its source's words in any order, and its numbers: two sources that differ only in word
-    order share it, and may well share a translation."""
+    source_numbers: int
+    """The numbers of its source, in order."""
+    source_sketch: int
+    """A few of its source's words (`sketch`): enough to tell a source that differs by a word or
+    two, which may well share a translation, from another sentence."""
     segment: str
     start: int
     end: int
@@ -111,6 +115,41 @@ def _key(words: Sequence[str]) -> int:
     return int.from_bytes(digest, "big")
 
 
+SKETCH = 16
+"""Hashes a sketch keeps."""
+NO_HASH = 0xFFFFFFFF
+"""Fills a short text's sketch: no word hashes to it (crc32 values are below it, or equal and rare)."""
+SIMILAR = 0.5
+"""Share of their words (estimated from the sketches) above which two sources are one sentence reworded."""
+UNSPACED = "\u2e80"
+"""From here on, scripts written without spaces (CJK): their runs are cut into pairs of characters."""
+
+
+def sketch(words: Sequence[str]) -> int:
+    """The SKETCH least crc32 hashes of a text's words (pairs of characters in CJK runs), packed in
+    one int: a bottom-k MinHash sketch, estimating the share of words two texts have in common."""
+    tokens = set(words)
+    if words and max(map(max, words)) >= UNSPACED:
+        tokens = {word[i : i + 2] for word in words for i in range(max(1, len(word) - 1))}
+    least = sorted({zlib.crc32(token.encode()) for token in tokens})[:SKETCH]
+    packed = 0
+    for value in least + [NO_HASH] * (SKETCH - len(least)):
+        packed = packed << 32 | value
+    return packed
+
+
+def resemblance(a: int, b: int) -> float:
+    """The share of words two sketched texts have in common, estimated from the union's least hashes."""
+    first, second = _hashes(a), _hashes(b)
+    union = sorted(first | second)[:SKETCH]
+    return sum(value in first and value in second for value in union) / len(union) if union else 1.0
+
+
+def _hashes(packed: int) -> set[int]:
+    values = {packed >> (32 * i) & NO_HASH for i in range(SKETCH)}
+    return values - {NO_HASH}
+
+
 def _excerpt(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= EXCERPT else flat[: EXCERPT - 1].rstrip() + "…"
@@ -137,7 +176,8 @@ def _renderings(doc: Document, options: ConsistencyOptions) -> tuple[Rendering, 
         found.append(
             Rendering(
                 *keys,
-                _key([*sorted(source), "\x00", *NUMBER.findall(" ".join(source))]),
+                _key(NUMBER.findall(" ".join(source))),
+                sketch(source),
                 segment.id,
                 segment.start,
                 segment.end,
@@ -240,11 +280,16 @@ def _other_translations(placed: Sequence[Placed]) -> Iterator[tuple[Placed, _Sid
 def _other_sources(placed: Sequence[Placed]) -> Iterator[tuple[Placed, _Side]]:
     """Segments whose translation is given to another source elsewhere, each with that source's side.
 
-    Sources that differ only in word order or punctuation ("заявил Путин" / "Путин заявил") may
-    share a translation: the side of another source counts only when its words or numbers differ.
+    Sources that differ in a word or two, or in word order, may share a translation ("заявил Путин"
+    / "Путин заявил", "спасибо вам" / "спасибо тебе"): another source counts when it has other
+    numbers ("25 000" / "30 000" people: one was pasted over the other), or is another sentence.
     """
     for item, major in _departures(placed, _target, _source):
-        if major.first.rendering.source_shape != item.rendering.source_shape:
+        mine, usual = item.rendering, major.first.rendering
+        if (
+            mine.source_numbers != usual.source_numbers
+            or resemblance(mine.source_sketch, usual.source_sketch) < SIMILAR
+        ):
             yield item, major
 
 
