@@ -17,7 +17,9 @@ from tests.checks.bilingual_segments import matches, one_segment
 KIND = SourceDates()
 
 
-def check(source: str, target: str, source_lang: str | None = "ru", **options: object) -> list[tuple[str, str | None, str | None]]:
+def check(
+    source: str, target: str, source_lang: str | None = "ru", **options: object
+) -> list[tuple[str, str | None, str | None]]:
     return matches(KIND, SourceDatesOptions(**options), one_segment(source, target, source_lang))
 
 
@@ -37,9 +39,17 @@ def read(text: str, language: str) -> list[tuple[str, int | None, int | None, in
         ("21 de enero de 2022", "es", [("21 de enero de 2022", 21, 1, 2022, None)]),
         ("el lunes", "es", [("lunes", None, None, None, 0)]),
         ("2022年1月21日（金）", "ja", [("2022年1月21日", 21, 1, 2022, None)]),
-        ("1月21日と21日と3月", "ja", [("1月21日", 21, 1, None, None), ("21日", 21, None, None, None), ("3月", None, 3, None, None)]),
+        (
+            "1月21日と21日と3月",
+            "ja",
+            [("1月21日", 21, 1, None, None), ("21日", 21, None, None, None), ("3月", None, 3, None, None)],
+        ),
         ("21.01.2022", "ru", [("21.01.2022", 21, 1, 2022, None)]),
-        ("10-12 декабря", "ru", [("10-12 декабря", 10, 12, None, None), ("10-12 декабря", 12, 12, None, None)]),
+        (
+            "10-12 декабря",
+            "ru",
+            [("10-12 декабря", 10, 12, None, None), ("10-12 декабря", 12, 12, None, None)],
+        ),
         ("Mar de Plata", "es", []),
     ],
 )
@@ -91,13 +101,17 @@ def test_a_dropped_date_is_reported_on_the_whole_target_unless_said_in_words() -
 
 
 def test_a_weekday_is_compared_only_with_a_weekday_the_source_does_not_explain() -> None:
-    assert check("El mercado abre el lunes.", "The market opens on Tuesday.", "es") == [("Tuesday", None, "lunes")]
+    assert check("El mercado abre el lunes.", "The market opens on Tuesday.", "es") == [
+        ("Tuesday", None, "lunes")
+    ]
     assert check("Во вторник вирус нашли в среде.", "On Tuesday the virus was found in water.") == []
     assert check("El mercado abre el lunes.", "The market opens this week.", "es") == []
 
 
 def test_relative_words_are_an_option() -> None:
-    found = check("Выборы прошли 19 сентября.", "The elections were held recently.", relative_words=("recently",))
+    found = check(
+        "Выборы прошли 19 сентября.", "The elections were held recently.", relative_words=("recently",)
+    )
     assert found == []
 
 

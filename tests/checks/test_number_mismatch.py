@@ -18,7 +18,9 @@ KIND = SourceNumbers()
 WORDS = number_words(None)
 
 
-def check(source: str, target: str, source_lang: str | None = "ru", **options: object) -> list[tuple[str, str | None, str | None]]:
+def check(
+    source: str, target: str, source_lang: str | None = "ru", **options: object
+) -> list[tuple[str, str | None, str | None]]:
     return matches(KIND, SourceNumbersOptions(**options), one_segment(source, target, source_lang))
 
 
@@ -34,7 +36,11 @@ def values(source: str, language: str) -> list[tuple[float, ...]]:
         ("3.000 y 1,5 y 1.234,5", "es", [(3000.0,), (1.5,), (1234.5,)]),
         ("15,000人と1.5倍と1,5", "ja", [(15000.0,), (1.5,), (1.5,)]),
         ("2,5 млн и 25 тыс. и 3 миллиарда", "ru", [(2500000.0,), (25000.0,), (3000000000.0,)]),
-        ("1万5000人、1.5万人、三万人、3億5千万円", "ja", [(15000.0,), (15000.0,), (30000.0,), (350000000.0,)]),
+        (
+            "1万5000人、1.5万人、三万人、3億5千万円",
+            "ja",
+            [(15000.0,), (15000.0,), (30000.0,), (350000000.0,)],
+        ),
         ("１２人と１・５メートル", "ja", [(12.0,), (1.5,)]),
         ("令和3年と22年度", "ja", [(2021.0, 3.0), (22.0, 2022.0)]),
         ("в 15:30 и в 90-х", "ru", [(15.0, 3.0, 27.0), (90.0, 1990.0, 2090.0)]),
@@ -78,7 +84,9 @@ def test_target_numbers_are_read_in_digits_and_words(target: str, expected: set[
 
 
 def test_a_changed_number_is_reported_on_the_figure_that_replaced_it() -> None:
-    assert check("Погибли 12 человек, ранены 40.", "12 people died and 14 were injured.") == [("14", None, "40")]
+    assert check("Погибли 12 человек, ранены 40.", "12 people died and 14 were injured.") == [
+        ("14", None, "40")
+    ]
 
 
 def test_a_dropped_number_is_reported_on_the_whole_target() -> None:
@@ -92,7 +100,9 @@ def test_a_date_number_in_the_target_is_not_taken_for_the_changed_figure() -> No
 
 
 def test_the_message_names_the_value_with_its_magnitude() -> None:
-    (match,) = KIND.check(one_segment("Привито 2,5 млн человек.", "2.5 people were vaccinated."), SourceNumbersOptions())
+    (match,) = KIND.check(
+        one_segment("Привито 2,5 млн человек.", "2.5 people were vaccinated."), SourceNumbersOptions()
+    )
     assert match.message == "'2,5 млн' in the source is 2,500,000; the translation has 2.5"
 
 

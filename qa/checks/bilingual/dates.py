@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from qa.checks.base import option
 from qa.checks.bilingual import source_language, translated_segments
@@ -51,15 +51,26 @@ ENGLISH_DAY_BEFORE = re.compile(rf"\b{ENGLISH_DAY_RANGE}{ORDINAL}(?:\s+of)?\s+\Z
 ENGLISH_DAY_AFTER = re.compile(rf"\s+(?:the\s+)?{ENGLISH_DAY_RANGE}{ORDINAL}\b(?!\s*(?:%|per|percent)\b)")
 ENGLISH_YEAR_AFTER = re.compile(rf",?\s+(?:of\s+)?{YEAR}")
 ENGLISH_DAY_ALONE = re.compile(
-    rf"\bthe\s+(?P<day>{DAY})(?:st|nd|rd|th)(?:{DAY_JOINT}(?P<last_day>{DAY})(?:st|nd|rd|th))?\b"
+    rf"\b(?:the\s+)?(?P<day>{DAY})(?:st|nd|rd|th)(?:{DAY_JOINT}(?P<last_day>{DAY})(?:st|nd|rd|th))?\b"
 )
-"""A day without a month: "on the 10th", "the 21st"."""
+"""A day without a month: "on the 10th", "the 21st", "Japan time 12th"."""
 ENGLISH_WEEKDAY = re.compile(r"\b(?P<name>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
 NUMERIC_DATE = re.compile(
     r"(?<![\d.,/])(?P<first>\d{1,4})(?P<sep>[./-])(?P<second>\d{1,2})(?P=sep)(?P<third>\d{2,4})(?![\d]|[.,/]\d)"
 )
-ENGLISH_MONTHS = tuple(
-    "January February March April May June July August September October November December".split()
+ENGLISH_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 )
 ENGLISH_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 """In Babel's order: 0 is Monday."""
@@ -94,7 +105,7 @@ DEFAULT_RELATIVE_WORDS = (
 class SourceDatesOptions:
     inflections: tuple[str, ...] = option(
         DEFAULT_INFLECTIONS,
-        'A source language and the case endings that replace the last vowel of its month and weekday '
+        "A source language and the case endings that replace the last vowel of its month and weekday "
         'names ("ru а я у ю е ом ем ой ы": "январ|е", "пятниц|у").',
     )
     relative_words: tuple[str, ...] = option(
@@ -145,7 +156,9 @@ class SourceDates:
             dates = source_dates(segment.source, language, options.inflections)
             if not dates:
                 continue
-            for start, end, message, source_span in _differences(segment.source, segment.target, dates, options):
+            for start, end, message, source_span in _differences(
+                segment.source, segment.target, dates, options
+            ):
                 yield Match(segment.start + start, segment.start + end, message, source_span=source_span)
 
 
@@ -155,18 +168,20 @@ def _differences(
     """(start, end in the target, message, span in the source) of each date the target does not keep."""
     english = english_dates(target)
     yield from _weekday_differences(source, dates, english)
+    unexplained = [found for found in english if not any(_kept(date, [found]) for date in dates)]
+    in_words = _said_in_words(target, options.relative_words)
     for date in dates:
         if date.day is None and date.month is None or _kept(date, english):
             continue
         written = source[date.start : date.end]
-        changed = _nearest(_candidates(date, english), date.start / max(len(source), 1), len(target))
-        if changed is not None and not (date.month is None and _said_in_words(target, options.relative_words)):
+        changed = _nearest(_candidates(date, unexplained), date.start / max(len(source), 1), len(target))
+        if changed is not None and not (date.month is None and in_words):
             message = (
                 f"'{written}' in the source is {date.spelled()}; "
                 f"the translation has {target[changed.start : changed.end]}"
             )
             yield changed.start, changed.end, message, (date.start, date.end)
-        elif changed is None and date.month and date.day and not _said_in_words(target, options.relative_words):
+        elif changed is None and date.day and _expected(date, english) and not in_words:
             message = f"'{written}' in the source ({date.spelled()}) is missing from the translation"
             yield 0, len(target), message, (date.start, date.end)
 
@@ -180,9 +195,15 @@ def _kept(date: CalendarDate, english: Sequence[CalendarDate]) -> bool:
     )
 
 
+def _expected(date: CalendarDate, english: Sequence[CalendarDate]) -> bool:
+    """Whether a lost date is the translation's fault: one with a month always; a day alone ("21日",
+    often "on Friday") only where the translation gives its other days as numbers."""
+    return date.month is not None or any(found.day is not None for found in english)
+
+
 def _candidates(date: CalendarDate, english: Sequence[CalendarDate]) -> list[CalendarDate]:
-    """The target's dates that may be the source date changed: of the same month if any, else any
-    with a month; for a day alone ("21日"), any with a day."""
+    """The target's dates (those no source date explains) that may be the source date changed: of
+    the same month if any, else any with a month; for a day alone ("21日"), any with a day."""
     if date.month is None:
         return [found for found in english if found.day is not None]
     named = [found for found in english if found.month is not None]
@@ -278,12 +299,18 @@ def english_dates(text: str) -> list[CalendarDate]:
     for numeric in NUMERIC_DATE.finditer(text):
         found.extend(_numeric_readings(numeric, ("dMy", "Mdy", "yMd")))
     for weekday in ENGLISH_WEEKDAY.finditer(text):
-        found.append(CalendarDate(weekday.start(), weekday.end(), weekday=ENGLISH_WEEKDAYS.index(weekday["name"])))
+        found.append(
+            CalendarDate(weekday.start(), weekday.end(), weekday=ENGLISH_WEEKDAYS.index(weekday["name"]))
+        )
     return sorted(found, key=lambda d: d.start)
 
 
 def _english_named_date(text: str, month: re.Match[str]) -> list[CalendarDate]:
-    index = next(i for i, full in enumerate(ENGLISH_MONTHS, start=1) if full.startswith((month["name"] or month["short"])[:3]))
+    index = next(
+        i
+        for i, full in enumerate(ENGLISH_MONTHS, start=1)
+        if full.startswith((month["name"] or month["short"])[:3])
+    )
     before = ENGLISH_DAY_BEFORE.search(text, max(0, month.start() - 16), month.start())
     after = None if before else ENGLISH_DAY_AFTER.match(text, month.end())
     days = before or after
@@ -295,7 +322,9 @@ def _english_named_date(text: str, month: re.Match[str]) -> list[CalendarDate]:
     return list(_days(days, start, end, index, int(year["year"]) if year else None))
 
 
-def _days(days: re.Match[str] | None, start: int, end: int, month: int | None, year: int | None) -> Iterator[CalendarDate]:
+def _days(
+    days: re.Match[str] | None, start: int, end: int, month: int | None, year: int | None
+) -> Iterator[CalendarDate]:
     """One date, or one for each end of a range of days."""
     if days is None:
         yield CalendarDate(start, end, None, month, year)
@@ -446,14 +475,14 @@ def _with_endings(names: dict[str, Name], endings: tuple[str, ...]) -> dict[str,
     return {**inflected, **names}
 
 
-def _numeric_order(locale: object) -> str:
-    """"dMy" for "dd.MM.y": the order of the fields in the locale's short date format."""
+def _numeric_order(locale: Any) -> str:
+    """ "dMy" for "dd.MM.y": the order of the fields in the locale's short date format."""
     pattern = locale.date_formats["short"].pattern
     order = "".join(dict.fromkeys(char for char in pattern if char in "dMy"))
     return order if len(order) == 3 else "dMy"
 
 
-def _day_alone(locale: object) -> re.Pattern[str] | None:
+def _day_alone(locale: Any) -> re.Pattern[str] | None:
     """The locale's day with its mark ("d日" in Japanese), or None when it writes the bare number."""
     pattern = locale.datetime_skeletons["d"].pattern
     if pattern.strip("d'") == "" or pattern.count("d") != 1:

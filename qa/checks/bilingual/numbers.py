@@ -49,15 +49,28 @@ TIME = re.compile(
 CJK_DECIMAL_POINT = re.compile(r"(?<=\d)・(?=\d)")
 """The middle dot a Japanese decimal may be written with: "1・5メートル"."""
 CJK_DIGITS = "〇一二三四五六七八九"
-CJK_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10**4, "萬": 10**4, "億": 10**8, "亿": 10**8, "兆": 10**12}
+CJK_UNITS = {
+    "十": 10,
+    "百": 100,
+    "千": 1000,
+    "万": 10**4,
+    "萬": 10**4,
+    "億": 10**8,
+    "亿": 10**8,
+    "兆": 10**12,
+}
 CJK_BIG_UNITS = "万萬億亿兆"
-CJK_NUMBER = re.compile(rf"(?<![0-9.,{CJK_DIGITS}十百千])[0-9{CJK_DIGITS}十百千万萬億亿兆.,]*[{CJK_BIG_UNITS}千][0-9{CJK_DIGITS}十百千万萬億亿兆]*")
+CJK_NUMBER = re.compile(
+    rf"(?<![0-9.,{CJK_DIGITS}十百千])[0-9{CJK_DIGITS}十百千万萬億亿兆.,]*[{CJK_BIG_UNITS}千][0-9{CJK_DIGITS}十百千万萬億亿兆]*"
+)
 """A number written with CJK magnitudes: "1万5000", "1.5万", "3千", "三万", "100億"."""
 VAGUE_BEFORE = frozenset("数何幾")
 ERA_YEAR = re.compile(r"(?P<era>令和|平成|昭和)(?P<year>\d{1,2})年")
 ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
 """Japanese eras by the year before their first: 令和3年 is 2021."""
 SHORT_YEAR = re.compile(r"\d{2}(?=年)")
+SEASON_START = re.compile(r"(?<!\d)(?P<century>1[89]|20)\d\d[-–/]\Z")
+"""A year before a dash or slash, which makes the two digits after it a year: "2021/22", "2022-23"."""
 """A two-digit year before the year mark ("22年度", fiscal 2022)."""
 LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)](?!\d)")
 WEB_ADDRESS = re.compile(r"\S*(?:://|www\.|@)\S*")
@@ -293,14 +306,17 @@ def _magnitude_after(text: str, end: int, magnitudes: Mapping[str, float]) -> tu
 
 
 def _as_year(text: str, start: int, values: tuple[float, ...]) -> tuple[float, ...]:
-    """The years a two-digit number may stand for: a decade ("20-х", the 1920s) or a year before
-    the year mark ("22年度", fiscal 2022)."""
+    """The years a two-digit number may stand for: the second of a season ("2021/22"), a year
+    before the year mark ("22年度", fiscal 2022), a decade ("20-х", the 1920s)."""
     value = values[0]
-    if not (10 <= value < 100 and value == int(value)):
+    if not (0 <= value < 100 and value == int(value)):
         return ()
+    season = SEASON_START.search(text, max(0, start - 5), start)
+    if season:
+        return (int(season["century"]) * 100 + value,)
     if SHORT_YEAR.match(text, start):
         return (2000 + value,)
-    return (1900 + value, 2000 + value) if value % 10 == 0 else ()
+    return (1900 + value, 2000 + value) if value % 10 == 0 and value else ()
 
 
 def _cjk_quantities(text: str) -> Iterator[Quantity]:
@@ -378,6 +394,8 @@ def target_quantities(text: str, words: NumberWords) -> list[TargetQuantity]:
         scale = words.english.get(word["word"].casefold()) if word else None
         if scale and scale >= 1000:
             values = values + tuple(value * scale for value in values)
+        if number.end() - number.start() == 2:
+            values = values + _as_year(text, number.start(), values)
         found.append(TargetQuantity(number.start(), number.end(), values, True))
     found.extend(_spelled_numbers(text, words.english))
     return found
@@ -435,7 +453,9 @@ def number_words(path: str | None) -> NumberWords:
             language, word, value = line.split()
             number = float(value)
         except ValueError:
-            raise ValueError(f"option 'number_words_file': {line!r} is not '<language> <word> <value>'") from None
+            raise ValueError(
+                f"option 'number_words_file': {line!r} is not '<language> <word> <value>'"
+            ) from None
         if language == "en":
             english[word.casefold()] = number
         else:
