@@ -15,10 +15,12 @@ copied names vary legitimately, or are other rules' business.
 
 1. A source with two translations: the translation most segments give (the first in reading
    order on a tie) stands; each segment that translates it otherwise is reported, quoting it.
-2. A translation given to two sources: a pasted or repeated target. The sources must differ
-   in more than word order (Russian "заявил Путин" / "Путин заявил" both give "Putin said"):
-   their words or numbers differ. Each segment of a source other than the most common is
-   reported, quoting the other source. A segment reported under 1 is not reported again.
+2. A translation given to two sources: a pasted or repeated target. Sources that differ in a
+   word or two or in word order may share one ("заявил Путин" / "Путин заявил", "спасибо вам" /
+   "спасибо тебе"), so the other source must be another sentence, told by a small MinHash
+   sketch of its words, or have other numbers ("25 000" / "30 000" people). Each segment of a
+   source other than the most common is reported, quoting the other source. A segment reported
+   under 1 is not reported again.
 
 A finding cites one segment of the other side and counts the rest; its related files are every
 file where that side stands, one shared tuple, which the engine shows a few of (RELATED_SHOWN).
