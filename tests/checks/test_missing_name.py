@@ -92,7 +92,7 @@ def test_a_monolingual_file_has_no_source_names() -> None:
 
 
 def test_a_near_spelling_needs_the_same_first_letter_and_length() -> None:
-    target = Target("The new phone and Omicron.", "ru", 80.0)
+    target = Target("The new phone and Omicron.", {}, 80.0)
     assert not target.holds("iPhone")
     assert target.holds("Omikron")
 

@@ -88,6 +88,8 @@ JOINTS = re.compile(r"[.\-'’&+_/]+")
 SQUEEZED = re.compile(r"[.\-'’]")
 """What a name may be written with or without: "O.J."/"OJ", "KPRC-TV"/"KPRCTV"."""
 MAX_EXPANSION_WORDS = 6
+MAX_NAME_WORDS = 6
+"""The longest stretch of a name looked up for an English form ("Organización Mundial de la Salud")."""
 MIN_FUZZY_LENGTH = 5
 """Shorter words must be kept letter for letter: "Kia"/"Kim" are as close as "Brasil"/"Brazil"."""
 
@@ -102,6 +104,11 @@ class SourceNamesOptions:
         None,
         "Capitalised words of the source languages that English translates (Gobierno, Ministère), one a"
         " line, lowercase; none: the built-in rules/data/bilingual-common-capitals.txt.",
+    )
+    equivalents_file: str | None = option(
+        None,
+        'Names whose English form is another word, "SOURCE | ENGLISH[, ENGLISH…]" a line ("OTAN | NATO",'
+        ' "Casa Blanca | White House"); none: the built-in rules/data/bilingual-name-equivalents.txt.',
     )
     noun_capitalising_languages: tuple[str, ...] = option(
         ("de", "lb"),
@@ -118,8 +125,13 @@ class Name:
     """A name of the source: the words the target must keep, the whole name, and whether it is a link."""
 
     words: tuple[Span, ...]
-    span: Span
+    parts: tuple[Span, ...]
+    """Every word of the name, those the target need not keep too ("Banco de España"), for its English forms."""
     link: bool = False
+
+    @property
+    def span(self) -> Span:
+        return Span(self.parts[0].start, self.parts[-1].end)
 
 
 class SourceNames:
@@ -132,7 +144,9 @@ class SourceNames:
     def check(self, doc: Document, options: SourceNamesOptions) -> Iterator[Match]:
         language = source_language(doc)
         for segment in translated_segments(doc):
-            target = Target(segment.target, language, options.min_similarity)
+            target = Target(
+                segment.target, _english_names(language, options.equivalents_file), options.min_similarity
+            )
             source = _plain(segment.source)
             for name in _names(source, language, options):
                 missing = _missing_words(source, name, target)
@@ -156,15 +170,16 @@ def _names(text: str, language: str | None, options: SourceNamesOptions) -> Iter
     """The source's links, then its names by its script."""
     links = [Span(s, _link_end(text, s, e)) for s, e in tokens_holding(LINK_MARK, text)]
     yield from (
-        Name((link,), link, link=True) for link in links if HAS_LETTER.search(text, link.start, link.end)
+        Name((link,), (link,), link=True) for link in links if HAS_LETTER.search(text, link.start, link.end)
     )
     tokens = list(_outside(TOKEN.finditer(text), links))
     if _is_latin_script(text):
         if language in options.noun_capitalising_languages:
             codes = (Span(*m.span()) for m in tokens if _is_code(m.group()))
-            yield from (Name((code,), code) for code in codes)
+            yield from (Name((code,), (code,)) for code in codes)
         else:
-            yield from _capitalised_names(text, tokens, _common_capitals(options.common_capitals_file))
+            common = _common_capitals(options.common_capitals_file) | _calendar_words(language)
+            yield from _capitalised_names(text, tokens, common)
     else:
         yield from _latin_runs(text, tokens)
 
@@ -210,7 +225,7 @@ def _latin_runs(text: str, tokens: Sequence[re.Match[str]]) -> Iterator[Name]:
             continue
         kept = [m for m in run if _may_be_name(m.group())]
         if kept:
-            yield Name(tuple(Span(*m.span()) for m in kept), Span(run[0].start(), run[-1].end()))
+            yield Name(tuple(Span(*m.span()) for m in kept), tuple(Span(*m.span()) for m in run))
         run = [token] if token is not None else []
 
 
@@ -241,7 +256,7 @@ def _capitalised_names(text: str, tokens: Sequence[re.Match[str]], common: froze
             run.pop()
         required = tuple(Span(*m.span()) for m in run if _must_keep(text, m, common))
         if required:
-            yield Name(required, Span(run[0].start(), run[-1].end()))
+            yield Name(required, tuple(Span(*m.span()) for m in run))
         run = [token] if capital else []
 
 
@@ -252,6 +267,34 @@ def _must_keep(text: str, token: re.Match[str], common: frozenset[str]) -> bool:
     if word.lower() in CONNECTORS or _fold(word) in common:
         return False
     return not SENTENCE_OPENER.search(text, 0, token.start())
+
+
+@cache
+def _english_names(language: str | None, path: str | None) -> Mapping[str, tuple[str, ...]]:
+    """Folded names of the source's language to their English forms: CLDR's places, then the equivalents list."""
+    names: dict[str, tuple[str, ...]] = defaultdict(tuple)
+    for name, english in (_place_names(language) if language else {}).items():
+        names[name] += (english,)
+    for line in word_list(path or data_file("bilingual-name-equivalents.txt")):
+        source, _, english = line.partition("|")
+        names[_fold(source.strip())] += tuple(e.strip() for e in english.split(",") if e.strip())
+    return dict(names)
+
+
+@cache
+@on_disk("babel")
+def _calendar_words(language: str | None) -> frozenset[str]:
+    """CLDR's names of days and months in the source's language, folded: a capital on one says nothing."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        locale = Locale.parse(language) if language else None
+    except (UnknownLocaleError, ValueError):
+        locale = None
+    if locale is None:
+        return frozenset()
+    names = [*locale.days["format"]["wide"].values(), *locale.months["format"]["wide"].values()]
+    return frozenset(_fold(word) for name in names for word in name.split())
 
 
 @cache
@@ -266,19 +309,21 @@ class Target:
     question costs a look-up or a search in C, not a pass over the words in Python.
     """
 
-    def __init__(self, text: str, language: str | None, min_similarity: float) -> None:
+    def __init__(
+        self, text: str, english_names: Mapping[str, tuple[str, ...]], min_similarity: float
+    ) -> None:
         self.text = text
         self.folded = _fold(text)
         self.words = [m.group() for m in TOKEN.finditer(self.folded)]
         parts = {part for word in self.words for part in _tails(word)}
         self.sorted_parts = sorted(parts)
         self.squeezed_words = frozenset(map(_squeezed, self.words))
-        self.original_words = frozenset(m.group() for m in TOKEN.finditer(text))
+        self.acronyms = frozenset(_squeezed(m.group()) for m in TOKEN.finditer(text) if m.group().isupper())
         self.initials = "".join(w[0] for w in self.words)
         self.by_shape: dict[tuple[str, int], list[str]] = defaultdict(list)
         for word in set(self.words):
             self.by_shape[word[0], len(word)].append(word)
-        self.language = language
+        self.english_names = english_names
         self.min_similarity = min_similarity
 
     def holds(self, word: str) -> bool:
@@ -331,7 +376,7 @@ class Target:
         initials = "".join(
             w[0] for w in words if w[0].isupper() and w.lower() not in load_function_words(None)
         )
-        return len(initials) >= 2 and initials in self.original_words
+        return len(initials) >= 2 and initials in self.acronyms
 
     def spells_out(self, acronym: str) -> bool:
         """An acronym written out: words in a row with its initials ("RB"/"running back"), or one long word
@@ -346,9 +391,10 @@ class Target:
         return any(inside.match(w) for w in _longer_than(self.by_shape, letters[0], 3 * size - 1))
 
     def holds_english_name(self, phrase: str) -> bool:
-        """CLDR's English name of a country, region or city that the source gives in its own language."""
-        english = _place_names(self.language).get(_fold(phrase)) if self.language else None
-        return bool(english) and self.holds_phrase(english)
+        """An English name of a place, an institution or an acronym that the source gives in its own language,
+        or the initials of one ("EU" for "European Union", "U.S." for "United States")."""
+        english = self.english_names.get(_fold(phrase), ())
+        return any(self.holds_phrase(name) or self.has_initials(name.split()) for name in english)
 
 
 def _missing_words(text: str, name: Name, target: Target) -> list[Span]:
@@ -358,19 +404,30 @@ def _missing_words(text: str, name: Name, target: Target) -> list[Span]:
     if name.link:
         link = _fold(phrase).rstrip("/")
         return [] if link in target.folded else [name.span]
-    words = [text[w.start : w.end] for w in name.words]
-    if target.holds_english_name(phrase) or target.has_initials(TOKEN.findall(phrase)):
+    if target.has_initials(TOKEN.findall(phrase)):
         return []
+    covered = _in_english_names(text, name.parts, target)
     return [
         span
-        for span, word in zip(name.words, words, strict=True)
-        if not (
-            target.holds(word)
+        for span in name.words
+        if span not in covered
+        and not (
+            target.holds(word := text[span.start : span.end])
             or target.spells_out(word)
             or target.keeps_code(word)
-            or target.holds_english_name(word)
         )
     ]
+
+
+def _in_english_names(text: str, parts: Sequence[Span], target: Target) -> set[Span]:
+    """The words of a name inside a stretch of it whose English form the target holds: "Unión Europea" of
+    "Consejo de la Unión Europea" as "European Union". Stretches of MAX_NAME_WORDS words at most."""
+    covered: set[Span] = set()
+    for first in range(len(parts)):
+        for last in range(first, min(len(parts), first + MAX_NAME_WORDS)):
+            if target.holds_english_name(text[parts[first].start : parts[last].end]):
+                covered.update(parts[first : last + 1])
+    return covered
 
 
 def _tails(word: str) -> Iterator[str]:
