@@ -292,9 +292,9 @@ def english_dates(text: str) -> list[CalendarDate]:
     found: list[CalendarDate] = []
     for month in ENGLISH_MONTH.finditer(text):
         found.extend(_english_named_date(text, month))
-    covered = [(d.start, d.end) for d in found]
+    after_month = {offset for d in found for offset in range(d.start, d.end)}
     for day in ENGLISH_DAY_ALONE.finditer(text):
-        if not any(start <= day.start() < end for start, end in covered):
+        if day.start() not in after_month:
             found.extend(_days(day, day.start(), day.end(), None, None))
     for numeric in NUMERIC_DATE.finditer(text):
         found.extend(_numeric_readings(numeric, ("dMy", "Mdy", "yMd")))

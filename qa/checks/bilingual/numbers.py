@@ -166,13 +166,12 @@ def _differences(
     if not missing:
         return
     wanted = {_key(value) for q in quantities for value in q.values}
-    in_dates = [(d.start, d.end) for d in english_dates(target) if d.day or d.year]
+    in_dates = Spans(len(target))
+    in_dates.cover([(d.start, d.end) for d in english_dates(target) if d.day or d.year])
     unexplained = [
         q
         for q in found
-        if q.digits
-        and not any(_key(value) in wanted for value in q.values)
-        and not any(start <= q.start < end for start, end in in_dates)
+        if q.digits and not any(_key(value) in wanted for value in q.values) and q.start not in in_dates
     ]
     for quantity in missing:
         written = source[quantity.start : quantity.end]
@@ -228,18 +227,17 @@ def number_marks(language: str) -> tuple[str, str]:
 def source_quantities(text: str, language: str, marks: tuple[str, str], words: NumberWords) -> list[Quantity]:
     """The numbers of a source text that the translation should carry, in order."""
     text = CJK_DECIMAL_POINT.sub(".", text.translate(FULL_WIDTH))
-    skipped = [*date_spans(text, language), *_web_addresses(text)]
     listed = LIST_NUMBER.match(text)
-    if listed:
-        skipped.append((listed.start(), listed.end()))
+    skipped = Spans(len(text))
+    skipped.cover([*date_spans(text, language), *_web_addresses(text), *([listed.span()] if listed else [])])
     magnitudes = words.magnitudes.get(language, {})
     found: list[Quantity] = []
     for quantity in [*_cjk_quantities(text), *_era_years(text), *_times(text)]:
-        if not _inside(quantity.start, skipped):
+        if quantity.start not in skipped:
             found.append(quantity)
-            skipped.append((quantity.start, quantity.end))
+            skipped.cover([(quantity.start, quantity.end)])
     for number in NUMBER.finditer(text):
-        if _inside(number.start(), skipped):
+        if number.start() in skipped:
             continue
         for start, end, values in _readings(number, marks):
             magnitude = _magnitude_after(text, end, magnitudes)
@@ -249,8 +247,18 @@ def source_quantities(text: str, language: str, marks: tuple[str, str], words: N
     return sorted(found, key=lambda q: q.start)
 
 
-def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in spans)
+class Spans:
+    """The offsets of a text that spans cover, each looked up at once, however many spans there are."""
+
+    def __init__(self, length: int) -> None:
+        self._covered = bytearray(length)
+
+    def cover(self, spans: Sequence[tuple[int, int]]) -> None:
+        for start, end in spans:
+            self._covered[start:end] = b"\x01" * (end - start)
+
+    def __contains__(self, offset: int) -> bool:
+        return bool(self._covered[offset])
 
 
 def _web_addresses(text: str) -> list[tuple[int, int]]:
