@@ -83,12 +83,21 @@ def test_a_latin_source_copies_only_foreign_words_and_not_its_english_quotation(
     source = "El ministro dijo “we will never give up” ayer."
     assert _found("The minister said “we will never give up” yesterday.", source, "es") == []
     copied = _found(
-        "The minister spoke. dijo que el gobierno no subirá los impuestos.",
-        "El ministro habló. Dijo que el gobierno no subirá los impuestos.",
+        "The minister spoke to reporters in Madrid on Friday after the weekly cabinet meeting, and dijo que el"
+        " gobierno no subirá los impuestos.",
+        "El ministro habló con los periodistas. Dijo que el gobierno no subirá los impuestos.",
         "es",
     )
     assert copied == [
         (RULE, "dijo que el gobierno no subirá los impuestos", "Dijo que el gobierno no subirá los impuestos")
+    ]
+
+
+def test_a_target_mostly_copied_is_one_finding_that_outranks_untranslated_texts_paragraph() -> None:
+    target = "The minister spoke. dijo que el gobierno no subirá los impuestos."
+    source = "El ministro habló. Dijo que el gobierno no subirá los impuestos."
+    assert _found(target, source, "es", RULE, "untranslated-text") == [
+        (RULE, target, "Dijo que el gobierno no subirá los impuestos")
     ]
 
 

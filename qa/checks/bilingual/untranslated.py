@@ -129,17 +129,20 @@ def _segment_matches(
         return
     if not language:
         return
-    copied = list(_copied_words(segment, name, options))
-    if not copied and _in_language(target, language, options):
-        copied = [
-            _match(
-                segment,
-                whole,
-                source_whole,
-                f"The translation is written in {name}, the source's language: was it left untranslated?",
-            )
-        ]
-    yield from copied
+    copied = list(_copied_stretches(segment, options))
+    copied_letters = sum(span.end - span.start for span, _ in copied)
+    if copied and copied_letters * 2 >= whole.end - whole.start:
+        source_span = Span(copied[0][1].start, copied[-1][1].end)
+        message = f"Most of the translation is copied from the {name} source: was it left untranslated?"
+        yield _match(segment, whole, source_span, message)
+    elif copied:
+        for span, source_span in copied:
+            text = target[span.start : span.end]
+            message = f"'{text}' is copied from the {name} source: was it left untranslated?"
+            yield _match(segment, span, source_span, message)
+    elif _in_language(target, language, options):
+        message = f"The translation is written in {name}, the source's language: was it left untranslated?"
+        yield _match(segment, whole, source_whole, message)
 
 
 def _match(segment: Segment, target: Span, source: Span | None, message: str) -> Match:
@@ -329,7 +332,7 @@ def _in_source(source: str, copied: str) -> Span | None:
     return Span(best.a, best.a + best.size) if best.size >= 2 else None
 
 
-def _copied_words(segment: Segment, name: str, options: UntranslatedSegmentsOptions) -> Iterator[Match]:
+def _copied_stretches(segment: Segment, options: UntranslatedSegmentsOptions) -> Iterator[tuple[Span, Span]]:
     """Runs of `min_copied_words` or more words the target shares, in order, with a Latin-script source,
     two of them lowercase words English lacks: a source sentence pasted beside the translation."""
     source_words = words(segment.source)
@@ -352,19 +355,15 @@ def _copied_words(segment: Segment, name: str, options: UntranslatedSegmentsOpti
         while (
             index + length < len(target_keys)
             and at + length < len(source_keys)
+            and target_keys[index + length] is not None
             and target_keys[index + length] == source_keys[at + length]
         ):
             length += 1
         copied = target_words[index : index + length]
         if _foreign(copied):
-            span = Span(copied[0].start, copied[-1].end)
-            source_span = Span(source_words[at].start, source_words[at + length - 1].end)
-            text = segment.target[span.start : span.end]
-            yield _match(
-                segment,
-                span,
-                source_span,
-                f"'{text}' is copied from the {name} source: was it left untranslated?",
+            yield (
+                Span(copied[0].start, copied[-1].end),
+                Span(source_words[at].start, source_words[at + length - 1].end),
             )
         index += length
 
