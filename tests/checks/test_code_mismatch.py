@@ -37,8 +37,9 @@ def keys(text: str) -> list[str]:
             "{{name}} {{ #items }} %{count} ${total} $1 $name",
             ["{{name}}", "{{#items}}", "%{count}", "${total}", "$1", "$name"],
         ),
-        ('<b>x</b><br/><a href="/x" title="T">', ["<b>", "</b>", "<br/>", '<a href="/x">']),
+        ('<b>x</b><br/><a href="/x" title="T">', ["<b>", "</b>", "<br>", '<a href="/x">']),
         ("&amp; &#60; &euro;", ["&&", "&<", "&€"]),
+        ("{d, date, short} {n, number}", ["{d,date,short}", "{n,number}"]),
     ],
 )
 def test_codes_of_each_family_are_read(text: str, expected: list[str]) -> None:
@@ -49,7 +50,7 @@ def test_codes_of_each_family_are_read(text: str, expected: list[str]) -> None:
     "prose",
     [
         "50 %, 50% of them, 100%, a 5%-owned stake, 20% off, 3%-ный",
-        "{see below}, a { b, {Москва}, an open { brace",
+        "{see below}, a { b, {Москва}, the set {x, y}, an open { brace",
         "a < b, x<y and y>x, I <3 you, <<quoted>>, «guillemets», 〈とらや〉",
         "AT&T; R&D, &unknown; and &nbsp; &laquo; &mdash; &hellip; (typography)",
         "%% is a literal percent sign",
@@ -85,6 +86,15 @@ def test_unnumbered_printf_conversions_must_keep_their_order_numbered_ones_need_
 def test_tags_may_move_but_not_lose_their_pair() -> None:
     assert check("Нажмите <b>Сохранить</b>", "<b>Save</b>: click it") == []
     assert check("Нажмите <b>Сохранить</b>", "Click <b>Save") == [("Click <b>Save", None, "</b>")]
+
+
+def test_an_html_void_element_may_close_itself_or_not_an_xml_element_may_not() -> None:
+    assert check("Строка<br>вторая<hr/>", "Line<br />second<hr>") == []
+    assert check("<ph/>", "<ph></ph>") == [("<ph>", None, "<ph/>"), ("</ph>", None, None)]
+
+
+def test_a_template_literal_is_a_code_even_where_dollars_are_money() -> None:
+    assert check("Итого: ${total}", "Total: $5") == [("Total: $5", None, "${total}")]
 
 
 def test_translatable_attributes_may_differ_and_the_option_names_them() -> None:

@@ -47,7 +47,7 @@ class Code:
     key: str
     """What must be the same on both sides: the code with its spacing and translatable parts left out."""
     family: str
-    """printf, brace, dollar, ruby, mustache, tag, entity or inline: codes changed within a family pair up."""
+    """printf, brace, dollar, template, ruby, mustache, tag, entity or inline: codes changed within a family pair up."""
     text: str
     start: int
     end: int
@@ -71,7 +71,9 @@ TOKEN = re.compile(
     r"|(?P<tag>(?<!<)</?[A-Za-z][\w.:-]*(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"<>]*\"|'[^'<>]*'|[^\s\"'<>=`]+))*\s*/?>(?!>))"
     r"|(?P<entity>&(?:[A-Za-z][A-Za-z0-9]{1,31}|#\d{1,7}|#[xX][0-9A-Fa-f]{1,6});)"
 )
-SIMPLE_BRACE = re.compile(r"\s*(?:[A-Za-z_][\w.]*|\d+)?\s*(?:(?:,\s*-?\d+)?(?::[^{}]*)?|![rsa]|,\s*[a-z]+(?:\s*,[^{}]*)?)\s*")
+SIMPLE_BRACE = re.compile(
+    r"\s*(?:[A-Za-z_][\w.]*|\d+)?\s*(?:(?:,\s*-?\d+)?(?::[^{}]*)?|![rsa]|,\s*(?:number|date|time|spellout|ordinal|duration)(?:\s*,[^{}]*)?)\s*"
+)
 """Inside {…}: Python, .NET and ICU simple arguments ({}, {0}, {name}, {0,-10:N2}, {x!r}, {d, date, short})."""
 ICU_HEAD = re.compile(r"\s*([A-Za-z_]\w*|\d+)\s*,\s*(plural|select|selectordinal)\s*,(?:\s*offset:\s*\d+)?")
 ICU_SELECTOR = re.compile(r"\s*(=\d+|[\w-]+)\s*(?=\{)")
@@ -80,10 +82,14 @@ ICU_DEPTH = 8
 """ICU arguments nested deeper than this are read as text: messages nest two or three."""
 ATTRIBUTE = re.compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|(\S+))")
 TAG_NAME = re.compile(r"</?([A-Za-z][\w.:-]*)")
+VOID_ELEMENTS = frozenset(
+    ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
+)
+"""HTML elements that never hold content: <br>, <br/> and <br /> are one tag."""
 MARKUP_CHARACTERS = frozenset("&<>")
 """What an entity must stay an entity for: written as itself, it is markup."""
 TYPOGRAPHY_CATEGORIES = frozenset({"Zs", "Pd", "Pi", "Pf", "Cf"})
-DOLLAR, TAG = "dollar", "tag"
+DOLLAR, TAG, ENTITY = "dollar", "tag", "entity"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -135,9 +141,13 @@ def compare(segment: Segment, source: list[Code], target: list[Code]) -> Iterato
         yield from reordered(segment, source, target)
 
 
-def at(segment: Segment, code: Code, message: str, was: Code | None = None, suggestion: str | None = None) -> Match:
+def at(
+    segment: Segment, code: Code, message: str, was: Code | None = None, suggestion: str | None = None
+) -> Match:
     source_span = (was.start, was.end) if was else None
-    return Match(segment.start + code.start, segment.start + code.end, message, suggestion, source_span=source_span)
+    return Match(
+        segment.start + code.start, segment.start + code.end, message, suggestion, source_span=source_span
+    )
 
 
 def reordered(segment: Segment, source: list[Code], target: list[Code]) -> Iterator[Match]:
@@ -156,7 +166,7 @@ def reordered(segment: Segment, source: list[Code], target: list[Code]) -> Itera
 
 
 def unmatched(codes: list[Code], others: list[Code]) -> list[Code]:
-    """The codes of one side beyond what the other side has of the same key, the last ones first out."""
+    """The codes of one side beyond what the other side has of the same key: of each key, the last ones."""
     available = Counter(c.key for c in others)
     left = []
     for code in codes:
@@ -186,10 +196,12 @@ def html_elements() -> frozenset[str]:
 
 def written_out(codes: list[Code], other_text: str) -> list[Code]:
     """`codes` less the entities the other side writes as their character (markup characters aside)."""
+    if not any(code.family == ENTITY for code in codes):
+        return codes
     raw = Counter(other_text)
     kept = []
     for code in codes:
-        char = code.key[1:] if code.family == "entity" else ""
+        char = code.key[1:] if code.family == ENTITY else ""
         if char and char not in MARKUP_CHARACTERS and raw[char]:
             raw[char] -= 1
             continue
@@ -209,7 +221,13 @@ def codes_in(text: str, translatable: frozenset[str]) -> list[Code]:
 
 
 def scan(
-    text: str, start: int, end: int, partner: dict[int, int], translatable: frozenset[str], found: list[Code], depth: int = 0
+    text: str,
+    start: int,
+    end: int,
+    partner: dict[int, int],
+    translatable: frozenset[str],
+    found: list[Code],
+    depth: int = 0,
 ) -> None:
     """Append the codes of text[start:end] to `found`, in order; `depth`: ICU arguments it stands in."""
     position = start
@@ -220,22 +238,31 @@ def scan(
             position = brace(text, match.start(), end, partner, translatable, found, depth)
         elif kind == "printf":
             unnumbered = match.group("pname") is None and match.group("pos") is None
-            found.append(Code(match.group(), "printf", match.group(), match.start(), position, ordered=unnumbered))
+            found.append(
+                Code(match.group(), "printf", match.group(), match.start(), position, ordered=unnumbered)
+            )
         elif kind == "qt":
             found.append(Code(match.group(), "printf", match.group(), match.start(), position))
         elif kind == "tag":
-            found.append(Code(tag_key(match.group(), translatable), TAG, match.group(), match.start(), position))
+            found.append(
+                Code(tag_key(match.group(), translatable), TAG, match.group(), match.start(), position)
+            )
         elif kind == "entity":
             code = entity(match)
             if code is not None:
                 found.append(code)
         elif kind != "escaped":
-            family = {"template": DOLLAR}.get(kind, kind)
-            found.append(Code(squeezed(match.group()), family, match.group(), match.start(), position))
+            found.append(Code(squeezed(match.group()), kind, match.group(), match.start(), position))
 
 
 def brace(
-    text: str, start: int, end: int, partner: dict[int, int], translatable: frozenset[str], found: list[Code], depth: int
+    text: str,
+    start: int,
+    end: int,
+    partner: dict[int, int],
+    translatable: frozenset[str],
+    found: list[Code],
+    depth: int,
 ) -> int:
     """Read the brace at `start` as an argument when it is one; return where scanning goes on."""
     close = partner.get(start)
@@ -243,14 +270,18 @@ def brace(
         return start + 1
     if text.find("{", start + 1, close) < 0:  # stops at the first nested brace: linear overall
         if SIMPLE_BRACE.fullmatch(text, start + 1, close):
-            found.append(Code(squeezed(text[start : close + 1]), "brace", text[start : close + 1], start, close + 1))
+            found.append(
+                Code(squeezed(text[start : close + 1]), "brace", text[start : close + 1], start, close + 1)
+            )
             return close + 1
         return start + 1
     head = ICU_HEAD.match(text, start + 1, close) if depth < ICU_DEPTH else None
     bodies = icu_bodies(text, head.end(), close, partner) if head else None
     if head is None or bodies is None:
         return start + 1  # prose that happens to hold braces
-    found.append(Code(f"{{{head.group(1)},{head.group(2)}}}", "brace", text[start : head.end()], start, head.end()))
+    found.append(
+        Code(f"{{{head.group(1)},{head.group(2)}}}", "brace", text[start : head.end()], start, head.end())
+    )
     inside: list[Code] = []
     for body_start, body_end in bodies:
         scan(text, body_start, body_end, partner, translatable, inside, depth + 1)
@@ -288,10 +319,11 @@ def partners(text: str) -> dict[int, int]:
 
 
 def tag_key(tag: str, translatable: frozenset[str]) -> str:
-    """The tag's name and the values of its attributes that must stay (href, src, id), in order of name."""
+    """The tag's name and the values of its attributes that must stay (href, src, id), in order of name,
+    and whether it closes itself (in XML, not for an HTML void element)."""
     name = tag_name(tag).lower()
     closing = "/" if tag.startswith("</") else ""
-    empty = "/" if tag.rstrip(">").rstrip().endswith("/") else ""
+    empty = "/" if tag.rstrip(">").rstrip().endswith("/") and name not in VOID_ELEMENTS else ""
     kept = sorted(
         (attribute.lower(), next((v for v in values if v), ""))
         for attribute, *values in ATTRIBUTE.findall(tag[len(name) + 1 + len(closing) :])
@@ -312,7 +344,7 @@ def entity(match: re.Match[str]) -> Code | None:
         return None
     if char in "\"'…":
         return None
-    return Code("&" + char, "entity", match.group(), match.start(), match.end())
+    return Code("&" + char, ENTITY, match.group(), match.start(), match.end())
 
 
 def squeezed(code: str) -> str:

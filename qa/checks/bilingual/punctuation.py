@@ -44,7 +44,7 @@ class End(Enum):
         self.label = label
 
     def agrees_with(self, other: End) -> bool:
-        """"?!" answers both a question and an exclamation; every other kind only itself."""
+        """ "?!" answers both a question and an exclamation; every other kind only itself."""
         if End.BOTH in (self, other):
             return {self, other} <= {End.BOTH, End.QUESTION, End.EXCLAMATION}
         return self is other
