@@ -14,16 +14,18 @@ an omission no monolingual rule can see. Candidates, by the source's script:
 - A Latin-script source (Spanish, French…): capitalised words that do not open a sentence,
   and words with a digit or an inner capital ("iPhone", "G7"), joined into names ("Ana
   Botín", "Banco Santander"), less words of institutions and titles that English
-  translates ("Gobierno", "Ministerio", `common_capitals_file`). German capitalises every
-  noun, so for it (`noun_capitalising_languages`) only words with a digit or inner capital
-  and links count.
+  translates ("Gobierno", "Ministerio", `common_capitals_file`) and CLDR's days and
+  months. German capitalises every noun, so for it (`noun_capitalising_languages`) only
+  words with a digit or inner capital and links count.
 
 A name counts as kept when the target has each of its words (case and accents aside,
 "iPhone's" and "Pfizers" too), or one close to it (rapidfuzz, `min_similarity`:
-"Omikron"/"Omicron", "Brasil"/"Brazil"), or its English name from CLDR (Babel: countries
-and regions, "Alemania"/"Germany", "Reino Unido"/"United Kingdom"; cities of time zones,
-"Londres"/"London"), or its initials ("The Wall Street Journal"/"WSJ"), or an acronym spelt
-out ("RB"/"running back", "QB"/"quarterback").
+"Omikron"/"Omicron", "Brasil"/"Brazil"), or when a stretch of it has its English name in
+the target, or that name's initials: CLDR's (Babel: countries and regions, "Alemania"/"Germany",
+"Unión Europea"/"EU"; cities of time zones, "Londres"/"London") or `equivalents_file`'s
+("OTAN"/"NATO", "Casa Blanca"/"White House"); or its initials ("The Wall Street Journal"/"WSJ");
+or, for an acronym, its spelling out ("RB"/"running back", "QB"/"quarterback", "FG1"/"1 field
+goal").
 """
 
 from __future__ import annotations
