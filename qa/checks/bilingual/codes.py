@@ -216,80 +216,68 @@ def inline(codes: Iterable[InlineCode]) -> Iterator[Code]:
 
 def codes_in(text: str, translatable: frozenset[str]) -> list[Code]:
     found: list[Code] = []
-    scan(text, 0, len(text), partners(text), translatable, found)
+    Reader(text, partners(text), translatable).scan(0, len(text), found)
     return found
 
 
-def scan(
-    text: str,
-    start: int,
-    end: int,
-    partner: dict[int, int],
-    translatable: frozenset[str],
-    found: list[Code],
-    depth: int = 0,
-) -> None:
-    """Append the codes of text[start:end] to `found`, in order; `depth`: ICU arguments it stands in."""
-    position = start
-    while (match := TOKEN.search(text, position, end)) is not None:
-        kind = match.lastgroup
-        position = match.end()
-        if kind == "brace":
-            position = brace(text, match.start(), end, partner, translatable, found, depth)
-        elif kind == "printf":
-            unnumbered = match.group("pname") is None and match.group("pos") is None
-            found.append(
-                Code(match.group(), "printf", match.group(), match.start(), position, ordered=unnumbered)
-            )
-        elif kind == "qt":
-            found.append(Code(match.group(), "printf", match.group(), match.start(), position))
-        elif kind == "tag":
-            found.append(
-                Code(tag_key(match.group(), translatable), TAG, match.group(), match.start(), position)
-            )
-        elif kind == "entity":
-            code = entity(match)
-            if code is not None:
-                found.append(code)
-        elif kind != "escaped":
-            found.append(Code(squeezed(match.group()), kind, match.group(), match.start(), position))
+@dataclass(frozen=True, slots=True)
+class Reader:
+    """Reads the codes of one side's text, with its braces paired beforehand."""
 
+    text: str
+    partner: dict[int, int]
+    translatable: frozenset[str]
 
-def brace(
-    text: str,
-    start: int,
-    end: int,
-    partner: dict[int, int],
-    translatable: frozenset[str],
-    found: list[Code],
-    depth: int,
-) -> int:
-    """Read the brace at `start` as an argument when it is one; return where scanning goes on."""
-    close = partner.get(start)
-    if close is None or close >= end:
-        return start + 1
-    if text.find("{", start + 1, close) < 0:  # stops at the first nested brace: linear overall
-        if SIMPLE_BRACE.fullmatch(text, start + 1, close):
-            found.append(
-                Code(squeezed(text[start : close + 1]), "brace", text[start : close + 1], start, close + 1)
-            )
-            return close + 1
-        return start + 1
-    head = ICU_HEAD.match(text, start + 1, close) if depth < ICU_DEPTH else None
-    bodies = icu_bodies(text, head.end(), close, partner) if head else None
-    if head is None or bodies is None:
-        return start + 1  # prose that happens to hold braces
-    found.append(
-        Code(f"{{{head.group(1)},{head.group(2)}}}", "brace", text[start : head.end()], start, head.end())
-    )
-    inside: list[Code] = []
-    for body_start, body_end in bodies:
-        scan(text, body_start, body_end, partner, translatable, inside, depth + 1)
-    first: dict[str, Code] = {}
-    for code in inside:  # once each, where it first stands: plural forms differ in number by language
-        first.setdefault(code.key, code)
-    found.extend(first.values())
-    return close + 1
+    def scan(self, start: int, end: int, found: list[Code], depth: int = 0) -> None:
+        """Append the codes of text[start:end] to `found`, in order; `depth`: ICU arguments it stands in."""
+        position = start
+        while (match := TOKEN.search(self.text, position, end)) is not None:
+            kind = match.lastgroup
+            position = match.end()
+            if kind == "brace":
+                position = self.brace(match.start(), end, found, depth)
+            elif kind == "printf":
+                unnumbered = match.group("pname") is None and match.group("pos") is None
+                found.append(
+                    Code(match.group(), "printf", match.group(), match.start(), position, unnumbered)
+                )
+            elif kind == "qt":
+                found.append(Code(match.group(), "printf", match.group(), match.start(), position))
+            elif kind == "tag":
+                key = tag_key(match.group(), self.translatable)
+                found.append(Code(key, TAG, match.group(), match.start(), position))
+            elif kind == "entity":
+                code = entity(match)
+                if code is not None:
+                    found.append(code)
+            elif kind != "escaped":
+                found.append(Code(squeezed(match.group()), kind, match.group(), match.start(), position))
+
+    def brace(self, start: int, end: int, found: list[Code], depth: int) -> int:
+        """Read the brace at `start` as an argument when it is one; return where scanning goes on."""
+        text, close = self.text, self.partner.get(start)
+        if close is None or close >= end:
+            return start + 1
+        if text.find("{", start + 1, close) < 0:  # stops at the first nested brace: linear overall
+            if SIMPLE_BRACE.fullmatch(text, start + 1, close):
+                written = text[start : close + 1]
+                found.append(Code(squeezed(written), "brace", written, start, close + 1))
+                return close + 1
+            return start + 1
+        head = ICU_HEAD.match(text, start + 1, close) if depth < ICU_DEPTH else None
+        bodies = icu_bodies(text, head.end(), close, self.partner) if head else None
+        if head is None or bodies is None:
+            return start + 1  # prose that happens to hold braces
+        key = f"{{{head.group(1)},{head.group(2)}}}"
+        found.append(Code(key, "brace", text[start : head.end()], start, head.end()))
+        inside: list[Code] = []
+        for body_start, body_end in bodies:
+            self.scan(body_start, body_end, inside, depth + 1)
+        first: dict[str, Code] = {}
+        for code in inside:  # once each, where it first stands: plural forms differ in number by language
+            first.setdefault(code.key, code)
+        found.extend(first.values())
+        return close + 1
 
 
 def icu_bodies(text: str, position: int, close: int, partner: dict[int, int]) -> list[tuple[int, int]] | None:
