@@ -37,8 +37,13 @@ from qa.checks.base import option, require_at_least
 from qa.checks.bilingual import source_language, translated_segments
 from qa.checks.language import (
     FOREIGN_WORD,
+    GLOSS_CLOSERS,
+    GLOSS_OPENERS,
     LINK_MARK,
+    MAX_GLOSS_CHARACTERS,
+    MAX_GLOSS_WORDS,
     MIN_UNSPACED_LETTERS,
+    ROMANISATION_AFTER,
     RUN_GAP,
     Verdict,
     common_words,
@@ -55,11 +60,6 @@ CJK = "CJK"
 CJK_SCRIPTS = frozenset({"CJK", "HIRAGANA", "KATAKANA", "KATAKANA-HIRAGANA", "IDEOGRAPHIC"})
 """Unicode names' first words for the letters of Chinese and Japanese, whose copy mixes kanji and kana."""
 SCRIPT_NAMES = {CJK: "Chinese or Japanese"}
-GLOSS_OPENERS = "([（「『«“\"‘'‹„【"
-GLOSS_CLOSERS = ")]）」』»”\"’'›“】"
-MAX_GLOSS_LETTERS = 30
-"""A name or title in its own script, glossed beside its English, is at most this long."""
-ROMANISATION_AFTER = re.compile(r"\s?[(（]\s?[A-Za-z]")
 BRACKETS_AND_OPENERS = "([（「『«‹„【"
 """What may stand between a name and its gloss: brackets and quotation marks that only open a quotation."""
 LATIN_BEFORE = re.compile(r"[A-Za-z]\Z")
@@ -249,7 +249,9 @@ def _script_runs(text: str, script: str) -> Iterator[Span]:
     links = _links(text)
     run: list[re.Match[str]] = []
     for word in FOREIGN_WORD.finditer(text):
-        if script_of(word.group()[0]) != script or _is_homoglyph(text, word) or _inside(word.start(), links):
+        if script_of(word.group()[0]) != script or _inside(word.start(), links):
+            continue
+        if script != CJK and _is_homoglyph(text, word):
             continue
         if run and not RUN_GAP.fullmatch(text, run[-1].end(), word.start()):
             yield from _kept(text, run, script)
@@ -294,7 +296,7 @@ def _is_gloss(text: str, run: Span) -> bool:
     its romanisation in brackets. A bracketed run after no English ("(日刊スポーツ)") is the
     name left untranslated.
     """
-    if run.end - run.start > MAX_GLOSS_LETTERS:
+    if run.end - run.start > MAX_GLOSS_CHARACTERS or len(text[run.start : run.end].split()) > MAX_GLOSS_WORDS:
         return False
     if ROMANISATION_AFTER.match(text, run.end):
         return True
