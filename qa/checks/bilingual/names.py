@@ -90,6 +90,7 @@ JOINTS = re.compile(r"[.\-'’&+_/]+")
 SQUEEZED = re.compile(r"[.\-'’]")
 """What a name may be written with or without: "O.J."/"OJ", "KPRC-TV"/"KPRCTV"."""
 MAX_EXPANSION_WORDS = 6
+"""The longest acronym looked for spelt out, one word a letter."""
 MAX_NAME_WORDS = 6
 """The longest stretch of a name looked up for an English form ("Organización Mundial de la Salud")."""
 MIN_FUZZY_LENGTH = 5
