@@ -115,6 +115,14 @@ def test_the_message_names_the_value_with_its_magnitude() -> None:
         ("Температура упала до -15 градусов.", "The temperature fell to minus 15 degrees."),
         ("Они пришли с 3 по 5 мая, 2-3 раза.", "They came from May 3 to 5, two or three times."),
         ("Magnitude 7,5.", "Magnitude 7.5."),
+        (
+            "Встреча длилась 1,5 часа и началась в 19.00.",
+            "The meeting lasted an hour and a half and began at 7 pm.",
+        ),
+        ("Начало в 00:00, перерыв в 12:00.", "It starts at midnight, with a break at noon."),
+        ("El 25% de los 2.000 encuestados.", "A quarter of the 2,000 respondents."),
+        ("第2次世界大戦の約3割", "about 30% of World War II"),
+        ("Сезон 2021/22, цены выросли в 2 раза.", "In the 2021-2022 season prices doubled."),
     ],
 )
 def test_legitimate_renderings_are_not_reported(source: str, target: str) -> None:

@@ -42,10 +42,18 @@ SPACES = " \u00a0\u202f"
 NUMBER = re.compile(rf"(?<![\d.,])\d+(?:(?:[.,]|[{SPACES}](?=\d{{3}}(?![\d.,]\d)))\d+)*")
 """Digits with the marks between them that may group or split them: "3 000", "1.234,5", "1,5"."""
 TIME = re.compile(
-    r"(?<![\d.,:])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:])"
+    r"(?<![\d.,:])(?P<hour>[01]?\d|2[0-3])(?P<mark>[:.])(?P<minute>[0-5]\d)(?![\d:]|[.,]\d)"
     r"|(?<![\d.,])(?P<cjk_hour>[01]?\d|2[0-3])時(?:(?P<cjk_minute>[0-5]?\d)分)?"
 )
-"""A time of day: "15:00", "0時31分"."""
+"""A time of day: "15:00", "19.30" (also a decimal), "0時31分"."""
+TENTHS = re.compile(r"(?<=\d)割")
+"""The Japanese tenth: "3割" is 30 percent."""
+PERCENT = re.compile(r"[\s\u00a0\u202f]?%")
+ROMAN = re.compile(r"\b(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})\b")
+"""A Roman numeral ("World War II", "Louis XIV"); the pronoun "I" is left out by the caller."""
+ROMAN_VALUES = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+HALF_MORE = re.compile(r"\band a half\b", re.IGNORECASE)
+"""What adds a half to a number: "an hour and a half", "two and a half years"."""
 CJK_DECIMAL_POINT = re.compile(r"(?<=\d)・(?=\d)")
 """The middle dot a Japanese decimal may be written with: "1・5メートル"."""
 CJK_DIGITS = "〇一二三四五六七八九"
@@ -243,6 +251,10 @@ def source_quantities(text: str, language: str, marks: tuple[str, str], words: N
             magnitude = _magnitude_after(text, end, magnitudes)
             if magnitude:
                 values, end = tuple(value * magnitude[0] for value in values), magnitude[1]
+            if TENTHS.match(text, end):
+                values = (*values, *(value * 10 for value in values))
+            elif PERCENT.match(text, end):
+                values = (*values, *(value / 100 for value in values))  # "25%" is "a quarter"
             found.append(Quantity(start, end, values + _as_year(text, start, values)))
     return sorted(found, key=lambda q: q.start)
 
@@ -371,11 +383,14 @@ def _era_years(text: str) -> Iterator[Quantity]:
 
 
 def _times(text: str) -> Iterator[Quantity]:
-    """A time of day ("15:00", "午後3時") is its hour on either clock; its minutes go with it."""
+    """A time of day ("15:00", "午後3時") is its hour on either clock; its minutes go with it.
+    "19.30" may be a decimal too."""
     for found in TIME.finditer(text):
         hour = int(found["hour"] or found["cjk_hour"])
-        readings = (hour, hour % 12 or 12, hour + 12)
-        yield Quantity(found.start(), found.end(), tuple(float(value) for value in dict.fromkeys(readings)))
+        readings = [float(hour), float(hour % 12 or 12), float(hour + 12)]
+        if found["mark"] == ".":
+            readings.append(float(found.group()))
+        yield Quantity(found.start(), found.end(), tuple(dict.fromkeys(readings)))
 
 
 # The translation
@@ -392,7 +407,8 @@ class TargetQuantity:
 
 def target_quantities(text: str, words: NumberWords) -> list[TargetQuantity]:
     """Every number of an English text: in digits, read both as English and as continental
-    copy writes it, with a magnitude after it ("2.5 million"), and in words ("twenty-one")."""
+    copy writes it, with a magnitude after it ("2.5 million"), and in words ("twenty-one");
+    with "and a half", each number a half more ("an hour and a half" is 1.5)."""
     found = []
     for number in ENGLISH_NUMBER.finditer(text):
         values = _values(number.group(), (".", ","), both_ways=True) or tuple(
@@ -406,7 +422,24 @@ def target_quantities(text: str, words: NumberWords) -> list[TargetQuantity]:
             values = values + _as_year(text, number.start(), values)
         found.append(TargetQuantity(number.start(), number.end(), values, True))
     found.extend(_spelled_numbers(text, words.english))
+    found.extend(_roman_numbers(text))
+    if HALF_MORE.search(text):
+        halves = tuple(value + 0.5 for quantity in found for value in quantity.values if value >= 1)
+        found.append(TargetQuantity(0, 0, (*halves, 1.5), False))
     return found
+
+
+def _roman_numbers(text: str) -> Iterator[TargetQuantity]:
+    """Roman numerals of two letters or more, or "V" and "X" ("World War II", "Vol. V")."""
+    for found in ROMAN.finditer(text):
+        written = found.group()
+        if len(written) > 1 or written in ("V", "X"):
+            yield TargetQuantity(found.start(), found.end(), (float(_roman_value(written)),), False)
+
+
+def _roman_value(written: str) -> int:
+    values = [ROMAN_VALUES[letter] for letter in written]
+    return sum(-value if value < after else value for value, after in zip(values, [*values[1:], 0]))
 
 
 def _spelled_numbers(text: str, english: Mapping[str, float]) -> Iterator[TargetQuantity]:
