@@ -50,6 +50,8 @@ class LengthRatio:
     name: ClassVar[str] = "length_ratio"
     Options: ClassVar[type] = LengthRatioOptions
     fixable: ClassVar[str] = "never"
+    yields_to: ClassVar[frozenset[str]] = frozenset({"untranslated_segments"})
+    """A target left in the source's language is shorter or longer for that reason: one problem."""
 
     def prepare(self, options: LengthRatioOptions) -> None:
         """A ratios file that cannot be read is a configuration error, before any file is checked."""

@@ -12,7 +12,8 @@ Not reported, because translators do it with reason:
 - a mark that belongs to a quotation or a bracket closing the segment (`"Where are you going,
   Aida?"`), on either side: word order moves quotations, and reported speech drops their marks;
 - a question in the translation of a statement in a language that asks questions without a
-  question mark (Japanese か。, Chinese 吗。), and a tag question for its statement.
+  question mark (Japanese か。, Chinese 吗。), or ends a tag question with a full stop (ですね。);
+- "?!" for "?" or "!", and either for "?!".
 """
 
 from __future__ import annotations
