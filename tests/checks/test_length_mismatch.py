@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,9 @@ from qa.checks.bilingual.length import (
     load_ratios,
 )
 from qa.document import Document
+from qa.engine import Source, run
 from tests.checks.bilingual_segments import matches, one_segment
+from tests.helpers import CATALOGUE
 
 KIND = LengthRatio()
 RU_SOURCE = "Движение по этой линии метро будет открыто в следующем году после ремонта."
@@ -102,3 +105,11 @@ def test_options_below_their_minimum_are_refused() -> None:
 
 def test_a_monolingual_document_has_none() -> None:
     assert list(KIND.check(Document("a.txt", "Short."), LengthRatioOptions())) == []
+
+
+def test_a_target_left_in_the_source_language_is_reported_as_untranslated_only() -> None:
+    source = "中国国家统计局周一公布的数据显示，今年前三个季度国内生产总值同比增长百分之九点八。"
+    data = json.dumps({"source": source, "target": source, "source_lang": "zh"}, ensure_ascii=False).encode()
+    rules = [CATALOGUE.get("length-mismatch"), CATALOGUE.get("untranslated-segment")]
+    found = run([Source("a.jsonl", data=data + b"\n")], rules).findings
+    assert [f.rule for f in found] == ["untranslated-segment"]
