@@ -28,8 +28,9 @@ RULE_KEYS = frozenset("id check severity groups summary why link aliases enabled
 REQUIRED_KEYS = ("id", "check", "severity", "summary", "why")
 PINNABLE = frozenset({"flagged", "suggestion", "message", "count"})
 """What a bad example may pin: the flagged text, the suggestion, the message, how many findings."""
-BILINGUAL_KEYS = frozenset({"source", "source_lang"})
-"""What makes an example a segment of a translation file: the source beside `text`, its language."""
+BILINGUAL_KEYS = frozenset({"source", "source_lang", "before"})
+"""What makes an example a segment of a translation file: the source beside `text`, its language,
+and the segments `before` it in its file, for a rule that compares segments."""
 
 
 class CatalogueError(Exception):
@@ -39,19 +40,29 @@ class CatalogueError(Exception):
 @dataclass(frozen=True)
 class Example:
     """Text a rule is shown on: a bad one must produce a finding (with the fields it pins), a good
-    one none. With a `source`, `text` is its translation, one segment of a bilingual file."""
+    one none. With a `source`, `text` is its translation, one segment of a bilingual file, after
+    the segments `before` it (a rule that compares segments needs more than one)."""
 
     text: str
     pinned: Mapping[str, Any] = dataclasses.field(default_factory=dict)
     source: str | None = None
     source_lang: str | None = None
+    before: tuple[tuple[str, str], ...] = ()
+    """(source, translation) of the segments before this one in its file."""
+
+    @property
+    def segments(self) -> tuple[tuple[str, str], ...]:
+        """A bilingual example's (source, translation) pairs in file order; none for plain text."""
+        return () if self.source is None else (*self.before, (self.source, self.text))
 
     def as_file(self, stem: str) -> tuple[str, bytes]:
-        """The example as an input file: plain text, or one JSON Lines record for a segment."""
+        """The example as an input file: plain text, or JSON Lines, one record a segment."""
         if self.source is None:
             return f"{stem}.txt", self.text.encode("utf-8")
-        record = {"source": self.source, "target": self.text, "source_lang": self.source_lang}
-        return f"{stem}.jsonl", json.dumps(record, ensure_ascii=False).encode("utf-8") + b"\n"
+        records = [{"source": s, "target": t, "source_lang": self.source_lang} for s, t in self.segments]
+        return f"{stem}.jsonl", b"".join(
+            json.dumps(r, ensure_ascii=False).encode("utf-8") + b"\n" for r in records
+        )
 
 
 class Declared(NamedTuple):  # not a dataclass: a sixth of the cost to define, at every start-up
@@ -383,6 +394,25 @@ def _flag(raw: Mapping[str, Any], key: str, default: bool) -> bool:
     return value
 
 
+def _segments_before(entry: Mapping[str, Any], key: str) -> tuple[tuple[str, str], ...]:
+    """A bilingual example's `before`: a list of mappings of a `source` and its `text`."""
+    before = entry.get("before") or []
+    if before and entry.get("source") is None:
+        raise ValueError(f"{key} example's 'before' needs a 'source' beside its 'text'")
+    if not isinstance(before, list) or not all(map(_is_segment, before)):
+        raise ValueError(f"{key} example's 'before' is a list of mappings of a 'source' and a 'text'")
+    return tuple((segment["source"], segment["text"]) for segment in before)
+
+
+def _is_segment(value: Any) -> bool:
+    """A mapping of a `source` string and a `text` string: one segment of a bilingual example."""
+    return isinstance(value, dict) and set(value) == {"source", "text"} and all(map(_is_text, value.values()))
+
+
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str)
+
+
 def _examples(examples: Mapping[str, Any], key: str, pinnable: frozenset[str]) -> tuple[Example, ...]:
     """A rule file's bad or good examples: strings, or mappings with `text` (and, for a bad one,
     the fields it pins; for a segment of a bilingual file, its `source` and `source_lang`)."""
@@ -399,7 +429,7 @@ def _examples(examples: Mapping[str, Any], key: str, pinnable: frozenset[str]) -
             source, source_lang = entry.get("source"), entry.get("source_lang")
             if not isinstance(source, (str, type(None))) or not isinstance(source_lang, (str, type(None))):
                 raise ValueError(f"{key} example's 'source' and 'source_lang' are strings")
-            result.append(Example(entry["text"], pinned, source, source_lang))
+            result.append(Example(entry["text"], pinned, source, source_lang, _segments_before(entry, key)))
         else:
             raise ValueError(f"each {key} example is a string or a mapping with 'text'")
     return tuple(result)

@@ -74,8 +74,8 @@ def _options(rule: Rule) -> list[str]:
 
 
 def _shown(example: Example) -> str:
-    """An example as a reader takes it in: a bilingual one as its source, then its translation."""
-    return example.text if example.source is None else f"{example.source} → {example.text}"
+    """An example as a reader takes it in: a bilingual one as each segment's source, then its translation."""
+    return "\n".join(f"{source} → {target}" for source, target in example.segments) or example.text
 
 
 def _examples(texts: Iterable[str]) -> list[str]:

@@ -34,7 +34,7 @@ def flagged(texts: str | Sequence[str], rule_id: str) -> list[str]:
 
 def example_findings(example: Example, rule_id: str) -> list[tuple[str, Finding]]:
     """A rule's findings on one of its examples (run with its example options), each with the text
-    it flags: of the example's text, or of its target when the example is a bilingual segment."""
+    it flags: of the example's text, or of its segment's target when the example is bilingual."""
     rule = CATALOGUE.get(rule_id)
     if rule.example_options:
         rule = replace(rule, options=rule.example_options)
@@ -47,4 +47,5 @@ def example_findings(example: Example, rule_id: str) -> list[tuple[str, Finding]
 def _flagged_text(example: Example, finding: Finding) -> str:
     if finding.segment is None:
         return example.text[finding.start : finding.end]
-    return example.text[finding.segment.start : finding.segment.end]
+    _source, target = example.segments[int(finding.segment.id) - 1]  # JSON Lines: a segment's id is its line
+    return target[finding.segment.start : finding.segment.end]

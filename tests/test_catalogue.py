@@ -60,6 +60,7 @@ severity: error
 summary: Doubled words.
 why: Because doubled words are an artifact of translation and hurried editing.
 """
+GOOD_EXAMPLE = GOOD_BODY + "examples:\n  good:\n    - "
 
 
 @pytest.mark.parametrize(
@@ -73,6 +74,9 @@ why: Because doubled words are an artifact of translation and hurried editing.
         (GOOD_BODY + "colour: red\n", "unknown key 'colour'"),
         (GOOD_BODY.replace("summary: Doubled words.\n", ""), "missing required key 'summary'"),
         (GOOD_BODY + "examples:\n  bad:\n    - {text: x, where: 1}\n", "pins unknown field 'where'"),
+        (GOOD_EXAMPLE + "{text: x, before: [{source: y, text: z}]}\n", "needs a 'source'"),
+        (GOOD_EXAMPLE + "{text: x, source: y, before: [{source: y}]}\n", "'before' is a list"),
+        (GOOD_EXAMPLE + "{text: x, source: y, before: {source: y, text: z}}\n", "'before' is a list"),
         ("id: [unclosed\n", "cannot read rule file"),
         ("- just\n- a list\n", "must be a mapping"),
     ],
