@@ -31,13 +31,22 @@ SPAN_RULE = replace(
 SPAN_CATALOGUE = Catalogue((*CATALOGUE.rules, SPAN_RULE))
 
 RECORDS = [
-    {"id": "s1", "source": "Министр сказал, что переговоры были откровенными.",
-     "target": "The the minister said the talks were frank."},
-    {"id": "s2", "source": "<script>window.__pwned=1</script> Он уехал 5 мая.",
-     "target": "He left on <script>window.__pwned=2</script> May 6."},
+    {
+        "id": "s1",
+        "source": "Министр сказал, что переговоры были откровенными.",
+        "target": "The the minister said the talks were frank.",
+    },
+    {
+        "id": "s2",
+        "source": "<script>window.__pwned=1</script> Он уехал 5 мая.",
+        "target": "He left on <script>window.__pwned=2</script> May 6.",
+    },
     {"id": "s3", "source": "Пусто.", "target": ""},
-    {"id": '<img src=x onerror="window.__pwned=3">', "source": "Цена выросла на 12% за год.",
-     "target": "The price rose 21% in a year, as as expected."},
+    {
+        "id": '<img src=x onerror="window.__pwned=3">',
+        "source": "Цена выросла на 12% за год.",
+        "target": "The price rose 21% in a year, as as expected.",
+    },
 ]
 SPANS = [(1, "6", "5"), (3, "21%", "12%"), (3, "in a year", "за год")]
 """Hand-made source-span findings: (segment index, target text, source text)."""
@@ -76,13 +85,13 @@ def story() -> tuple[Document, FileResult]:
 
 
 def row_html(page: str, number: int) -> str:
-    found = re.search(rf'<tr id="seg-{number}".*?</tr>', page, re.S)
+    found = re.search(rf'<tr id="seg-{number}".*?</tr>', page, re.DOTALL)
     assert found, f"no row seg-{number}"
     return found.group()
 
 
 def cell(page: str, number: int, side: str) -> str:
-    found = re.search(rf'<td class="seg-{side}"[^>]*>(.*?)</td>', row_html(page, number), re.S)
+    found = re.search(rf'<td class="seg-{side}"[^>]*>(.*?)</td>', row_html(page, number), re.DOTALL)
     assert found
     return found.group(1)
 
@@ -105,12 +114,16 @@ def test_each_segment_is_a_row_of_id_source_and_target() -> None:
 def test_a_doubled_word_is_marked_in_its_target_cell() -> None:
     doc, result = story()
     page = file_page(doc, result, SPAN_CATALOGUE, {})
-    first = next(n for n, f in enumerate(result.findings, 1) if f.rule == "duplicated-word" and f.segment.id == "s1")
+    first = next(
+        n for n, f in enumerate(result.findings, 1) if f.rule == "duplicated-word" and f.segment.id == "s1"
+    )
     assert cell(page, 1, "target").startswith(
         f'<mark class="hl sev-error" id="f-{first}" data-finding="{first}" data-rule="duplicated-word" '
         f'data-severity="error" tabindex="0" aria-describedby="msg-{first}">The the</mark> minister'
     )
-    assert re.search(r'<mark class="hl sev-error" id="f-\d+"[^>]*>as as</mark> expected', cell(page, 4, "target"))
+    assert re.search(
+        r'<mark class="hl sev-error" id="f-\d+"[^>]*>as as</mark> expected', cell(page, 4, "target")
+    )
     assert page.count('<mark class="hl ') == len(result.findings)
 
 
@@ -124,11 +137,19 @@ def test_a_source_span_is_marked_in_the_source_cell_with_its_findings_number() -
         ref = finding.segment
         row = next(at for at, s in enumerate(doc.bilingual.segments, start=1) if s.id == ref.id)
         segment = doc.bilingual.segments[row - 1]
-        in_source, in_target = segment.source[ref.source_start : ref.source_end], segment.target[ref.start : ref.end]
+        in_source, in_target = (
+            segment.source[ref.source_start : ref.source_end],
+            segment.target[ref.start : ref.end],
+        )
         assert (row, in_target, in_source) in [(at + 1, target, source) for at, target, source in SPANS]
-        assert re.search(rf'<mark class="src sev-warning" id="src-{n}" data-finding="{n}"[^>]*>{in_source}</mark>',
-                         cell(page, row, "source"))
-        assert re.search(rf'<mark class="hl sev-warning[^"]*" id="f-{n}"[^>]*>{in_target}</mark>', cell(page, row, "target"))
+        assert re.search(
+            rf'<mark class="src sev-warning" id="src-{n}" data-finding="{n}"[^>]*>{in_source}</mark>',
+            cell(page, row, "source"),
+        )
+        assert re.search(
+            rf'<mark class="hl sev-warning[^"]*" id="f-{n}"[^>]*>{in_target}</mark>',
+            cell(page, row, "target"),
+        )
         assert f'<a class="goto-source" href="#src-{n}"' in page
         assert f'<a class="goto-segment" href="#seg-{row}"' in page
 
@@ -142,13 +163,38 @@ def test_an_empty_target_says_not_translated() -> None:
 
 
 def test_state_line_and_languages_are_shown() -> None:
-    segments = (Segment("u1", "Да.", "Yes.", 0, state="fuzzy", source_line=7), Segment("u2", "Нет.", "No.", 6))
+    segments = (
+        Segment("u1", "Да.", "Yes.", 0, state="fuzzy", source_line=7),
+        Segment("u2", "Нет.", "No.", 6),
+    )
     doc = Document("a.xlf", "Yes.\n\nNo.", bilingual=Bilingual(segments, "ru-RU", "en-GB"))
     page = file_page(doc, FileResult("a.xlf", 2), CATALOGUE, {})
-    assert 'data-state="fuzzy"' in row_html(page, 1) and '<span class="seg-state">fuzzy</span>' in row_html(page, 1)
+    assert 'data-state="fuzzy"' in row_html(page, 1) and '<span class="seg-state">fuzzy</span>' in row_html(
+        page, 1
+    )
     assert '<span class="seg-line">line 7</span>' in row_html(page, 1)
     assert "seg-state" not in row_html(page, 2)
     assert 'lang="ru-RU"' in row_html(page, 1) and 'lang="en-GB"' in row_html(page, 1)
+
+
+XLIFF = """<?xml version="1.0"?>
+<xliff version="1.2"><file source-language="ru" target-language="en" datatype="plaintext" original="x"><body>
+<trans-unit id="1"><source>Да <x id="1"/> нет <ph id="2">&lt;script&gt;window.__pwned=4&lt;/script&gt;</ph>.</source>
+<target state="needs-review-translation">Yes <x id="1"/> no.</target></trans-unit>
+</body></file></xliff>
+"""
+"""A unit with inline codes, one of whose native code is a script, and a state."""
+
+
+def test_inline_codes_are_chips_that_hold_no_text() -> None:
+    source = Source("codes.xlf", data=XLIFF.encode("utf-8"))
+    doc = source.load()
+    page = file_page(doc, FileResult("codes.xlf"), CATALOGUE, {})
+    chip = '<span class="code" data-code="&lt;x id=&#34;1&#34;/&gt;" title="Inline code &lt;x id=&#34;1&#34;/&gt;"></span>'
+    assert cell(page, 1, "target") == f"Yes {chip} no."
+    assert cell(page, 1, "source").startswith(f'Да {chip} нет <span class="code" data-code="&lt;script&gt;')
+    assert "<script>window" not in page
+    assert '<span class="seg-state">needs-review-translation</span>' in row_html(page, 1)
 
 
 def test_everything_from_the_file_is_escaped() -> None:
@@ -158,8 +204,15 @@ def test_everything_from_the_file_is_escaped() -> None:
     assert "&lt;script&gt;window.__pwned=1&lt;/script&gt;" in cell(page, 2, "source")
     assert "&lt;script&gt;window.__pwned=2&lt;/script&gt;" in cell(page, 2, "target")
     hostile = (Segment('"><b>x', "<i>", "</td>", 0, state='"><script>'),)
-    other = file_page(Document("a.xlf", "</td>", bilingual=Bilingual(hostile, '"><b>', "x")), FileResult("a.xlf"), CATALOGUE, {})
-    assert "<b>" not in other and "<i>" not in other and "</td></td>" not in other and '"><script>' not in other
+    other = file_page(
+        Document("a.xlf", "</td>", bilingual=Bilingual(hostile, '"><b>', "x")),
+        FileResult("a.xlf"),
+        CATALOGUE,
+        {},
+    )
+    assert (
+        "<b>" not in other and "<i>" not in other and "</td></td>" not in other and '"><script>' not in other
+    )
 
 
 def test_a_monolingual_page_is_not_a_table_of_segments() -> None:
@@ -173,8 +226,13 @@ def test_a_monolingual_page_is_not_a_table_of_segments() -> None:
 
 def test_the_report_command_writes_a_side_by_side_page(mtqa, tmp_path: Path) -> None:
     (tmp_path / "story.jsonl").write_bytes(jsonl(RECORDS))
-    result = subprocess.run([*mtqa, "report", "story.jsonl", "--source-lang", "ru", "--output-dir", "out"],
-                            cwd=tmp_path, capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [*mtqa, "report", "story.jsonl", "--source-lang", "ru", "--output-dir", "out"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 1, result.stderr
     page = (tmp_path / "out" / "story.jsonl.html").read_text(encoding="utf-8")
     assert page.count('<tr id="seg-') == len(RECORDS) and 'lang="ru"' in row_html(page, 1)
@@ -207,7 +265,9 @@ def test_a_finding_across_two_targets_continues_in_the_second() -> None:
 
 def test_a_finding_between_targets_is_a_point_at_the_end_of_the_one_before() -> None:
     view = side_by_side(SEGMENTS, [finding(8, 10), finding(9, 9)])
-    assert str(view.rows[0].target).count("></mark>") == 2 and str(view.rows[0].target).startswith("One two.<mark")
+    assert str(view.rows[0].target).count("></mark>") == 2 and str(view.rows[0].target).startswith(
+        "One two.<mark"
+    )
     assert str(view.rows[1].target) == "Three."
 
 
@@ -219,8 +279,10 @@ def test_a_source_span_out_of_range_stays_within_the_source() -> None:
 
 def test_five_thousand_segments_render_in_linear_time() -> None:
     def page_seconds(count: int) -> float:
-        records = [{"id": f"u{n}", "source": f"Он сказал {n} раз.", "target": f"He said it it {n} times."}
-                   for n in range(count)]
+        records = [
+            {"id": f"u{n}", "source": f"Он сказал {n} раз.", "target": f"He said it it {n} times."}
+            for n in range(count)
+        ]
         source = jsonl_source(records)
         result = run([source], CATALOGUE.select(["duplicated-word"])).files[0]
         doc = source.load()

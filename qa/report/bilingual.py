@@ -6,7 +6,8 @@ the first target cell it touches and the rest continues in the next ones, as a m
 another continues in qa.report.highlight. A finding that touches no target (it stands in the
 break between two) becomes a point at the end of the target before it. A finding that names
 a span of its segment's source (SegmentRef.source_start) marks that span too, with the same
-number, so that hovering either one lights both, and its list item links to it.
+number, so that hovering either one lights both, and its list item links to it. Inline
+codes (tags, placeholders) stand as chips where the file has them, on both sides.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
-from qa.bilingual import Bilingual, Segment
+from qa.bilingual import Bilingual, InlineCode, Segment
 from qa.findings import Finding
 from qa.report.highlight import SOURCE, Span, marked_text
 
@@ -71,8 +72,8 @@ def side_by_side(bilingual: Bilingual, findings: Sequence[Finding]) -> SideBySid
             segment.id,
             segment.state,
             segment.source_line,
-            marked_text(segment.source, in_sources[index], SOURCE),
-            marked_text(segment.target, in_targets[index]),
+            marked_text(segment.source, in_sources[index], SOURCE, _chips(segment.source_codes)),
+            marked_text(segment.target, in_targets[index], inserts=_chips(segment.target_codes)),
             bool(segment.target.strip()),
         )
         for index, segment in enumerate(segments)
@@ -110,3 +111,15 @@ def _source_span(segment: Segment, number: int, finding: Finding) -> Span | None
     start = min(max(ref.source_start, 0), len(segment.source))
     end = min(max(ref.source_end, start), len(segment.source))
     return Span(number, start, end, finding)
+
+
+def _chips(codes: Sequence[InlineCode]) -> list[tuple[int, Markup]]:
+    """An inline code (a tag, a placeholder) as a chip where it stands; its text is drawn by CSS from
+    an attribute, so the cell's text stays the segment's own and marks keep their offsets."""
+    return [
+        (
+            code.offset,
+            Markup('<span class="code" data-code="{0}" title="Inline code {0}"></span>').format(code.text),
+        )
+        for code in codes
+    ]

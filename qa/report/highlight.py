@@ -60,18 +60,28 @@ def highlighted_text(text: str, findings: Sequence[Finding]) -> Markup:
     return marked_text(text, [Span(n, f.start, f.end, f) for n, f in enumerate(findings, start=1)])
 
 
-def marked_text(text: str, spans: Sequence[Span], marking: Marking = FINDING) -> Markup:
-    """HTML for `text` with each span marked; offsets are the text's own."""
+def marked_text(
+    text: str, spans: Sequence[Span], marking: Marking = FINDING, inserts: Sequence[tuple[int, Markup]] = ()
+) -> Markup:
+    """HTML for `text` with each span marked; offsets are the text's own.
+
+    `inserts` are elements that hold no text (an inline code's chip), put in at their offsets:
+    after the marks that end there, before those that begin there.
+    """
     starts: dict[int, list[int]] = defaultdict(list)
     ends: dict[int, set[int]] = defaultdict(set)
     for index, span in enumerate(spans):
         starts[span.start].append(index)
         ends[span.end].add(index)
-    boundaries = sorted({0, len(text), *starts, *ends})
+    put: dict[int, list[Markup]] = defaultdict(list)
+    for offset, element in inserts:
+        put[min(max(offset, 0), len(text))].append(element)
+    boundaries = sorted({0, len(text), *starts, *ends, *put})
     html: list[str] = []
     stack: list[tuple[int, bool]] = []  # (span index, whether its open element is the mark)
     for position, following in zip(boundaries, boundaries[1:] + [len(text)]):
         _close(html, stack, ends.get(position, set()), spans, marking)
+        html.extend(put.get(position, ()))
         for index in sorted(starts.get(position, ()), key=lambda i: -spans[i].end):
             span = spans[index]
             html.append(_open_tag(span, marking, primary=span.opens))

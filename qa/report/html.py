@@ -125,7 +125,9 @@ def file_page(
         "rules": [_rule_doc(catalogue, rule_id) for rule_id in rules_present],
     }
     if doc.bilingual is None:
-        return _page("file.html.j2", language="en", text=highlighted_text(doc.text, on_prose), findings=rows, **common)
+        return _page(
+            "file.html.j2", language="en", text=highlighted_text(doc.text, on_prose), findings=rows, **common
+        )
     view = side_by_side(doc.bilingual, on_prose)
     return _page(
         "bilingual.html.j2",

@@ -3,14 +3,13 @@ each cell, a finding's source span lit with it, the stepper, and nothing from th
 
 from __future__ import annotations
 
-import json
 import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from qa.engine import run
 from qa.findings import Results
@@ -24,6 +23,7 @@ from tests.test_report_bilingual import (
     SPAN_CATALOGUE,
     SPAN_RULE,
     SPANS,
+    XLIFF,
     jsonl,
     jsonl_source,
     with_source_spans,
@@ -89,8 +89,14 @@ def test_each_segment_shows_its_id_source_and_target_side_by_side(opened: Opened
         target = row.locator("td.seg-target")
         expect(target).to_have_text(record["target"] or "not translated")
         source_box, target_box = row.locator("td.seg-source").bounding_box(), target.bounding_box()
-        assert source_box["x"] + source_box["width"] <= target_box["x"] + 1, "the source stands left of the target"
-        assert abs(source_box["y"] - target_box["y"]) < 1 and source_box["width"] > 250 and target_box["width"] > 250
+        assert source_box["x"] + source_box["width"] <= target_box["x"] + 1, (
+            "the source stands left of the target"
+        )
+        assert (
+            abs(source_box["y"] - target_box["y"]) < 1
+            and source_box["width"] > 250
+            and target_box["width"] > 250
+        )
     expect(page.locator("tr.segment.is-untranslated .untranslated")).to_have_text("not translated")
     assert page.locator("td.seg-target").first.evaluate("el => getComputedStyle(el).whiteSpace") == "pre-wrap"
 
@@ -103,8 +109,13 @@ def test_target_marks_stand_on_the_findings_text(story: Written, opened: Opened)
     for n, finding in enumerate(story.findings, start=1):
         row, ref = row_of(story, finding), finding.segment
         flagged = story.segments[row - 1].target[ref.start : ref.end]
-        assert placed[f"f-{n}"] == {"id": f"f-{n}", "row": f"seg-{row}", "side": "target", "start": ref.start,
-                                    "text": flagged}
+        assert placed[f"f-{n}"] == {
+            "id": f"f-{n}",
+            "row": f"seg-{row}",
+            "side": "target",
+            "start": ref.start,
+            "text": flagged,
+        }
         if finding.rule == "duplicated-word":
             assert flagged.lower().split()[0] == flagged.lower().split()[1]
 
@@ -115,15 +126,23 @@ def test_source_marks_stand_on_the_source_text_they_name(story: Written, opened:
     assert len(placed) == len(spanned) == 3
     for n, finding in spanned:
         row, ref = row_of(story, finding), finding.segment
-        assert placed[f"src-{n}"] == {"id": f"src-{n}", "row": f"seg-{row}", "side": "source",
-                                      "start": ref.source_start,
-                                      "text": story.segments[row - 1].source[ref.source_start : ref.source_end]}
+        assert placed[f"src-{n}"] == {
+            "id": f"src-{n}",
+            "row": f"seg-{row}",
+            "side": "source",
+            "start": ref.source_start,
+            "text": story.segments[row - 1].source[ref.source_start : ref.source_end],
+        }
     assert {m["text"] for m in placed.values()} == {"5", "12%", "за год"}
 
 
 def test_hovering_or_focusing_a_finding_lights_its_source_and_back(story: Written, opened: Opened) -> None:
     page = opened.page
-    spanned = [(f.end - f.start, n) for n, f in enumerate(story.findings, start=1) if f.segment.source_start is not None]
+    spanned = [
+        (f.end - f.start, n)
+        for n, f in enumerate(story.findings, start=1)
+        if f.segment.source_start is not None
+    ]
     n = max(spanned)[1]  # not a one-character mark, whose margin flag Playwright would aim at
     source = page.locator(f"mark.src#src-{n}")
     mark(page, n).hover()
@@ -148,14 +167,18 @@ def test_a_list_item_links_to_its_segment_and_its_source(story: Written, opened:
         row = row_of(story, finding)
         expect(item(page, n).locator("a.goto-segment")).to_have_attribute("href", f"#seg-{row}")
         expect(item(page, n).locator("a.goto-segment")).to_have_text(f"segment {finding.segment.id}")
-        expect(item(page, n).locator("a.goto-source")).to_have_count(int(finding.segment.source_start is not None))
+        expect(item(page, n).locator("a.goto-source")).to_have_count(
+            int(finding.segment.source_start is not None)
+        )
     n = max(n for n, f in enumerate(story.findings, start=1) if f.segment.source_start is not None)
     page.evaluate("window.scrollTo(0, 0)")
     item(page, n).locator("a.goto-source").click()
     expect(page.locator(f"#src-{n}")).to_be_in_viewport()
     assert page.evaluate("location.hash") == f"#src-{n}"
-    on_top = "id => { const r = document.getElementById(id).getBoundingClientRect();" \
-             " return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2).closest('#' + id) !== null; }"
+    on_top = (
+        "id => { const r = document.getElementById(id).getBoundingClientRect();"
+        " return document.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2).closest('#' + id) !== null; }"
+    )
     assert page.evaluate(on_top, f"src-{n}"), "the source mark is hidden under the table's sticky header"
 
 
@@ -208,13 +231,30 @@ def test_the_report_command_page_runs_nothing(mtqa, browser, tmp_path, open_page
     expect(opened.page.locator("#seg-1 td.seg-target mark.hl").first).to_have_text("The the")
 
 
+def test_inline_codes_show_as_chips_and_run_nothing(mtqa, tmp_path, open_page) -> None:
+    (tmp_path / "codes.xlf").write_text(XLIFF, encoding="utf-8")
+    opened = open_page(make_report(mtqa, tmp_path / "out", "codes.xlf", cwd=tmp_path) / "codes.xlf.html")
+    page = opened.page
+    poke_everything(page)
+    assert page.evaluate("typeof window.__pwned") == "undefined" and opened.watch.dialogs == []
+    expect(page.locator("#seg-1 td.seg-target")).to_have_text("Yes  no.")  # a code holds no text
+    expect(page.locator("#seg-1 .seg-state")).to_have_text("needs-review-translation")
+    chips = page.locator("#seg-1 span.code")
+    expect(chips).to_have_count(3)
+    drawn = chips.evaluate_all("els => els.map(el => getComputedStyle(el, '::before').content)")
+    assert drawn[0] == drawn[2] == '"<x id=\\"1\\"/>"' and "<script>" in drawn[1], drawn
+    assert all(chip.bounding_box()["width"] > 12 for chip in chips.all())
+
+
 # ---------------------------------------------------------------- a long file, and a phone
 
 
 def test_five_thousand_segments_load_and_step_to_the_last(tmp_path, open_page) -> None:
     count = 5_000
-    records = [{"id": f"u{n}", "source": f"Он сказал это {n} раз.", "target": f"He said it it {n} times."}
-               for n in range(count)]
+    records = [
+        {"id": f"u{n}", "source": f"Он сказал это {n} раз.", "target": f"He said it it {n} times."}
+        for n in range(count)
+    ]
     began = time.perf_counter()
     written = write_story(tmp_path, records, [(n, f"{n}", f"{n}") for n in range(0, count, 10)])
     wrote = time.perf_counter() - began
@@ -237,7 +277,10 @@ def test_on_a_phone_the_source_stands_above_its_target(story: Written, browser) 
         page = context.new_page()
         page.goto(story.page.as_uri())
         row = page.locator("#seg-1")
-        source, target = row.locator("td.seg-source").bounding_box(), row.locator("td.seg-target").bounding_box()
+        source, target = (
+            row.locator("td.seg-source").bounding_box(),
+            row.locator("td.seg-target").bounding_box(),
+        )
         assert source["y"] + source["height"] <= target["y"] + 1
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"], f"the page scrolls sideways ({width}px)"
