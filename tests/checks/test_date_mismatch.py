@@ -51,6 +51,9 @@ def read(text: str, language: str) -> list[tuple[str, int | None, int | None, in
             [("10-12 декабря", 10, 12, None, None), ("10-12 декабря", 12, 12, None, None)],
         ),
         ("Mar de Plata", "es", []),
+        ("Проспект 25 Октября", "ru", []),
+        ("«Май 1945»", "ru", [("Май 1945", None, 5, 1945, None)]),
+        ("am 3. Oktober 2022", "de", [("3. Oktober 2022", 3, 10, 2022, None)]),
     ],
 )
 def test_source_dates_are_read_with_cldr_names_and_patterns(text: str, language: str, expected: list) -> None:

@@ -75,6 +75,10 @@ ENGLISH_MONTHS = (
 ENGLISH_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 """In Babel's order: 0 is Monday."""
 WORD = re.compile(r"[^\W\d_]+")
+OPENING = " \t\n«\"„“‘'([—–-"
+"""What may stand between a sentence's start and its first word."""
+SENTENCE_ENDS = (".", "!", "?", "…", ":", ";")
+SENTENCE_WINDOW = 8
 DEFAULT_INFLECTIONS = ("ru а я у ю е ом ем ой ы", "uk а я у ю і ом ем ою и", "pl a u em ie y")
 DEFAULT_RELATIVE_WORDS = (
     "today",
@@ -98,6 +102,13 @@ DEFAULT_RELATIVE_WORDS = (
     "days later",
     "New Year",
     "Christmas",
+    "Easter",
+    "Women's Day",
+    "Victory Day",
+    "May Day",
+    "Independence Day",
+    "Unity Day",
+    "Fatherland Day",
 )
 
 
@@ -348,10 +359,13 @@ def _numeric_readings(found: re.Match[str], orders: Sequence[str]) -> Iterator[C
 
 @dataclass(frozen=True)
 class Name:
-    """A month (1-12) or weekday (0-6) name, and whether it is an abbreviation ("янв", "пн")."""
+    """A month (1-12) or weekday (0-6) name, whether it is an abbreviation ("янв", "пн")."""
 
     index: int
     abbreviated: bool
+    capitalized: bool = False
+    """Written with a capital in its language (German, English); a lowercase one capitalised
+    mid-sentence is a proper name ("Проспект 25 Октября", "Avenida 9 de Julio")."""
 
 
 @dataclass(frozen=True)
@@ -371,15 +385,19 @@ class DateReader:
     def named_dates(self, text: str) -> Iterator[CalendarDate]:
         """Dates around month names ("21 января 2022 года"), and weekdays, as words.
 
-        An abbreviation counts only with a day or a year beside it ("mar" is also the sea)."""
+        An abbreviation counts only with a day or a year beside it ("mar" is also the sea), a
+        proper name ("Проспект 25 Октября") not at all."""
         for word in WORD.finditer(text):
             key = fold(word.group())
+            name = self.months.get(key) or self.weekdays.get(key)
+            if name is None or _is_proper_name(text, word, name):
+                continue
             if key in self.months:
-                dates = self._around_month(text, word, self.months[key].index)
-                if dates[0].day or dates[0].year or not self.months[key].abbreviated:
+                dates = self._around_month(text, word, name.index)
+                if dates[0].day or dates[0].year or not name.abbreviated:
                     yield from dates
-            elif key in self.weekdays and not self.weekdays[key].abbreviated:
-                yield CalendarDate(word.start(), word.end(), weekday=self.weekdays[key].index)
+            elif not name.abbreviated:
+                yield CalendarDate(word.start(), word.end(), weekday=name.index)
         if self.cjk_names is not None:
             for name in self.cjk_names.finditer(text):
                 key = fold(name.group())
@@ -447,6 +465,14 @@ def _reader(language: str, endings: tuple[str, ...]) -> DateReader | None:
     )
 
 
+def _is_proper_name(text: str, word: re.Match[str], name: Name) -> bool:
+    """A name its language writes in lowercase, capitalised inside a sentence: a street, a holiday."""
+    if name.capitalized or not word.group()[:1].isupper():
+        return False
+    before = text[max(0, word.start() - SENTENCE_WINDOW) : word.start()].rstrip(OPENING)
+    return bool(before) and not before.endswith(SENTENCE_ENDS)
+
+
 def _is_spaceless(name: str) -> bool:
     """A CJK name: a number with a mark ("1月"), or a weekday of more than one character ("金曜日")."""
     return all(ord(char) > 0x2E80 or char.isdigit() for char in name) and len(name) > 1
@@ -455,7 +481,7 @@ def _is_spaceless(name: str) -> bool:
 def _unambiguous(table: Mapping[str, tuple[Sense, ...]]) -> dict[str, Name]:
     """Each folded name of one meaning; abbreviated if no wide name is spelled so."""
     return {
-        key: Name(senses[0].index, all(s.abbreviated for s in senses))
+        key: Name(senses[0].index, all(s.abbreviated for s in senses), any(s.capitalized for s in senses))
         for key, senses in table.items()
         if len({s.index for s in senses}) == 1
     }
@@ -471,7 +497,13 @@ def _with_endings(names: dict[str, Name], endings: tuple[str, ...]) -> dict[str,
         stem = key[:-1] if key[-1] in "аяеоьиыaeiouy" else key
         for ending in endings:
             forms.setdefault(stem + ending, set()).add(name.index)
-    inflected = {form: Name(indexes.pop(), False) for form, indexes in forms.items() if len(indexes) == 1}
+    capitalized = {name.index for name in names.values() if name.capitalized}
+    inflected = {
+        form: Name(index, False, index in capitalized)
+        for form, indexes in forms.items()
+        if len(indexes) == 1
+        for index in indexes
+    }
     return {**inflected, **names}
 
 
