@@ -60,9 +60,9 @@ def side_by_side(bilingual: Bilingual, findings: Sequence[Finding]) -> SideBySid
         pieces = _target_pieces(segments, starts, number, finding)
         for index, span in pieces:
             in_targets[index].append(span)
-        row = pieces[0][0] if pieces else None
-        if row is None:
+        if not pieces:  # a file without segments
             continue
+        row = pieces[0][0]
         source_span = _source_span(segments[row], number, finding)
         if source_span:
             in_sources[row].append(source_span)
