@@ -52,6 +52,7 @@ def read(text: str, language: str) -> list[tuple[str, int | None, int | None, in
         ),
         ("Mar de Plata", "es", []),
         ("Проспект 25 Октября", "ru", []),
+        ("１１月１３日", "ja", [("１１月１３日", 13, 11, None, None)]),
         ("«Май 1945»", "ru", [("Май 1945", None, 5, 1945, None)]),
         ("am 3. Oktober 2022", "de", [("3. Oktober 2022", 3, 10, 2022, None)]),
     ],

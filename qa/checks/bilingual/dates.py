@@ -74,6 +74,8 @@ ENGLISH_MONTHS = (
 )
 ENGLISH_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 """In Babel's order: 0 is Monday."""
+FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％－", "0123456789.,%-")
+"""Full-width digits and marks as ASCII, one character for one, so offsets stay ("１２月" is "12月")."""
 WORD = re.compile(r"[^\W\d_]+")
 OPENING = " \t\n«\"„“‘'([—–-"
 """What may stand between a sentence's start and its first word."""
@@ -274,6 +276,7 @@ def source_dates(text: str, language: str, inflections: tuple[str, ...]) -> list
     reader = _reader(language, _endings(language, inflections))
     if reader is None:
         return []
+    text = text.translate(FULL_WIDTH)
     found = [*reader.numeric_month_dates(text), *reader.named_dates(text), *reader.numeric_dates(text)]
     return _outermost(found)
 

@@ -32,12 +32,10 @@ from typing import ClassVar
 from qa.bilingual import Segment
 from qa.checks.base import data_file, option, word_list
 from qa.checks.bilingual import source_language, translated_segments
-from qa.checks.bilingual.dates import date_spans, english_dates
+from qa.checks.bilingual.dates import FULL_WIDTH, date_spans, english_dates
 from qa.document import Document
 from qa.findings import Match
 
-FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％－", "0123456789.,%-")
-"""Full-width digits and marks as ASCII, one character for one, so offsets stay."""
 SPACES = " \u00a0\u202f"
 NUMBER = re.compile(rf"(?<![\d.,])\d+(?:(?:[.,]|[{SPACES}](?=\d{{3}}(?![\d.,]\d)))\d+)*")
 """Digits with the marks between them that may group or split them: "3 000", "1.234,5", "1,5"."""
@@ -77,6 +75,8 @@ ERA_YEAR = re.compile(r"(?P<era>令和|平成|昭和)(?P<year>\d{1,2})年")
 ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
 """Japanese eras by the year before their first: 令和3年 is 2021."""
 SHORT_YEAR = re.compile(r"\d{2}(?=年)")
+DECADE = re.compile(r"[1-9]0(?=-[^\W\d_]|年代)")
+"""Two digits that name a decade: "20-х", "90-е", "90年代"."""
 SEASON_START = re.compile(r"(?<!\d)(?P<century>1[89]|20)\d\d[-–/]\Z")
 """A year before a dash or slash, which makes the two digits after it a year: "2021/22", "2022-23"."""
 """A two-digit year before the year mark ("22年度", fiscal 2022)."""
@@ -336,7 +336,7 @@ def _as_year(text: str, start: int, values: tuple[float, ...]) -> tuple[float, .
         return (int(season["century"]) * 100 + value,)
     if SHORT_YEAR.match(text, start):
         return (2000 + value,)
-    return (1900 + value, 2000 + value) if value % 10 == 0 and value else ()
+    return (1900 + value, 2000 + value) if DECADE.match(text, start) else ()
 
 
 def _cjk_quantities(text: str) -> Iterator[Quantity]:
