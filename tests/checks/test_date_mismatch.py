@@ -112,11 +112,12 @@ def test_a_weekday_is_compared_only_with_a_weekday_the_source_does_not_explain()
     assert check("El mercado abre el lunes.", "The market opens this week.", "es") == []
 
 
-def test_relative_words_are_an_option() -> None:
-    found = check(
-        "Выборы прошли 19 сентября.", "The elections were held recently.", relative_words=("recently",)
-    )
-    assert found == []
+def test_relative_words_are_an_option(tmp_path) -> None:
+    words = tmp_path / "words.txt"
+    words.write_text("recently\n", encoding="utf-8")
+    source, target = "Выборы прошли 19 сентября.", "The elections were held recently."
+    assert check(source, target) == [(target, None, "19 сентября")]
+    assert check(source, target, relative_words_file=str(words)) == []
 
 
 def test_inflections_are_an_option() -> None:

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, ClassVar
 
-from qa.checks.base import option
+from qa.checks.base import data_file, option, word_list
 from qa.checks.bilingual import source_language, translated_segments
 from qa.checks.foreign_dates import DateNames, Sense, date_names, fold
 from qa.document import Document
@@ -82,36 +82,6 @@ OPENING = " \t\n«\"„“‘'([—–-"
 SENTENCE_ENDS = (".", "!", "?", "…", ":", ";")
 SENTENCE_WINDOW = 8
 DEFAULT_INFLECTIONS = ("ru а я у ю е ом ем ой ы", "uk а я у ю і ом ем ою и", "pl a u em ie y")
-DEFAULT_RELATIVE_WORDS = (
-    "today",
-    "tonight",
-    "yesterday",
-    "tomorrow",
-    "this week",
-    "last week",
-    "next week",
-    "this month",
-    "last month",
-    "next month",
-    "earlier this",
-    "later this",
-    "the day before",
-    "the next day",
-    "the following day",
-    "the same day",
-    "that day",
-    "a day later",
-    "days later",
-    "New Year",
-    "Christmas",
-    "Easter",
-    "Women's Day",
-    "Victory Day",
-    "May Day",
-    "Independence Day",
-    "Unity Day",
-    "Fatherland Day",
-)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -121,9 +91,10 @@ class SourceDatesOptions:
         "A source language and the case endings that replace the last vowel of its month and weekday "
         'names ("ru а я у ю е ом ем ой ы": "январ|е", "пятниц|у").',
     )
-    relative_words: tuple[str, ...] = option(
-        DEFAULT_RELATIVE_WORDS,
-        'Words in which a translation may say a date without naming it ("yesterday"): a dropped date is then not reported.',
+    relative_words_file: str | None = option(
+        None,
+        'Words in which a translation may say a date without naming it ("yesterday", "Christmas"): '
+        "a dropped date is then not reported; None for the built-in list.",
     )
 
 
@@ -161,6 +132,9 @@ class SourceDates:
     Options: ClassVar[type] = SourceDatesOptions
     fixable: ClassVar[str] = "never"
 
+    def prepare(self, options: SourceDatesOptions) -> None:
+        relative_words(options.relative_words_file)
+
     def check(self, doc: Document, options: SourceDatesOptions) -> Iterator[Match]:
         language = source_language(doc)
         if language is None or language == "en":
@@ -182,7 +156,7 @@ def _differences(
     english = english_dates(target)
     yield from _weekday_differences(source, dates, english)
     unexplained = [found for found in english if not any(_kept(date, [found]) for date in dates)]
-    in_words = _said_in_words(target, options.relative_words)
+    in_words = _said_in_words(target, relative_words(options.relative_words_file))
     for date in dates:
         if date.day is None and date.month is None or _kept(date, english):
             continue
@@ -251,9 +225,15 @@ def _nearest(dates: Sequence[CalendarDate], where: float, length: int) -> Calend
     return min(dates, key=lambda d: abs(d.start / max(length, 1) - where))
 
 
-def _said_in_words(target: str, words: tuple[str, ...]) -> bool:
-    lowered = target.casefold()
-    return ENGLISH_WEEKDAY.search(target) is not None or any(word.casefold() in lowered for word in words)
+def _said_in_words(target: str, words: re.Pattern[str]) -> bool:
+    return ENGLISH_WEEKDAY.search(target) is not None or words.search(target) is not None
+
+
+@cache
+def relative_words(path: str | None) -> re.Pattern[str]:
+    """The date words of the list as one pattern, whole words, any case."""
+    words = word_list(path or data_file("bilingual-date-words.txt"))
+    return re.compile(r"\b(?:" + "|".join(re.escape(word) for word in words) + r")\b", re.IGNORECASE)
 
 
 def _same_or_unsaid(one: int | None, other: int | None) -> bool:
