@@ -91,10 +91,15 @@ def test_a_monolingual_file_has_no_source_names() -> None:
     assert run([Source("a.txt", data=data)], CATALOGUE.select([RULE])).findings == []
 
 
-def test_a_near_spelling_needs_the_same_first_letter_and_length() -> None:
-    target = Target("The new phone and Omicron.", {}, 80.0)
+def test_a_near_spelling_needs_the_same_first_letter_and_length_but_for_a_latin_script_source() -> None:
+    target = Target("The new phone, the iPhon and Omicron.", {}, 80.0)
     assert not target.holds("iPhone")
     assert target.holds("Omikron")
+    assert Target("The new iPhon.", {}, 80.0, length_slack=2).holds("iPhone")
+    assert _lost("Zelenskyy met Blomberg.", "Зеленский встретился с Bloomberg.") == [
+        ("Zelenskyy met Blomberg.", "Bloomberg")
+    ]
+    assert _lost("He met Zelenskyy.", "Se reunió con Zelenski.", "es") == []
 
 
 def test_min_similarity_out_of_range_is_refused() -> None:

@@ -19,8 +19,11 @@ an omission no monolingual rule can see. Candidates, by the source's script:
   words with a digit or inner capital and links count.
 
 A name counts as kept when the target has each of its words (case and accents aside,
-"iPhone's" and "Pfizers" too), or one close to it (rapidfuzz, `min_similarity`:
-"Omikron"/"Omicron", "Brasil"/"Brazil"), or when a stretch of it has its English name in
+"iPhone's" and "Pfizers" too), or one close to it (rapidfuzz, `min_similarity`, with a letter
+changed, "Omikron"/"Omicron", "Brasil"/"Brazil", but none dropped, "iPhon", when the source
+writes it in Latin letters among another script; two letters more or less, or the same consonant
+skeleton, from a Latin-script source, which respells foreign names: "Zelenski"/"Zelenskyy",
+"Volodímir"/"Volodymyr"), or when a stretch of it has its English name in
 the target, or that name's initials: CLDR's (Babel: countries and regions, "Alemania"/"Germany",
 "Unión Europea"/"EU"; cities of time zones, "Londres"/"London") or `equivalents_file`'s
 ("OTAN"/"NATO", "Casa Blanca"/"White House"); or its initials ("The Wall Street Journal"/"WSJ");
@@ -36,7 +39,7 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from typing import ClassVar
 
 from qa.bilingual import Segment
@@ -44,6 +47,7 @@ from qa.cache import on_disk
 from qa.checks.base import data_file, option, word_list
 from qa.checks.bilingual import source_language, translated_segments
 from qa.checks.language import LINK_MARK
+from qa.checks.name_variants import skeleton
 from qa.checks.stray_capitals import load_function_words
 from qa.document import Document
 from qa.findings import Match
@@ -93,6 +97,10 @@ MAX_EXPANSION_WORDS = 6
 """The longest acronym looked for spelt out, one word a letter."""
 MAX_NAME_WORDS = 6
 """The longest stretch of a name looked up for an English form ("Organización Mundial de la Salud")."""
+LATIN_RESPELLING = 2
+"""Letters a Latin-script language's spelling of a foreign name may add or drop ("Zelenski"/"Zelenskyy")."""
+MIN_SKELETON = 4
+"""A shorter consonant skeleton ("ss" of "Suisse") says too little to match a respelt name by."""
 MIN_FUZZY_LENGTH = 5
 """Shorter words must be kept letter for letter: "Kia"/"Kim" are as close as "Brasil"/"Brazil"."""
 
@@ -147,10 +155,10 @@ class SourceNames:
     def check(self, doc: Document, options: SourceNamesOptions) -> Iterator[Match]:
         language = source_language(doc)
         for segment in translated_segments(doc):
-            target = Target(
-                segment.target, _english_names(language, options.equivalents_file), options.min_similarity
-            )
             source = _plain(segment.source)
+            slack = LATIN_RESPELLING if _is_latin_script(source) else 0
+            english = _english_names(language, options.equivalents_file)
+            target = Target(segment.target, english, options.min_similarity, slack)
             for name in _names(source, language, options):
                 missing = _missing_words(source, name, target)
                 if missing:
@@ -313,7 +321,11 @@ class Target:
     """
 
     def __init__(
-        self, text: str, english_names: Mapping[str, tuple[str, ...]], min_similarity: float
+        self,
+        text: str,
+        english_names: Mapping[str, tuple[str, ...]],
+        min_similarity: float,
+        length_slack: int = 0,
     ) -> None:
         self.text = text
         self.folded = _fold(text)
@@ -328,6 +340,9 @@ class Target:
             self.by_shape[word[0], len(word)].append(word)
         self.english_names = english_names
         self.min_similarity = min_similarity
+        self.length_slack = length_slack
+        """How many letters a near spelling may add or drop: none for a name the source already writes in
+        Latin letters ("iPhon" is no "iPhone"), two for a name a Latin-script language respells ("Zelenski")."""
 
     def holds(self, word: str) -> bool:
         """The word, case and accents aside, opening a word of the target or a part of one ("iPhone's",
@@ -338,7 +353,19 @@ class Target:
         parts = [part for part in JOINTS.split(folded) if part]
         if len(parts) > 1 and all(map(self._opens_a_part, parts)):
             return True  # "KPRC-TV" as "KPRC TV"
-        return len(folded) >= MIN_FUZZY_LENGTH and self._close(folded)
+        return len(folded) >= MIN_FUZZY_LENGTH and (self._close(folded) or self._respelt(folded))
+
+    def _respelt(self, folded: str) -> bool:
+        """For a Latin-script source, a target word with the same consonant skeleton (name_variants.skeleton):
+        "Volodímir"/"Volodymyr", "Mohamed"/"Mohammed", which differ in two letters."""
+        if not self.length_slack:
+            return False
+        key = skeleton(folded)
+        return len(key) >= MIN_SKELETON and key in self.skeletons
+
+    @cached_property
+    def skeletons(self) -> frozenset[str]:
+        return frozenset(map(skeleton, self.words))
 
     def _opens_a_part(self, folded: str) -> bool:
         at = bisect_left(self.sorted_parts, folded)
@@ -363,12 +390,14 @@ class Target:
         return bool(re.search(rf"(?<![^\W_]){re.escape(_fold(phrase))}(?![^\W_])", self.folded))
 
     def _close(self, folded: str) -> bool:
-        """A word of the target with the same first letter, about as long, and similar: "Brazil" for "Brasil"."""
+        """A word of the target with the same first letter, as long give or take `length_slack`, and similar:
+        "Brazil" for "Brasil"."""
         from rapidfuzz import fuzz, process
 
+        slack = self.length_slack
         alike = [
             w
-            for size in range(len(folded) - 2, len(folded) + 3)
+            for size in range(len(folded) - slack, len(folded) + slack + 1)
             for w in self.by_shape.get((folded[0], size), ())
         ]
         found = process.extractOne(folded, alike, scorer=fuzz.ratio, score_cutoff=self.min_similarity)
