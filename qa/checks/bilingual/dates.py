@@ -23,13 +23,21 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Protocol, TypeVar
 
 from qa.checks.base import data_file, option, word_list
 from qa.checks.bilingual import source_language, translated_segments
 from qa.checks.foreign_dates import DateNames, Sense, date_names, fold
 from qa.document import Document
 from qa.findings import Match
+
+
+class HasStart(Protocol):
+    @property
+    def start(self) -> int: ...
+
+
+Spanned = TypeVar("Spanned", bound=HasStart)
 
 DAY = r"(?:3[01]|[12][0-9]|0?[1-9])"
 ORDINAL = r"(?:st|nd|rd|th)?"
@@ -161,7 +169,7 @@ def _differences(
         if date.day is None and date.month is None or _kept(date, english):
             continue
         written = source[date.start : date.end]
-        changed = _nearest(_candidates(date, unexplained), date.start / max(len(source), 1), len(target))
+        changed = nearest(_candidates(date, unexplained), date.start / max(len(source), 1), len(target))
         if changed is not None and not (date.month is None and in_words):
             message = (
                 f"'{written}' in the source is {date.spelled()}; "
@@ -218,11 +226,12 @@ def _weekday_differences(
         yield other.start, other.end, message, (date.start, date.end)
 
 
-def _nearest(dates: Sequence[CalendarDate], where: float, length: int) -> CalendarDate | None:
-    """The date whose place in the target is nearest the source date's place in the source, in proportion."""
-    if not dates:
+def nearest(spans: Sequence[Spanned], where: float, length: int) -> Spanned | None:
+    """Of things in a target of `length`, the one whose place is nearest `where` (a place in the
+    source, as a fraction of its length): what most likely stands for a source date or number."""
+    if not spans:
         return None
-    return min(dates, key=lambda d: abs(d.start / max(length, 1) - where))
+    return min(spans, key=lambda span: abs(span.start / max(length, 1) - where))
 
 
 def _said_in_words(target: str, words: re.Pattern[str]) -> bool:

@@ -32,7 +32,7 @@ from typing import ClassVar
 from qa.bilingual import Segment
 from qa.checks.base import data_file, option, word_list
 from qa.checks.bilingual import source_language, translated_segments
-from qa.checks.bilingual.dates import FULL_WIDTH, date_spans, english_dates
+from qa.checks.bilingual.dates import FULL_WIDTH, date_spans, english_dates, nearest
 from qa.document import Document
 from qa.findings import Match
 
@@ -183,7 +183,7 @@ def _differences(
     ]
     for quantity in missing:
         written = source[quantity.start : quantity.end]
-        replaced = _nearest(unexplained, quantity.start / max(len(source), 1), len(target))
+        replaced = nearest(unexplained, quantity.start / max(len(source), 1), len(target))
         if replaced is not None:
             unexplained.remove(replaced)
             message = (
@@ -194,12 +194,6 @@ def _differences(
         else:
             message = f"'{written}' in the source ({_spelled(quantity.value, written)}) is missing from the translation"
             yield 0, len(target), message, (quantity.start, quantity.end)
-
-
-def _nearest(quantities: Sequence[TargetQuantity], where: float, length: int) -> TargetQuantity | None:
-    if not quantities:
-        return None
-    return min(quantities, key=lambda q: abs(q.start / max(length, 1) - where))
 
 
 def _is_year(quantity: Quantity) -> bool:
