@@ -41,6 +41,7 @@ def test_a_finding_spans_the_target_and_points_at_the_lost_words_of_the_source()
         ("RBとWRが活躍した。", "The running back and the wide receiver starred."),
         ("QBがTDを決めた。", "The quarterback scored a touchdown."),
         ("FG1回の3点。", "Three points from 1 field goal."),
+        ("FG1回の3点。", "Three points from one FG."),
         ("関東でM5.0の地震。", "A magnitude 5.0 earthquake in Kanto."),
         ("週プレNEWSより。", "From 週プレNEWS."),
         ("Kia-Motors выросла.", "Kia Motors grew."),

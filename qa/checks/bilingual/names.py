@@ -89,6 +89,22 @@ CONNECTORS = frozenset(
     ]
 )
 """Lowercase words inside a name of a Latin-script language ("Banco de España", "Ursula von der Leyen")."""
+NUMBER_WORDS = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+)
+"""The numbers English copy writes as words, by value."""
 LETTERS_AND_NUMBER = re.compile(r"([A-Za-z]{1,4})(\d[\d.,]*)\Z")
 JOINTS = re.compile(r"[.\-'’&+_/]+")
 SQUEEZED = re.compile(r"[.\-'’]")
@@ -378,12 +394,18 @@ class Target:
         if not code:
             return False
         letters, number = code.groups()
-        if not re.search(rf"(?<![\d.,]){re.escape(number)}(?!\d)", self.text):
+        if not (re.search(rf"(?<![\d.,]){re.escape(number)}(?!\d)", self.text) or self._says(number)):
             return False
         if letters.lower() in self.words or self.spells_out(letters):
             return True
         return len(letters) == 1 and bool(
             re.search(rf"\b{letters}[a-z]+\W+{re.escape(number)}", self.text, re.IGNORECASE)
+        )
+
+    def _says(self, number: str) -> bool:
+        """A small whole number written as a word ("one FG" for "FG1")."""
+        return (
+            number.isdigit() and int(number) < len(NUMBER_WORDS) and NUMBER_WORDS[int(number)] in self.words
         )
 
     def holds_phrase(self, phrase: str) -> bool:
