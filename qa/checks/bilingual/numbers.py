@@ -410,11 +410,12 @@ def target_quantities(text: str, words: NumberWords) -> list[TargetQuantity]:
         )
         word = MAGNITUDE_AFTER.match(text, number.end())
         scale = words.english.get(word["word"].casefold()) if word else None
-        if scale and scale >= 1000:
-            values = values + tuple(value * scale for value in values)
+        end = number.end()
+        if word and scale and scale >= 1000:
+            values, end = values + tuple(value * scale for value in values), word.end("word")
         if number.end() - number.start() == 2:
             values = values + _as_year(text, number.start(), values)
-        found.append(TargetQuantity(number.start(), number.end(), values, True))
+        found.append(TargetQuantity(number.start(), end, values, True))
     found.extend(_spelled_numbers(text, words.english))
     found.extend(_roman_numbers(text))
     if HALF_MORE.search(text):
