@@ -15,8 +15,11 @@ source they stand. Three findings, each on the target with the source span it co
 - A stretch of the target is copied from the source beside translated words: a run of
   the source's script (three letters of Chinese or Japanese, a word of Cyrillic), or of a
   Latin-script source, `min_copied_words` words in a row that are not English ("dijo que
-  el gobierno"). A name or title in its own script glossed beside its English ("Shinzo Abe
+  el gobierno"); when such stretches make half the target or more, one finding on the
+  whole target. A name or title in its own script glossed beside its English ("Shinzo Abe
   (安倍晋三)"), a link, and a quotation the source itself gives in English are kept.
+
+The kind supersedes untranslated-text: its finding inside one of these is the same words.
 """
 
 from __future__ import annotations
