@@ -4,21 +4,25 @@ Engines lose a magnitude ("2,5 млн" -> "2.5"), misread a locale's marks (Russ
 and Spanish "3.000" are three thousand, "1,5" is one and a half), or simply write another
 figure; each reads as a fine English sentence. Numbers are therefore compared by value,
 never by spelling. A source number is read with its locale's CLDR decimal and group marks
-(through Babel), a mark the locale does not use read both ways ("3.000" in Russian is 3,000
-or 3), with a magnitude word after it ("25 тысяч", from `number_words_file`), with CJK
-magnitudes ("1万5000", "1.5万", "三万"), full-width digits and Japanese era years ("令和3年"
-is 2021). The translation's numbers are read as English writes them and as continental
-copy does (the number-format rule reports that form), with magnitudes ("2.5 million"), and
-in words: cardinals, ordinals and words of count ("three", "twenty-first", "a dozen",
-"twice", "both"). A source number is kept when any of its readings is any of the
-translation's values; one is not a number the check asks for ("1人" is "a person").
+(through Babel); where the locale groups with a space, the dot and the comma are read both
+ways ("3.000" in Russian is 3,000 or 3). A magnitude word after it counts ("25 тысяч", from
+`number_words_file`), and so do CJK magnitudes ("1万5000", "1.5万", "三万"), full-width
+digits, the Japanese decimal dot ("1・5") and tenth ("3割" is 30%), and Japanese era years
+("令和3年" is 2021). A time is its hour on either clock ("15:00" is 3 p.m.), a percentage may
+be a fraction ("25%" is "a quarter"), two digits may be a year ("22年度", "2021/22", "90-х").
+The translation's numbers are read as English writes them and as continental copy does
+(the number-format rule reports that form), with magnitudes ("2.5 million"), in Roman
+numerals ("World War II") and in words: cardinals, ordinals and words of count ("three",
+"twenty-first", "a dozen", "twice", "both", "an hour and a half"). A source number is kept
+when any of its readings is any of the translation's values; one is not a number the check
+asks for ("1人" is "a person").
 
 Left alone, because they are legitimately not carried over or belong to another rule:
 numbers inside the source's dates (the date rule's, see qa.checks.bilingual.dates), list
 numbering at the start of a segment, numbers inside web addresses, and a year that the
 translation says in words ("this year"). A lost number is reported on the translation's
-number that most likely replaced it (an unexplained one in the same place), or on the whole
-segment when there is none.
+figure that most likely replaced it (one no source number explains, in the same place), or
+on the whole segment when there is none.
 """
 
 from __future__ import annotations
