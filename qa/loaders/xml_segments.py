@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
@@ -74,38 +75,68 @@ def _marked_unicode(data: bytes) -> bool:
 
 class Side:
     """One side of a segment as read: its text in pieces, each with the span of the file it
-    stands for, and its inline codes where they stand in that text."""
+    stands for, and its inline codes where they stand in that text.
 
-    __slots__ = ("items", "length", "line")
+    Flat lists of strings and numbers, not an object a piece: a file may hold millions of
+    pieces (an entity is one), and the garbage collector would walk every object among them."""
+
+    __slots__ = ("codes", "length", "line", "spans", "texts")
 
     def __init__(self, line: int | None = None) -> None:
-        self.items: list[tuple[str, int, int] | InlineCode] = []
+        self.texts: list[str] = []
+        self.spans: list[int] = []
+        """The file's start and end of each of `texts`, one after the other."""
+        self.codes: list[tuple[int, InlineCode]] = []
+        """Each inline code, after how many of `texts`."""
         self.length = 0
         self.line = line
         """The line of the file where its element starts."""
 
     def add_text(self, data: str, start: int, end: int) -> None:
-        self.items.append((data, start, end))
+        self.texts.append(data)
+        self.spans += (start, end)
         self.length += len(data)
 
     def add_code(self, code_id: str, text: str) -> None:
-        self.items.append(InlineCode(code_id, text, self.length))
+        self.codes.append((len(self.texts), InlineCode(code_id, text, self.length)))
 
     @property
     def text(self) -> str:
-        return "".join(item[0] for item in self.items if isinstance(item, tuple))
+        return "".join(self.texts)
 
     @property
-    def codes(self) -> tuple[InlineCode, ...]:
-        return tuple(item for item in self.items if isinstance(item, InlineCode))
+    def inline_codes(self) -> tuple[InlineCode, ...]:
+        return tuple(code for _after, code in self.codes)
 
     def lay_out(self, layout: SegmentLayout) -> None:
-        """Append this side to the prose, every piece at its own span of the file."""
-        for item in self.items:
-            if isinstance(item, InlineCode):
-                layout.code(item.id, item.text)
+        """Append this side to the prose, every piece at its own span of the file; a run of text
+        that stands in the file as it reads (no reference, no CRLF, no code between) is taken at once."""
+        prose, source, spans = layout.prose, layout.prose.source, self.spans
+        pending = deque(self.codes)
+
+        def codes_before(index: int) -> None:
+            while pending and pending[0][0] <= index:
+                code = pending.popleft()[1]
+                layout.code(code.id, code.text)
+
+        run_start = run_end = -1
+        for index, text in enumerate(self.texts):
+            start, end = spans[2 * index], spans[2 * index + 1]
+            as_written = end - start == len(text) and source.startswith(text, start)
+            if as_written and start == run_end and not (pending and pending[0][0] <= index):
+                run_end = end
+                continue
+            if run_end >= 0:
+                prose.take(run_start, run_end)
+                run_end = -1
+            codes_before(index)
+            if as_written:
+                run_start, run_end = start, end
             else:
-                layout.prose.take_as(*item)
+                prose.take_as(text, start, end)
+        if run_end >= 0:
+            prose.take(run_start, run_end)
+        codes_before(len(self.texts))
 
 
 @dataclass(frozen=True)
@@ -268,8 +299,7 @@ class XmlWalk:
             raise InputError(
                 f"not well-formed XML at line {error.lineno}, column {error.offset + 1}: {reason}"
             ) from None
-        if self._reader is None:
-            raise InputError("no XML element")
+        assert self._reader is not None  # expat found an element, or raised "no element found"
         return self._reader
 
     def _position(self) -> int:
@@ -388,7 +418,7 @@ def read(data: bytes, display: str, options: LoadOptions, root_reader: RootReade
         layout.begin(same_paragraph=pair.continues)
         if pair.target is not None:
             pair.target.lay_out(layout)
-        layout.end(pair.id, pair.source.text, pair.source.codes, pair.state, pair.source.line)
+        layout.end(pair.id, pair.source.text, pair.source.inline_codes, pair.state, pair.source.line)
     warnings = [decoded.warning, *found.warnings] if decoded.warning else found.warnings
     return layout.document(
         display,
