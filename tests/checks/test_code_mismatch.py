@@ -38,7 +38,7 @@ def keys(text: str) -> list[str]:
             ["{{name}}", "{{#items}}", "%{count}", "${total}", "$1", "$name"],
         ),
         ('<b>x</b><br/><a href="/x" title="T">', ["<b>", "</b>", "<br>", '<a href="/x">']),
-        ("&amp; &#60; &euro;", ["&&", "&<", "&€"]),
+        ("&amp; &#60; &euro; &nbsp;", ["&&", "&<", "&€", "&\u00a0"]),
         ("{d, date, short} {n, number}", ["{d,date,short}", "{n,number}"]),
     ],
 )
@@ -52,7 +52,7 @@ def test_codes_of_each_family_are_read(text: str, expected: list[str]) -> None:
         "50 %, 50% of them, 100%, a 5%-owned stake, 20% off, 3%-ный",
         "{see below}, a { b, {Москва}, the set {x, y}, an open { brace",
         "a < b, x<y and y>x, I <3 you, <<quoted>>, «guillemets», 〈とらや〉",
-        "AT&T; R&D, &unknown; and &nbsp; &laquo; &mdash; &hellip; (typography)",
+        "AT&T; R&D, &unknown; &T;",
         "%% is a literal percent sign",
     ],
 )
@@ -73,8 +73,23 @@ def test_two_codes_changed_in_one_family_pair_up_without_a_suggestion() -> None:
 
 
 def test_codes_of_different_families_are_lost_and_added_not_changed() -> None:
-    found = check("Осталось %d файлов", "{0} files left")
-    assert found == [("{0} files left", None, "%d"), ("{0}", None, None)]
+    assert check("Осталось %d файлов, {1}", "{0} files left, {1}") == [
+        ("{0} files left, {1}", None, "%d"),
+        ("{0}", None, None),
+    ]
+
+
+def test_a_placeholder_of_a_kind_the_source_has_none_of_is_left_alone() -> None:
+    assert check("Осталось %d файлов", "{0} files left") == [("{0} files left", None, "%d")]
+    assert check("an hour ago", "%(count)s час назад") == []
+
+
+def test_a_named_or_numbered_placeholder_may_be_used_more_or_fewer_times() -> None:
+    source = "Please correct the duplicate data for %(field)s in %(date)s."
+    assert check(source, "%(field)s の重複を修正してください。%(date)s では %(field)s が一意です。") == []
+    assert check("{0} и снова {0}", "{0} again") == []
+    assert check("%s и %s", "%s") == [("%s", None, "%s")]
+    assert check("{} и {}", "{}") == [("{}", None, "{}")]
 
 
 def test_unnumbered_printf_conversions_must_keep_their_order_numbered_ones_need_not() -> None:
@@ -119,13 +134,19 @@ def test_icu_plural_bodies_are_text_and_their_codes_count_once() -> None:
     ]
 
 
-def test_an_entity_may_be_written_as_its_character_except_markup_ones() -> None:
-    assert check("Цена &euro;5 &copy; 2022", "Price €5 © 2022") == []
-    assert check("Том &amp; Джерри &lt;3", "Tom & Jerry <3") == [
-        ("Tom & Jerry <3", None, "&amp;"),
-        ("Tom & Jerry <3", None, "&lt;"),
+def test_an_escaped_markup_character_written_bare_is_reported_with_its_entity() -> None:
+    assert check("Том &amp; Джерри &lt;3 <b>x</b>", "Tom & Jerry <3 <b>x</b>") == [
+        ("&", "&amp;", "&amp;"),
+        ("<", "&lt;", "&lt;"),
     ]
+    assert check("Том &amp; Джерри", "Tom &amp; Jerry &nbsp;") == []
+    assert check("Том & Джерри &amp; друзья", "Tom & Jerry & friends") == []
+
+
+def test_other_entities_are_characters_like_any() -> None:
+    assert check("Цена &euro;5 &copy; 2022", "Price 5 EUR") == []
     assert check("10&nbsp;% &laquo;да&raquo;", '10% "yes"') == []
+    assert check("Темы, справка &amp; руководства", "Topics, references and how-tos") == []
 
 
 def test_dollar_codes_count_only_when_both_sides_have_some() -> None:

@@ -97,3 +97,11 @@ def test_findings_are_placed_in_their_segment_of_a_file() -> None:
     assert [(f.line, f.column, f.segment.id, f.segment.start, f.segment.source_start) for f in found] == [
         (2, 50, "2", 16, 6)
     ]
+
+
+def test_an_abbreviation_s_dot_may_end_a_source_whose_translation_has_no_mark() -> None:
+    assert check("6 a.m.", "6 утра", "en") == []
+    assert check("Профессор РНИМУ им.", "Professor of the Pirogov University") == []
+    assert check("Это было в 2021 г.", "It was in 2021") == []
+    assert check("Курорты находятся в горах.", "Resorts are in the") == [("", ".", ".")]
+    assert check("Итоги 2021 г.", "Results of 2021?") == [("?", ".", ".")]

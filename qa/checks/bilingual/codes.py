@@ -4,29 +4,33 @@ A lost "%s" crashes the program that fills it in, a "{0}" turned into "{1}" show
 a dropped "</b>" bolds the rest of the page, and an XLIFF <x id="1"/> missing from a target fails
 the merge back into the document. Codes are read from the text of both sides (printf %s %1$s
 %(name)s and Qt %1; braces {0} {name} {0:N2}, ICU {count, plural, ...}; $1 ${name} $name;
-Ruby %{name}; {{mustache}}; HTML and XML tags; entities) and from the segment's inline codes
+Ruby %{name}; {{mustache}}; HTML and XML tags) and from the segment's inline codes
 (qa.bilingual.InlineCode, by id), and compared as multisets: codes may move, as word order
 differs between languages, except unnumbered printf conversions, which take their arguments in
-order. A code changed in the translation ({0} for {1}) is one finding, with the source's code as
-the suggestion when one swap fixes it.
+order. A named or numbered placeholder may be used once or several times ("%(field)s ...
+%(field)s"): it is compared by presence. A code changed in the translation ({0} for {1}) is one
+finding, with the source's code as the suggestion when one swap fixes it. An &amp;, &lt; or &gt;
+of the source that the translation writes as its bare character ("&", "<") is reported, with the
+entity as the suggestion: in markup it would be read as code. Other entities are characters
+like any (&nbsp; and &laquo; follow the target's typography, &euro; may be written €).
 
 What stays prose: a percent sign after a number ("50 %", "50% of", "a 5%-owned"), a brace that
-holds words ("{see below}") or closes nothing, "<" as less-than ("a < b", "<3"), guillemets
-and their ASCII stand-in "<<quoted>>";
-ICU plural and select bodies, which are text (their selectors change with the language's plural
-forms, so a code inside them counts once, however many bodies repeat it); tag attributes that
-are text (alt, title: `translatable_attributes`). An entity may be written as its character in
-the translation ("&euro;" as "€"), except &amp; &lt; &gt;, which markup needs escaped; entities
-for spaces, dashes and quotation marks (&nbsp; &laquo; &mdash;) are typography, which follows the
-target language. "$5" is money as often as a placeholder: $-codes count only when both sides
-have some.
+holds words ("{see below}", "{x, y}") or closes nothing, "<" as less-than ("a < b", "<3"),
+guillemets and their ASCII stand-in "<<quoted>>"; ICU plural and select bodies, which are text
+(their selectors change with the language's plural forms, so a code inside them counts once,
+however many bodies repeat it); tag attributes that are text (alt, title:
+`translatable_attributes`). A translation may hold a placeholder of a kind its source has none
+of: gettext's plural forms need the count where the English singular has none ("an hour ago":
+"%(count)s час назад"), and so do languages of one plural form; likewise a tag-like "<Name>" in
+the translation of a source without tags is markup only when it is an HTML element (a Japanese
+〈とらや〉 is written "<Toraya>"). "$5" is money as often as a placeholder: $-codes count only when
+both sides have some.
 """
 
 from __future__ import annotations
 
 import html
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -53,6 +57,8 @@ class Code:
     end: int
     ordered: bool = False
     """An unnumbered printf conversion: its place among the others says which argument it takes."""
+    repeatable: bool = False
+    """A placeholder by name or number: the translation may use it more or fewer times than the source."""
 
 
 PRINTF = (
@@ -88,8 +94,7 @@ VOID_ELEMENTS = frozenset(
 """HTML elements that never hold content: <br>, <br/> and <br /> are one tag."""
 MARKUP_CHARACTERS = frozenset("&<>")
 """What an entity must stay an entity for: written as itself, it is markup."""
-TYPOGRAPHY_CATEGORIES = frozenset({"Zs", "Pd", "Pi", "Pf", "Cf"})
-DOLLAR, TAG, ENTITY = "dollar", "tag", "entity"
+DOLLAR, TAG, ENTITY, INLINE = "dollar", "tag", "entity", "inline"
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -116,7 +121,8 @@ class InlineCodes:
 
 
 def compare(segment: Segment, source: list[Code], target: list[Code]) -> Iterator[Match]:
-    source, target = comparable(source, target, segment)
+    yield from unescaped(segment, source, target)
+    source, target = comparable(source, target)
     missing, extra = unmatched(source, target), unmatched(target, source)
     by_family: dict[str, tuple[list[Code], list[Code]]] = defaultdict(lambda: ([], []))
     for code in missing:
@@ -166,27 +172,33 @@ def reordered(segment: Segment, source: list[Code], target: list[Code]) -> Itera
 
 
 def unmatched(codes: list[Code], others: list[Code]) -> list[Code]:
-    """The codes of one side beyond what the other side has of the same key: of each key, the last ones."""
+    """The codes of one side beyond what the other side has of the same key: of each key, the last ones
+    (none of a repeatable placeholder the other side has at all)."""
     available = Counter(c.key for c in others)
     left = []
     for code in codes:
-        if available[code.key]:
-            available[code.key] -= 1
-        else:
+        if not available[code.key]:
             left.append(code)
+        elif not code.repeatable:
+            available[code.key] -= 1
     return left
 
 
-def comparable(source: list[Code], target: list[Code], segment: Segment) -> tuple[list[Code], list[Code]]:
-    """Both sides without what may differ: $-codes unless both sides have some (else they are money),
-    tags added to a source without any unless they are HTML (a Japanese 〈name〉 becomes "<Name>"), and
-    entities the other side writes as their character."""
+def comparable(source: list[Code], target: list[Code]) -> tuple[list[Code], list[Code]]:
+    """Both sides without what may differ: entities (characters, see `unescaped`); $-codes unless both
+    sides have some (else they are money); placeholders of a kind the source has none of (a plural
+    form's count); tags in the translation of a source without any, unless they are HTML."""
+    source = [c for c in source if c.family != ENTITY]
+    target = [c for c in target if c.family != ENTITY]
     if not any(c.family == DOLLAR for c in source) or not any(c.family == DOLLAR for c in target):
         source = [c for c in source if c.family != DOLLAR]
-        target = [c for c in target if c.family != DOLLAR]
-    if not any(c.family == TAG for c in source):
-        target = [c for c in target if c.family != TAG or tag_name(c.text) in html_elements()]
-    return written_out(source, segment.target), written_out(target, segment.source)
+    families = {c.family for c in source}
+    return source, [c for c in target if c.family in families or added_markup(c)]
+
+
+def added_markup(code: Code) -> bool:
+    """A code that is never needed where the source has none of its kind: an inline code, an HTML tag."""
+    return code.family == INLINE or (code.family == TAG and tag_name(code.text) in html_elements())
 
 
 @cache
@@ -194,24 +206,32 @@ def html_elements() -> frozenset[str]:
     return frozenset(word_list(data_file("bilingual-html-elements.txt")))
 
 
-def written_out(codes: list[Code], other_text: str) -> list[Code]:
-    """`codes` less the entities the other side writes as their character (markup characters aside)."""
-    if not any(code.family == ENTITY for code in codes):
-        return codes
-    raw = Counter(other_text)
-    kept = []
-    for code in codes:
-        char = code.key[1:] if code.family == ENTITY else ""
-        if char and char not in MARKUP_CHARACTERS and raw[char]:
-            raw[char] -= 1
-            continue
-        kept.append(code)
-    return kept
+def unescaped(segment: Segment, source: list[Code], target: list[Code]) -> Iterator[Match]:
+    """Each "&", "<" or ">" the translation writes bare where its source only ever escapes it."""
+    escapes = {c.key[1:]: c for c in source if c.family == ENTITY and c.key[1:] in MARKUP_CHARACTERS}
+    if not escapes:
+        return
+    for char in list(escapes):
+        if bare(segment.source, char, source):
+            del escapes[char]
+    for char, escape in escapes.items():
+        for offset in bare(segment.target, char, target):
+            yield Match(
+                segment.start + offset, segment.start + offset + 1,
+                f"'{char}' stands bare where the source escapes it as '{escape.text}': in markup it reads as code.",
+                escape.text, source_span=(escape.start, escape.end),
+            )  # fmt: skip
+
+
+def bare(text: str, char: str, codes: list[Code]) -> list[int]:
+    """Where `char` stands in `text` outside its codes (not as the "<" of a tag or the "&" of an entity)."""
+    inside = {i for code in codes if code.family in (TAG, ENTITY) for i in range(code.start, code.end)}
+    return [i for i, c in enumerate(text) if c == char and i not in inside]
 
 
 def inline(codes: Iterable[InlineCode]) -> Iterator[Code]:
     for code in codes:
-        yield Code(code.id, "inline", code.text, code.offset, code.offset)
+        yield Code(code.id, INLINE, code.text, code.offset, code.offset)
 
 
 def codes_in(text: str, translatable: frozenset[str]) -> list[Code]:
@@ -237,12 +257,14 @@ class Reader:
             if kind == "brace":
                 position = self.brace(match.start(), end, found, depth)
             elif kind == "printf":
-                unnumbered = match.group("pname") is None and match.group("pos") is None
+                named = match.group("pname") is not None or match.group("pos") is not None
                 found.append(
-                    Code(match.group(), "printf", match.group(), match.start(), position, unnumbered)
+                    Code(match.group(), "printf", match.group(), match.start(), position, not named, named)
                 )
             elif kind == "qt":
-                found.append(Code(match.group(), "printf", match.group(), match.start(), position))
+                found.append(
+                    Code(match.group(), "printf", match.group(), match.start(), position, repeatable=True)
+                )
             elif kind == "tag":
                 key = tag_key(match.group(), self.translatable)
                 found.append(Code(key, TAG, match.group(), match.start(), position))
@@ -251,7 +273,8 @@ class Reader:
                 if code is not None:
                     found.append(code)
             elif kind != "escaped":
-                found.append(Code(squeezed(match.group()), kind, match.group(), match.start(), position))
+                key = squeezed(match.group())
+                found.append(Code(key, kind, match.group(), match.start(), position, repeatable=True))
 
     def brace(self, start: int, end: int, found: list[Code], depth: int) -> int:
         """Read the brace at `start` as an argument when it is one; return where scanning goes on."""
@@ -260,8 +283,8 @@ class Reader:
             return start + 1
         if text.find("{", start + 1, close) < 0:  # stops at the first nested brace: linear overall
             if SIMPLE_BRACE.fullmatch(text, start + 1, close):
-                written = text[start : close + 1]
-                found.append(Code(squeezed(written), "brace", written, start, close + 1))
+                written, key = text[start : close + 1], squeezed(text[start : close + 1])
+                found.append(Code(key, "brace", written, start, close + 1, repeatable=key != "{}"))
                 return close + 1
             return start + 1
         head = ICU_HEAD.match(text, start + 1, close) if depth < ICU_DEPTH else None
@@ -269,7 +292,7 @@ class Reader:
         if head is None or bodies is None:
             return start + 1  # prose that happens to hold braces
         key = f"{{{head.group(1)},{head.group(2)}}}"
-        found.append(Code(key, "brace", text[start : head.end()], start, head.end()))
+        found.append(Code(key, "brace", text[start : head.end()], start, head.end(), repeatable=True))
         inside: list[Code] = []
         for body_start, body_end in bodies:
             self.scan(body_start, body_end, inside, depth + 1)
@@ -326,11 +349,9 @@ def tag_name(tag: str) -> str:
 
 
 def entity(match: re.Match[str]) -> Code | None:
-    """An entity that stands for one known character which is not typography, keyed by that character."""
+    """A known entity, keyed by the character it stands for."""
     char = html.unescape(match.group())
-    if len(char) != 1 or char == match.group() or unicodedata.category(char) in TYPOGRAPHY_CATEGORIES:
-        return None
-    if char in "\"'…":
+    if len(char) != 1 or char == match.group():
         return None
     return Code("&" + char, ENTITY, match.group(), match.start(), match.end())
 

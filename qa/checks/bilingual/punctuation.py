@@ -8,7 +8,8 @@ the Greek question mark ";" (of a source in Greek) and ? are the same kind, and 
 marks and brackets around the mark do not count ('."' and '».').
 
 Not reported, because translators do it with reason:
-- a source with no end mark (a headline, a list item) whose translation has one;
+- a source with no end mark (a headline, a list item) whose translation has one, and a source
+  whose last dot may be an abbreviation's ("6 a.m.", "в 2021 г.") beside a translation without;
 - a mark that belongs to a quotation or a bracket closing the segment (`"Where are you going,
   Aida?"`), on either side: word order moves quotations, and reported speech drops their marks;
 - a question in the translation of a statement in a language that asks questions without a
@@ -68,6 +69,8 @@ class Ending:
     end: int
     """The mark's span in the text; an empty span where the text ends when it has none."""
     quoted: bool
+    abbreviated: bool = False
+    """A full stop that may be an abbreviation's dot ("6 a.m.", "в 2021 г."), not a sentence's end."""
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -105,7 +108,7 @@ class EndPunctuation:
 def mismatch(source: Ending, target: Ending, unmarked_questions: bool) -> bool:
     if source.kind.agrees_with(target.kind) or source.kind is End.NONE:
         return False
-    if source.quoted or target.quoted:
+    if source.quoted or target.quoted or (source.abbreviated and target.kind is End.NONE):
         return False
     return not (unmarked_questions and source.kind is End.STOP and target.kind is End.QUESTION)
 
@@ -134,7 +137,15 @@ def ending(text: str, greek: bool = False) -> Ending:
         end = len(text.rstrip())
         return Ending(End.NONE, end, end, quoted=last_closer >= 0)
     kind = kind_of(folded[marks[0] : marks[-1] + 1], greek)
-    return Ending(kind, marks[0], marks[-1] + 1, quoted=not outer)
+    abbreviated = kind is End.STOP and len(marks) == 1 and abbreviation_before(folded, marks[0])
+    return Ending(kind, marks[0], marks[-1] + 1, quoted=not outer, abbreviated=abbreviated)
+
+
+def abbreviation_before(text: str, dot: int) -> bool:
+    """Whether the word before the dot at `dot` reads as an abbreviation: dotted ("a.m", "т.д", "U.S")
+    or of one or two lower-case letters ("г", "им")."""
+    word = text[:dot].rsplit(None, 1)[-1] if text[:dot].strip() else ""
+    return "." in word or (word.isalpha() and word.islower() and len(word) <= 2)
 
 
 def kind_of(marks: str, greek: bool) -> End:
