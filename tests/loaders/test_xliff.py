@@ -8,6 +8,7 @@ draws them. Expected places are found by searching the file's own text.
 from __future__ import annotations
 
 import json
+import random
 import subprocess
 import sys
 from collections.abc import Callable
@@ -461,3 +462,63 @@ def test_the_command_exits_2_on_a_broken_file(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "broken.xlf" in done.stderr.decode() and "mismatched tag" in done.stderr.decode()
+
+
+# --- random files ---------------------------------------------------------------------------------
+
+PIECES = [*"ab xz&<>\"'é😀\n\t", "\r\n", "]]>", "  "]
+
+
+def random_words(rng: random.Random) -> str:
+    return "".join(rng.choice(PIECES) for _ in range(rng.randint(0, 12)))
+
+
+def random_content(rng: random.Random, depth: int = 0) -> list[str | etree._Element]:
+    """Text, nested <g>s, <ph>s of native code and <x/>s, in any order."""
+    x = ElementMaker(namespace=XLIFF_1_2)
+    content: list[str | etree._Element] = []
+    for _ in range(rng.randint(0, 4)):
+        roll = rng.random()
+        if roll < 0.5 or depth > 2:
+            content.append(random_words(rng))
+        elif roll < 0.7:
+            content.append(x.g(*random_content(rng, depth + 1), id=str(rng.randint(1, 9))))
+        elif roll < 0.85:
+            content.append(x.ph(random_words(rng), id="1"))
+        else:
+            content.append(x.x(id="2"))
+    return content
+
+
+def prose_of(element: etree._Element) -> str:
+    """A target's text as a reader sees it, from lxml's own reading: <g> content in, <ph> content out."""
+    text = element.text or ""
+    for child in element:
+        if etree.QName(child).localname == "g":
+            text += prose_of(child)
+        text += child.tail or ""
+    return text
+
+
+@pytest.mark.parametrize("seed", range(60))
+def test_random_files_written_by_lxml_keep_every_character_in_place(seed: int) -> None:
+    rng = random.Random(seed)
+    x = ElementMaker(namespace=XLIFF_1_2, nsmap={None: XLIFF_1_2})
+    units = [
+        x("trans-unit", x.source("s"), x.target(*random_content(rng)), id=str(number))
+        for number in range(rng.randint(1, 5))
+    ]
+    root = x.xliff(x.file(x.body(*units), **{"source-language": "ru"}), version="1.2")
+    data = etree.tostring(
+        root.getroottree(), encoding=rng.choice(["UTF-8", "ascii", "UTF-16"]), xml_declaration=True
+    )
+    if rng.random() < 0.5 and not data.startswith(b"\xff\xfe"):
+        data = with_crlf(data)
+    doc = load(data)
+    targets = etree.fromstring(data).iter(f"{{{XLIFF_1_2}}}target")
+    assert [s.target for s in doc.bilingual.segments] == [prose_of(target) for target in targets]
+    for segment in doc.bilingual.segments:
+        for index in range(segment.start, segment.end):
+            start, end = doc.span_to_source(index, index + 1)
+            written = doc.source_text[start:end]
+            assert written == doc.text[index] or written.startswith("&") or written in ("\r\n", "\r")
