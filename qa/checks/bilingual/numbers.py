@@ -31,6 +31,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import pairwise
 from typing import ClassVar
 
 from qa.bilingual import Segment
@@ -75,6 +76,9 @@ CJK_NUMBER = re.compile(
 )
 """A number written with CJK magnitudes: "1万5000", "1.5万", "3千", "三万", "100億"."""
 VAGUE_BEFORE = frozenset("数何幾")
+MANTISSA = re.compile(r"[0-9.]+")
+RANGE_JOINT = re.compile(r"\s*[-–—~～〜]\s*|\s+[^\W\d_]{1,3}\s+")
+"""What joins the two ends of a range: a dash, a tilde, a short word ("до", "to", "a")."""
 ERA_YEAR = re.compile(r"(?P<era>令和|平成|昭和)(?P<year>\d{1,2})年")
 ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
 """Japanese eras by the year before their first: 令和3年 is 2021."""
@@ -123,6 +127,8 @@ class Quantity:
     start: int
     end: int
     values: tuple[float, ...]
+    scale: float = 1
+    """The magnitude written after the digits ("млн", "万"): 1 when there is none."""
 
     @property
     def value(self) -> float:
@@ -246,15 +252,25 @@ def source_quantities(text: str, language: str, marks: tuple[str, str], words: N
         if number.start() in skipped:
             continue
         for start, end, values in _readings(number, marks):
-            magnitude = _magnitude_after(text, end, magnitudes)
-            if magnitude:
-                values, end = tuple(value * magnitude[0] for value in values), magnitude[1]
+            scale, end = _magnitude_after(text, end, magnitudes) or (1, end)
+            values = tuple(value * scale for value in values)
             if TENTHS.match(text, end):
                 values = (*values, *(value * 10 for value in values))
             elif PERCENT.match(text, end):
                 values = (*values, *(value / 100 for value in values))  # "25%" is "a quarter"
-            found.append(Quantity(start, end, values + _as_year(text, start, values)))
-    return sorted(found, key=lambda q: q.start)
+            found.append(Quantity(start, end, values + _as_year(text, start, values), scale))
+    return _shared_magnitudes(text, sorted(found, key=lambda q: q.start))
+
+
+def _shared_magnitudes(text: str, found: list[Quantity]) -> list[Quantity]:
+    """The first number of a range may mean the magnitude written after the second: "2-3 млн",
+    "от 2 до 3 млн", "2～3万" are two to three million (ten thousand)."""
+    shared = list(found)
+    for index, (first, second) in enumerate(pairwise(found)):
+        if first.scale == 1 and second.scale != 1 and RANGE_JOINT.fullmatch(text, first.end, second.start):
+            values = (*first.values, *(value * second.scale for value in first.values))
+            shared[index] = Quantity(first.start, first.end, values)
+    return shared
 
 
 class Spans:
@@ -349,7 +365,8 @@ def _cjk_quantities(text: str) -> Iterator[Quantity]:
                 continue  # "数万" is "tens of thousands"
         value = _cjk_value(written)
         if value is not None:
-            yield Quantity(found.start(), found.end(), (value,))
+            unit = CJK_UNITS.get(written[-1], 1) if MANTISSA.fullmatch(written[:-1]) else 1
+            yield Quantity(found.start(), found.end(), (value,), unit)
 
 
 def _cjk_value(written: str) -> float | None:
