@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,12 @@ class Bilingual:
             return None
         found = self.segments[index]
         return found if offset <= found.end else None
+
+    @cached_property
+    def code_offsets(self) -> frozenset[int]:
+        """Where the targets' inline codes stand in the prose: a tag takes no room there, so "Yes
+        <x/> no" reads "Yes  no", and a spacing rule must not take the two spaces for a slip."""
+        return frozenset(s.start + code.offset for s in self.segments for code in s.target_codes)
 
     @property
     def source_language(self) -> str | None:

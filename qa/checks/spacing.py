@@ -113,8 +113,9 @@ class Spacing:
     def check(self, doc: Document, options: SpacingOptions) -> Iterator[Match]:
         suffixes = load_dot_suffixes(options.dot_suffixes_file)
         sentence_ends = {sentence.end for sentence in doc.sentences}
+        codes = doc.bilingual.code_offsets if doc.bilingual else frozenset()
         matches = [
-            *_gap_findings(doc.text, sentence_ends, suffixes, options),
+            *_gap_findings(doc.text, sentence_ends, suffixes, options, codes),
             *_missing_space_findings(doc.text, suffixes),
         ]
         yield from sorted(matches, key=lambda m: (m.start, m.end))
@@ -127,12 +128,19 @@ def load_dot_suffixes(path: str | None) -> frozenset[str]:
 
 
 def _gap_findings(
-    text: str, sentence_ends: set[int], suffixes: frozenset[str], options: SpacingOptions
+    text: str,
+    sentence_ends: set[int],
+    suffixes: frozenset[str],
+    options: SpacingOptions,
+    codes: frozenset[int],
 ) -> Iterator[Match]:
-    """Spaces inside a line: before punctuation, doubled in a sentence, or (if asked) between sentences."""
+    """Spaces inside a line: before punctuation, doubled in a sentence, or (if asked) between sentences;
+    not where a translation file's inline code (a tag, taking no room in the prose) stands in the gap."""
     lines = Lines(text)
     for gap in ODD_GAP.finditer(text):
         start, end = gap.span()
+        if codes and any(offset in codes for offset in range(start, end + 1)):
+            continue
         if text[start - 1] in END_MARKS and text[end] in END_MARKS:
             finding = _stray_end_mark(text, start, end)
         elif text[end] in PUNCTUATION_NAMES:

@@ -209,3 +209,14 @@ def test_matching_only_odd_gaps_loses_nothing_that_judging_every_gap_finds(
     monkeypatch.setattr(spacing, "ODD_GAP", re.compile(r"(?<=\S)[ \u00a0\u2009\u202f]+(?=\S)"))  # every gap
     assert odd_gaps_only == findings()
     assert any(odd_gaps_only)
+
+
+def test_two_spaces_around_an_inline_code_of_a_translation_file_are_no_slip() -> None:
+    from qa.bilingual import Bilingual, InlineCode, Segment
+
+    target = "Press  to save, then  close."
+    code = InlineCode("x#1", "<x id='1'/>", target.index("  ") + 1)  # where the tag stood: "Press <x/> to"
+    segment = Segment("1", "Pulse <x/> para guardar, luego  cierre.", target, 0, target_codes=(code,))
+    doc = Document("a.xlf", target, bilingual=Bilingual((segment,)))
+    found = list(Spacing().check(doc, SpacingOptions()))
+    assert [target[m.start - 4 : m.end + 5] for m in found] == ["then  close"]
