@@ -278,7 +278,7 @@ def test_an_mtqa_comment_silences_a_rule() -> None:
 
 def test_segment_marks_are_segments_of_their_own() -> None:
     data = (FIXTURES / "segmented.sdlxliff").read_bytes()
-    doc = load(data)
+    doc = load(data, "segmented.sdlxliff")
     segments = {s.id: s for s in doc.bilingual.segments}
     assert list(segments) == ["7/1", "7/2", "8/1", "8/2", "9"]
     assert segments["7/1"].source == "Первое предложение."
