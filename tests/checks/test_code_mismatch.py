@@ -116,6 +116,8 @@ def test_translatable_attributes_may_differ_and_the_option_names_them() -> None:
     source, target = '<img src="a.png" alt="Кот">', '<img alt="Cat" src="a.png">'
     assert check(source, target) == []
     assert check(source, target, translatable_attributes=()) == [(target, source, source)]
+    assert check("<img src=a.png alt=Кот/>", "<img alt=Cat src=a.png />") == []
+    assert check("<a href=/x>", "<a href=/y>") == [("<a href=/y>", "<a href=/x>", "<a href=/x>")]
 
 
 def test_a_tag_like_word_counts_in_a_translation_of_a_source_without_tags_only_when_it_is_html() -> None:

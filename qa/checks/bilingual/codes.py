@@ -86,7 +86,7 @@ ICU_SELECTOR = re.compile(r"\s*(=\d+|[\w-]+)\s*(?=\{)")
 WHITE = re.compile(r"\s*")
 ICU_DEPTH = 8
 """ICU arguments nested deeper than this are read as text: messages nest two or three."""
-ATTRIBUTE = re.compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|(\S+))")
+ATTRIBUTE = re.compile(r"([\w:.-]+)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>]+?)(?=\s|/?>))")
 TAG_NAME = re.compile(r"</?([A-Za-z][\w.:-]*)")
 VOID_ELEMENTS = frozenset(
     ["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]
