@@ -83,11 +83,11 @@ ERA_YEAR = re.compile(r"(?P<era>令和|平成|昭和)(?P<year>\d{1,2})年")
 ERAS = {"令和": 2018, "平成": 1988, "昭和": 1925}
 """Japanese eras by the year before their first: 令和3年 is 2021."""
 SHORT_YEAR = re.compile(r"\d{2}(?=年)")
+"""A two-digit year before the year mark ("22年度", fiscal 2022)."""
 DECADE = re.compile(r"[1-9]0(?=-[^\W\d_]|年代)")
 """Two digits that name a decade: "20-х", "90-е", "90年代"."""
 SEASON_START = re.compile(r"(?<!\d)(?P<century>1[89]|20)\d\d[-–/]\Z")
 """A year before a dash or slash, which makes the two digits after it a year: "2021/22", "2022-23"."""
-"""A two-digit year before the year mark ("22年度", fiscal 2022)."""
 LIST_NUMBER = re.compile(r"\s*\d{1,2}[.)](?!\d)")
 WEB_ADDRESS = re.compile(r"\S*(?:://|www\.|@)\S*")
 ENGLISH_NUMBER = re.compile(r"(?<!\d)\d+(?:[.,]\d+)*")
