@@ -94,16 +94,28 @@ def in_utf16(data: bytes) -> bytes:
     return etree.tostring(etree.fromstring(data).getroottree(), encoding="UTF-16", xml_declaration=True)
 
 
+def in_utf16be_without_bom(data: bytes) -> bytes:
+    return etree.tostring(etree.fromstring(data).getroottree(), encoding="UTF-16BE", xml_declaration=True)
+
+
 def with_crlf(data: bytes) -> bytes:
     return data.replace(b"\n", b"\r\n")
 
 
-VARIANTS: list[Callable[[bytes], bytes]] = [as_written, with_character_references, in_utf16, with_crlf]
+VARIANTS: list[Callable[[bytes], bytes]] = [
+    as_written,
+    with_character_references,
+    in_utf16,
+    in_utf16be_without_bom,
+    with_crlf,
+]
 
 
 def file_text(data: bytes) -> str:
     """The file as text, decoded here on its own terms."""
-    return data.decode("utf-16") if data.startswith(b"\xff\xfe") else data.decode("utf-8")
+    if data.startswith(b"\xff\xfe"):
+        return data.decode("utf-16")
+    return data.decode("utf-16-be") if data.startswith(b"\x00<") else data.decode("utf-8")
 
 
 def assert_markers_in_place(doc: Document, data: bytes, markers: list[str]) -> None:
