@@ -428,11 +428,16 @@ BROKEN = [
 ]
 
 
+def assert_refused(data: bytes, name: str, message: str) -> None:
+    """Loading the file raises InputError with exactly this one-line message."""
+    with pytest.raises(InputError) as raised:
+        load_bytes(data, name, DEFAULTS)
+    assert str(raised.value) == message
+
+
 @pytest.mark.parametrize(("data", "message"), BROKEN, ids=[message for _data, message in BROKEN])
 def test_a_broken_file_is_one_line_saying_what_is_wrong(data: bytes, message: str) -> None:
-    with pytest.raises(InputError) as raised:
-        load(data)
-    assert str(raised.value) == message
+    assert_refused(data, "news.xlf", message)
 
 
 def test_a_truncated_file_of_a_library_says_where_it_ends() -> None:
