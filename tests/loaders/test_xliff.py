@@ -539,3 +539,21 @@ def test_random_files_written_by_lxml_keep_every_character_in_place(seed: int) -
             start, end = doc.span_to_source(index, index + 1)
             written = doc.source_text[start:end]
             assert written == doc.text[index] or written.startswith("&") or written in ("\r\n", "\r")
+
+
+def test_fix_writes_the_suggestion_into_the_target_in_the_file_s_own_encoding(tmp_path: Path) -> None:
+    path = tmp_path / "news.xlf"
+    path.write_bytes(in_utf16(written_by_translate_toolkit()))
+    done = subprocess.run(
+        [sys.executable, "-m", "qa", "fix", str(path), "--select", "duplicated-word"],
+        capture_output=True,
+        timeout=120,
+        check=False,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr
+    fixed = path.read_bytes()
+    assert fixed.startswith(b"\xff\xfe")
+    targets = [unit.target for unit in xliff.xlifffile.parsestring(fixed).units]
+    assert targets[3] == "Two lines,\nthe zebra4"
+    assert targets[:3] == [target for _id, _source, target in UNITS[:3]]
