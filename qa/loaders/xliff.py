@@ -4,7 +4,8 @@ XLIFF 1.2 (and the 1.0 and 1.1 it extends; SDL's .sdlxliff, memoQ's .mqxliff): <
 source-language target-language>, then <trans-unit id> with <source>, an optional <target
 state>, and, when a tool has split the unit into sentences, a <seg-source> whose
 <mrk mtype="seg" mid> marks are segments of their own ("unit-id/mid"), matched by mid in the
-target. XLIFF 2.0: languages on <xliff srcLang trgLang>, <unit id> holding <segment id state>s
+target. A segment's state: SDL's conf of its mark, else its target's state, else memoQ's
+mq:status of its unit. XLIFF 2.0: languages on <xliff srcLang trgLang>, <unit id> holding <segment id state>s
 (a unit of several is named "unit-id/segment-id"); <ignorable> text between segments is
 not a segment. Units marked translate="no", <alt-trans> proposals and notes are left out.
 
@@ -48,6 +49,11 @@ XLIFF_2_MARKUP = InlineMarkup(
     text_attributes=("disp", "equiv", "dispStart", "equivStart"),
     data_attributes=("dataRef", "dataRefStart"),
 )
+SDL = "http://sdl.com/FileTypes/SdlXliff/1.0"
+SDL_SEGMENTS, SDL_SEGMENT = f"{SDL} seg-defs", f"{SDL} seg"
+"""SDL Trados's <sdl:seg-defs> in a unit: a <sdl:seg id conf> per segment mark, its confirmation level."""
+MEMOQ_STATUS = "MQXliff status"
+"""memoQ's mq:status on a unit ("ManuallyConfirmed"), as expat names the attribute."""
 STRUCTURE = frozenset({"xliff", "file", "body", "group"})
 """Elements around units, read through; any other element outside a unit is skipped (<header>)."""
 UNIT_TEXT = frozenset({"source", "seg-source", "target"})
@@ -71,6 +77,8 @@ class Unit1:
     parts: dict[str, Content] = field(default_factory=dict)
     """Its <source>, <seg-source> and <target>, by element name."""
     state: str | None = None
+    confirmations: dict[str, str] = field(default_factory=dict)
+    """The state of each segment mark, by mid, where a tool says it elsewhere (SDL's conf)."""
 
     def pairs(self) -> list[Pair]:
         """Its segments: one per segment mark when source and target are marked, else the unit."""
@@ -78,7 +86,13 @@ class Unit1:
         if marked is not None and marked.marks and (target is None or target.marks):
             targets = target.marks if target is not None else {}
             return [
-                Pair(f"{self.id}/{mid}", side, targets.get(mid), self.state, continues=number > 1)
+                Pair(
+                    f"{self.id}/{mid}",
+                    side,
+                    targets.get(mid),
+                    self.confirmations.get(mid, self.state),
+                    continues=number > 1,
+                )
                 for number, (mid, side) in enumerate(marked.marks.items(), start=1)
             ]
         return [Pair(self.id, source.side if source else Side(), target.side if target else None, self.state)]
@@ -97,14 +111,16 @@ class Xliff1:
             return IGNORED
         unit = self._unit
         if unit is not None:
+            if name == SDL_SEGMENT and attributes.get("conf"):
+                unit.confirmations[attributes.get("id", "")] = attributes["conf"]
             if name not in UNIT_TEXT:
-                return IGNORED  # <alt-trans>, <note>, a tool's own elements
+                return None if name == SDL_SEGMENTS else IGNORED  # <alt-trans>, <note>, a tool's own
             if name == "target":
-                unit.state = attributes.get("state")
+                unit.state = attributes.get("state", unit.state)
             return Content(XLIFF_1_MARKUP, line, segment_marks=name != "source")
         if name == "trans-unit":
             self._number += 1
-            self._unit = Unit1(attributes.get("id") or str(self._number))
+            self._unit = Unit1(attributes.get("id") or str(self._number), state=attributes.get(MEMOQ_STATUS))
         elif name == "file":
             self.found.source_lang = self.found.source_lang or attributes.get("source-language")
             self.found.target_lang = self.found.target_lang or attributes.get("target-language")

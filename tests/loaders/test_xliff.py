@@ -299,12 +299,27 @@ def test_segment_marks_are_segments_of_their_own() -> None:
     assert segments["7/2"].source_codes == (InlineCode("g#1", '<g id="1">', 8),)
     assert segments["7/2"].target_codes == (InlineCode("g#1", '<g id="1">', 12),)
     assert segments["8/2"].target == ""
+    assert [s.state for s in segments.values()] == ["Translated", "Draft", "Translated", "Translated", None]
     assert segments["9"].source == "Без разметки." and segments["9"].target == "No marks zebra3."
     assert "outside" not in doc.text
     assert doc.text.startswith("The first sentence zebra1. The second")  # one unit: one paragraph
     assert_markers_in_place(doc, data, ["zebra1", "zebra2", "zebra3", "the the"])
     lines = file_text(data).splitlines()
     assert 'mid="2"' in lines[segments["7/2"].source_line - 1]
+
+
+def test_a_memoq_unit_s_status_is_its_state() -> None:
+    data = (
+        f'<xliff version="1.2" xmlns="{XLIFF_1_2}" xmlns:mq="MQXliff"><file source-language="ru" '
+        'target-language="en"><body><trans-unit id="1" mq:status="ManuallyConfirmed"><source>Да</source>'
+        '<target>Yes</target></trans-unit><trans-unit id="2" mq:status="NotStarted"><source>Нет</source>'
+        '<target state="needs-translation"/></trans-unit></body></file></xliff>'
+    ).encode()
+    doc = load(data, "news.mqxliff")
+    assert [(s.id, s.state) for s in doc.bilingual.segments] == [
+        ("1", "ManuallyConfirmed"),
+        ("2", "needs-translation"),
+    ]
 
 
 # --- XLIFF 2.0 --------------------------------------------------------------------------------------
