@@ -105,6 +105,8 @@ class Xliff1:
         self.found = Translation()
         self._unit: Unit1 | None = None
         self._number = 0
+        self._languages: dict[tuple[str | None, str | None], None] = {}
+        """The (source, target) languages of each <file>, in order, once each."""
 
     def start(self, name: str, attributes: Attributes, line: int) -> Content | Ignored | None:
         if attributes.get("translate") == "no":
@@ -122,8 +124,7 @@ class Xliff1:
             self._number += 1
             self._unit = Unit1(attributes.get("id") or str(self._number), state=attributes.get(MEMOQ_STATUS))
         elif name == "file":
-            self.found.source_lang = self.found.source_lang or attributes.get("source-language")
-            self.found.target_lang = self.found.target_lang or attributes.get("target-language")
+            self._languages.setdefault((attributes.get("source-language"), attributes.get("target-language")))
         elif name not in STRUCTURE:
             return IGNORED
         return None
@@ -138,6 +139,12 @@ class Xliff1:
             self._unit = None
 
     def translation(self) -> Translation:
+        """What the file holds, in the languages of its first <file>, with a warning if others differ."""
+        first, *others = self._languages or [(None, None)]
+        self.found.source_lang, self.found.target_lang = first
+        if others:
+            named = ", ".join(f"{source} to {target}" for source, target in self._languages)
+            self.found.warnings.append(f"its files name different languages ({named}): read as the first")
         return self.found
 
 

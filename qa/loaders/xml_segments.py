@@ -61,7 +61,7 @@ def decode_xml(data: bytes, guess_legacy: bool) -> Decoded:
         codec = codecs.lookup(name).name
     except LookupError:
         raise InputError(f"the XML declaration names an unknown encoding: {name}") from None
-    if codec.startswith("utf"):  # the bytes say which UTF, not a label copied from elsewhere
+    if codec.startswith("utf") or codec == "ascii":  # the bytes say which UTF; ASCII is UTF-8's subset
         return decode(data, guess_legacy)
     try:
         return Decoded(data.decode(codec), encoding=Encoding(codec))

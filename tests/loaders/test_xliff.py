@@ -234,6 +234,19 @@ def test_several_files_are_read_in_order_with_the_first_file_s_languages() -> No
     assert_markers_in_place(doc, data, ["zebra1", "zebra2"])
 
 
+def test_files_of_other_languages_are_read_as_the_first_with_a_warning() -> None:
+    files = "".join(
+        f'<file source-language="{language}" target-language="en"><body><trans-unit id="{language}">'
+        f"<source>Так</source><target>Yes</target></trans-unit></body></file>"
+        for language in ("ru", "uk", "ru")
+    )
+    doc = load(f'<xliff version="1.2" xmlns="{XLIFF_1_2}">{files}</xliff>'.encode())
+    assert (doc.bilingual.source_lang, doc.bilingual.target_lang) == ("ru", "en")
+    assert doc.warnings == (
+        "news.xlf: its files name different languages (ru to en, uk to en): read as the first",
+    )
+
+
 def test_units_not_to_translate_proposals_and_notes_are_not_targets() -> None:
     store = toolkit_store()
     add_unit(store, "1", "Да").target = "Yes"
@@ -258,6 +271,11 @@ def test_cdata_and_hexadecimal_references_keep_their_places() -> None:
     doc = load(data)
     assert doc.bilingual.segments[0].target == "A smile 😀 zebra1 x < y && zebra2 & zebra3"
     assert_markers_in_place(doc, data, ["zebra1", "zebra2", "zebra3"])
+
+
+def test_a_file_said_to_be_ascii_may_be_utf8() -> None:
+    data = one_unit("Café".encode(), b'<?xml version="1.0" encoding="US-ASCII"?>\n')
+    assert load(data).bilingual.segments[0].source == "Café"
 
 
 def test_a_legacy_encoding_is_read_as_the_xml_declaration_says() -> None:
