@@ -49,3 +49,9 @@ def _flagged_text(example: Example, finding: Finding) -> str:
         return example.text[finding.start : finding.end]
     _source, target = example.segments[int(finding.segment.id) - 1]  # JSON Lines: a segment's id is its line
     return target[finding.segment.start : finding.segment.end]
+
+
+def file_place(text: str, index: int) -> tuple[int, int]:
+    """1-based line and column of text[index], counted here from the file's own line breaks: the
+    loader tests' expectation, computed apart from the Document's own arithmetic."""
+    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1

@@ -15,7 +15,7 @@ from qa.engine import Source, run
 from qa.errors import InputError
 from qa.loaders import LoadOptions, load_bytes
 from tests.conftest import ROOT
-from tests.helpers import CATALOGUE
+from tests.helpers import CATALOGUE, file_place
 
 FIXTURES = ROOT / "tests" / "data" / "bilingual" / "po"
 LONG = (
@@ -74,11 +74,6 @@ def written_by_translate_toolkit(path: Path) -> Path:
 
 
 WRITERS = [written_by_polib, written_by_translate_toolkit]
-
-
-def file_place(text: str, index: int) -> tuple[int, int]:
-    """1-based line and column of text[index], counted here from the file's own line breaks."""
-    return text.count("\n", 0, index) + 1, index - (text.rfind("\n", 0, index) + 1) + 1
 
 
 @pytest.mark.parametrize("writer", WRITERS, ids=lambda w: w.__name__)

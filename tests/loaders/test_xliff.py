@@ -27,8 +27,7 @@ from qa.engine import Source, run
 from qa.errors import InputError
 from qa.loaders import LoadOptions, load_bytes
 from tests.conftest import ROOT
-from tests.helpers import CATALOGUE
-from tests.loaders.test_po import file_place
+from tests.helpers import CATALOGUE, file_place
 
 FIXTURES = ROOT / "tests" / "data" / "bilingual" / "xliff"
 XLIFF_1_2 = "urn:oasis:names:tc:xliff:document:1.2"
