@@ -101,16 +101,10 @@ def _superseded_by(rules: list[Rule]) -> dict[str, frozenset[str]]:
 
 
 def _yields_to(rules: list[Rule]) -> dict[str, frozenset[str]]:
-    """Rule id -> the kinds whose findings it gives way to when they overlap or touch: covering kinds
-    and its own; a covering kind it supersedes does not hide its findings, which say more."""
+    """Rule id -> the kinds whose findings it gives way to when they overlap or touch: covering kinds and its own."""
     covering = frozenset(rule.kind.name for rule in rules if getattr(rule.kind, "covers", False))
     return {
-        rule.id: (
-            (covering - frozenset(getattr(rule.kind, "supersedes", ())))
-            | frozenset(getattr(rule.kind, "yields_to", ()))
-        )
-        - {rule.kind.name}
-        for rule in rules
+        rule.id: (covering | frozenset(getattr(rule.kind, "yields_to", ()))) - {rule.kind.name} for rule in rules
     }
 
 

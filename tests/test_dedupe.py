@@ -172,10 +172,3 @@ def test_languagetool_on_a_deleted_copy_is_dropped(monkeypatch: pytest.MonkeyPat
         ("duplicated-word", "teh teh"),
         ("grammar", "teh"),  # the first copy: still misspelt once the repeat is fixed
     ]
-
-
-def test_a_covering_finding_does_not_hide_one_of_a_kind_that_supersedes_it() -> None:
-    rules = CATALOGUE.select(["untranslated-text", "untranslated-segment"])
-    paragraph, copied = finding("untranslated-text", 0, 100), finding("untranslated-segment", 10, 20)
-    assert drop_echoes([paragraph, copied], rules) == (paragraph, copied)
-    assert drop_echoes([finding("untranslated-text", 10, 20), copied], rules) == (copied,)
