@@ -425,7 +425,7 @@ def _examples(examples: Mapping[str, Any], key: str, pinnable: frozenset[str]) -
             unknown = set(pinned) - pinnable
             if unknown:
                 verb = "pins" if pinnable else "has"
-                raise ValueError(f"{key} example {verb} unknown field {sorted(unknown)[0]!r}")
+                raise ValueError(f"{key} example {verb} unknown field {min(unknown)!r}")
             source, source_lang = entry.get("source"), entry.get("source_lang")
             if not isinstance(source, (str, type(None))) or not isinstance(source_lang, (str, type(None))):
                 raise ValueError(f"{key} example's 'source' and 'source_lang' are strings")

@@ -17,17 +17,18 @@ GOLDEN = Path(__file__).parent / "golden" / "examples.txt"
 
 def example_files() -> list[Source]:
     """One file a rule: its bad examples then its good ones, a paragraph each (a bilingual rule's:
-    a JSON Lines file, a segment each)."""
-    sources = []
+    a JSON Lines file of its segments for each source language, as a translation file has one)."""
+    files: dict[str, list[bytes]] = {}
     for rule in CATALOGUE.rules:
-        examples = [*rule.bad_examples, *rule.good_examples]
-        files = [example.as_file(rule.id) for example in examples]
-        if not files:
-            continue
-        name = files[0][0]
-        separator = b"" if name.endswith(".jsonl") else b"\n\n"
-        sources.append(Source(name, data=separator.join(data for _name, data in files)))
-    return sources
+        for example in [*rule.bad_examples, *rule.good_examples]:
+            name, data = example.as_file(
+                rule.id if example.source is None else f"{rule.id}.{example.source_lang}"
+            )
+            files.setdefault(name, []).append(data)
+    return [
+        Source(name, data=(b"" if name.endswith(".jsonl") else b"\n\n").join(parts))
+        for name, parts in files.items()
+    ]
 
 
 def golden_lines() -> list[str]:

@@ -333,9 +333,20 @@ def _sentence_loops(
         >= options.min_sentence_words
     )
     for run in _non_overlapping(runs):
+        if _in_two_segments(doc, sentences[run.start].start, sentences[run.start + run.period].start):
+            continue
         block = doc.text[sentences[run.start].start : sentences[run.start + run.period - 1].end]
         message = _sentence_message(block, run)
         yield Match(sentences[run.start].start, sentences[run.end - 1].end, message, suggestion=block)
+
+
+def _in_two_segments(doc: Document, first: int, second: int) -> bool:
+    """Whether the two copies stand in two segments of a translation file: each segment is translated
+    on its own, so two alike are a source written twice (a repeated caption) or two sources
+    translated alike, which inconsistent-translation judges; a loop repeats within a segment."""
+    if doc.bilingual is None:
+        return False
+    return doc.bilingual.segment_at(first) is not doc.bilingual.segment_at(second)
 
 
 def _phrase_message(phrase: str, repeats: int, plain: bool) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from qa.checks.base import option
+from qa.checks.bilingual import markup_offsets
 from qa.checks.quotes import FEET_AND_INCHES, Role, mark_role
 from qa.document import Document
 from qa.findings import Match
@@ -84,9 +85,11 @@ class QuoteStyle:
 
 
 def _style_marks(doc: Document) -> list[Mark]:
-    """Every quotation mark and apostrophe of the document, unit marks left out."""
+    """Every quotation mark and apostrophe of the document, unit marks and a translation file's
+    tags (`<a href="x">`) left out."""
     units = {m.start() for m in UNIT_MARKS.finditer(doc.text)}
     units.update(m.start(group) for m in FEET_AND_INCHES.finditer(doc.text) for group in (1, 2))
+    units.update(markup_offsets(doc))
     return [
         Mark(found.start(), found.group(), paragraph)
         for paragraph in doc.paragraphs

@@ -28,6 +28,7 @@ from typing import ClassVar
 
 from qa import segment
 from qa.checks.base import option
+from qa.checks.bilingual import markup_offsets
 from qa.checks.run_together import first_cut
 from qa.document import Document
 from qa.findings import Match, Severity
@@ -288,11 +289,12 @@ def _in_english(mark: Mark) -> str:
 
 def _problems(doc: Document, scan: _Scan) -> Iterator[Unclosed | Stray | Miswritten]:
     pairing = _Pairing(_uses_straight_quotes(doc.text))
+    markup = markup_offsets(doc)
     for paragraph in doc.paragraphs:
         heading = segment.looks_like_heading(doc.slice(paragraph))
         if heading:
             yield from pairing.abandon_carried()
-        for mark in _marks(doc.text, paragraph, scan):
+        for mark in _marks(doc.text, paragraph, scan, markup):
             yield from pairing.feed(mark)
         narrated_to = _last_narration(doc.text, pairing.first_open_end(paragraph), paragraph.end, scan)
         yield from pairing.end_paragraph(heading, narrated_to)
@@ -504,8 +506,9 @@ def _present(*checks: tuple[Defect, bool]) -> tuple[Defect, ...]:
     return tuple(defect for defect, found in checks if found)
 
 
-def _marks(text: str, paragraph: Span, scan: _Scan) -> list[Mark]:
-    """The quotation marks of a paragraph with their roles; apostrophes and unit marks left out."""
+def _marks(text: str, paragraph: Span, scan: _Scan, markup: frozenset[int]) -> list[Mark]:
+    """The quotation marks of a paragraph with their roles; apostrophes, unit marks and the quotes
+    of a translation file's tags (`<a href="x">`) left out."""
     if not scan.quote_chars.search(text, paragraph.start, paragraph.end):
         return []
     feet_and_inches = FEET_AND_INCHES.finditer(text, paragraph.start, paragraph.end)
@@ -514,6 +517,7 @@ def _marks(text: str, paragraph: Span, scan: _Scan) -> list[Mark]:
         (start, end, role)
         for start, end in _tokens(text, paragraph, scan.quote_chars)
         if start not in units
+        and start not in markup
         and text[max(0, start - len(MANGLED_LEAD)) : start] != MANGLED_LEAD
         and (role := _token_role(text, start, end, paragraph, scan.elisions))
     ]

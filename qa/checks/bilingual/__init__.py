@@ -21,3 +21,19 @@ def translated_segments(doc: Document) -> tuple[Segment, ...]:
 def source_language(doc: Document) -> str | None:
     """The primary subtag of the document's source language ("ru"), None when nobody says."""
     return doc.bilingual.source_language if doc.bilingual else None
+
+
+def markup_offsets(doc: Document) -> frozenset[int]:
+    """The prose offsets inside the targets' placeholders and HTML tags (`{0}`, `<a href="x">`),
+    which a software string's translation holds and no rule should read as words or quotes;
+    none for a document that is not a translation file."""
+    if doc.bilingual is None:
+        return frozenset()
+    from qa.checks.bilingual.codes import markup_spans
+
+    return frozenset(
+        offset
+        for segment in doc.bilingual.segments
+        for start, end in markup_spans(segment.target)
+        for offset in range(segment.start + start, segment.start + end)
+    )

@@ -234,6 +234,38 @@ def inline(codes: Iterable[InlineCode]) -> Iterator[Code]:
         yield Code(code.id, INLINE, code.text, code.offset, code.offset)
 
 
+MARKUP_FAMILIES = frozenset({"printf", "brace", "mustache", "ruby", "template"})
+"""Codes that are never words: other rules leave what they hold alone (a dollar may be money)."""
+
+
+def markup_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` holds placeholders or HTML tags rather than words: the quotes of <a href="x">
+    are no quotation, the 0 of {0} no number, the name of {{name}} no name. An ICU argument is
+    code to its closing brace: its selectors ("one {…}", "other {…}") are keywords, not words.
+    Sorted, none inside another."""
+    spans: list[tuple[int, int]] = []
+    partner = partners(text) if "{" in text else {}
+    for code in codes_in(text, frozenset()):
+        if code.family == "brace" and code.start in partner and ICU_HEAD.match(text, code.start + 1):
+            spans.append((code.start, partner[code.start] + 1))
+        elif code.family in MARKUP_FAMILIES or (
+            code.family == TAG and tag_name(code.text) in html_elements()
+        ):
+            spans.append((code.start, code.end))
+    return _outermost(sorted(spans))
+
+
+def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted spans less those that lie inside an earlier one (a placeholder inside an ICU argument)."""
+    kept: list[tuple[int, int]] = []
+    for start, end in spans:
+        if kept and start < kept[-1][1]:
+            kept[-1] = (kept[-1][0], max(end, kept[-1][1]))
+        else:
+            kept.append((start, end))
+    return kept
+
+
 def codes_in(text: str, translatable: frozenset[str]) -> list[Code]:
     found: list[Code] = []
     Reader(text, partners(text), translatable).scan(0, len(text), found)

@@ -46,6 +46,7 @@ from qa.bilingual import Segment
 from qa.cache import on_disk
 from qa.checks.base import data_file, option, word_list
 from qa.checks.bilingual import source_language, translated_segments
+from qa.checks.bilingual.codes import markup_spans
 from qa.checks.language import LINK_MARK
 from qa.checks.name_variants import skeleton
 from qa.checks.stray_capitals import load_function_words
@@ -58,6 +59,8 @@ TOKEN = re.compile(rf"[{LATIN_LETTER}0-9](?:[{LATIN_LETTER}0-9.'’&+_\-]*[{LATI
 """A Latin-script word with what joins its parts: "COVID-19", "O.J", "AT&T", "Harper's", "C++"."""
 HAS_LETTER = re.compile(f"[{LATIN_LETTER}]")
 ROMAN_NUMERAL = re.compile(r"[IVXLCDM]+\Z")
+CJK_RANGES = (("\u3000", "\u9fff"), ("\uac00", "\ud7af"), ("\uf900", "\uffef"))
+"""CJK punctuation, kana and ideographs; Hangul; compatibility ideographs and full-width forms."""
 LINK_END = ".,;:!?)]}»”\"'/"
 """What ends a sentence or closes a bracket after a link, and a final slash, which says nothing."""
 SENTENCE_OPENER = re.compile(r"(?:\A|[.!?…:;]|[\"“«„(\[¿¡—–-])\W*\Z")
@@ -171,7 +174,7 @@ class SourceNames:
     def check(self, doc: Document, options: SourceNamesOptions) -> Iterator[Match]:
         language = source_language(doc)
         for segment in translated_segments(doc):
-            source = _plain(segment.source)
+            source = _without_markup(_plain(segment.source))
             slack = LATIN_RESPELLING if _is_latin_script(source) else 0
             english = _english_names(language, options.equivalents_file)
             target = Target(segment.target, english, options.min_similarity, slack)
@@ -195,7 +198,7 @@ def _match(segment: Segment, name: Name, missing: Sequence[Span]) -> Match:
 
 def _names(text: str, language: str | None, options: SourceNamesOptions) -> Iterator[Name]:
     """The source's links, then its names by its script."""
-    links = [Span(s, _link_end(text, s, e)) for s, e in tokens_holding(LINK_MARK, text)]
+    links = [_link(text, s, e) for s, e in tokens_holding(LINK_MARK, text)]
     yield from (
         Name((link,), (link,), link=True) for link in links if HAS_LETTER.search(text, link.start, link.end)
     )
@@ -226,10 +229,36 @@ def _plain(text: str) -> str:
     return "".join(plain if len(plain := unicodedata.normalize("NFKC", c)) == 1 else c for c in text)
 
 
-def _link_end(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1] in LINK_END:
-        end -= 1
-    return end
+def _without_markup(text: str) -> str:
+    """The text with its placeholders and tags blanked, a space for a character: the `name` of
+    `{{name}}` and the `/terms` of `<a href="/terms">` are code, which code-mismatch compares."""
+    spans = markup_spans(text)
+    if not spans:
+        return text
+    parts, done = [], 0
+    for start, end in spans:
+        parts += [text[done:start], " " * (end - start)]
+        done = end
+    return "".join([*parts, text[done:]])
+
+
+def _link(text: str, start: int, end: int) -> Span:
+    """The link in a token, cut from the words that Japanese or Chinese run into it with no space
+    ("調査をスタートさせた（https://…）。"), and from the punctuation or final slash after it."""
+    while start < end and not (_in_link(text[start]) and text[start] not in "([{<\"'"):
+        start += 1
+    cut = start
+    while cut < end and _in_link(text[cut]):
+        cut += 1
+    while cut > start and text[cut - 1] in LINK_END:
+        cut -= 1
+    return Span(start, cut)
+
+
+def _in_link(char: str) -> bool:
+    """ASCII, or a letter or digit of an alphabet (an IDN: премияарсеньева.рф); no CJK character or
+    full-width punctuation, which no address holds."""
+    return char.isascii() or (char.isalnum() and not any(low <= char <= high for low, high in CJK_RANGES))
 
 
 def _is_latin_script(text: str) -> bool:

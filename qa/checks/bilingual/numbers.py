@@ -37,6 +37,7 @@ from typing import ClassVar
 from qa.bilingual import Segment
 from qa.checks.base import data_file, option, word_list
 from qa.checks.bilingual import source_language, translated_segments
+from qa.checks.bilingual.codes import markup_spans
 from qa.checks.bilingual.dates import FULL_WIDTH, date_spans, english_dates, nearest
 from qa.document import Document
 from qa.findings import Match
@@ -241,7 +242,8 @@ def source_quantities(text: str, language: str, marks: tuple[str, str], words: N
     text = CJK_DECIMAL_POINT.sub(".", text.translate(FULL_WIDTH))
     listed = LIST_NUMBER.match(text)
     skipped = Spans(len(text))
-    skipped.cover([*date_spans(text, language), *_web_addresses(text), *([listed.span()] if listed else [])])
+    listed_span = [listed.span()] if listed else []
+    skipped.cover([*date_spans(text, language), *_web_addresses(text), *markup_spans(text), *listed_span])
     magnitudes = words.magnitudes.get(language, {})
     found: list[Quantity] = []
     for quantity in [*_cjk_quantities(text), *_era_years(text), *_times(text)]:
@@ -425,7 +427,11 @@ def target_quantities(text: str, words: NumberWords) -> list[TargetQuantity]:
     copy writes it, with a magnitude after it ("2.5 million"), and in words ("twenty-one");
     with "and a half", each number a half more ("an hour and a half" is 1.5)."""
     found = []
+    markup = Spans(len(text))
+    markup.cover(markup_spans(text))
     for number in ENGLISH_NUMBER.finditer(text):
+        if number.start() in markup:
+            continue
         values = _values(number.group(), (".", ","), both_ways=True) or tuple(
             float(part) for part in re.findall(r"\d+", number.group())
         )
