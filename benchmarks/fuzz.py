@@ -34,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from qa.loaders import LoadOptions
 from tests.fuzz.properties import check_files, loaded
-from tests.fuzz.strategies import FILES
+from tests.fuzz.files import FILES
 
 LIMIT_CPU = 10.0
 """Seconds of CPU one small input may take before it counts as a hang (they take milliseconds)."""

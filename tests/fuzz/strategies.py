@@ -3,7 +3,7 @@
 Every strategy draws `bytes`, as a file arrives: realistic news prose mixed with the pieces
 that have broken loaders and rules before (every kind of quote, doubled words, dates and
 numbers, CJK and right-to-left script, control characters, odd encodings), then, often,
-mutated byte by byte. `FILES` maps each format to a strategy of (file name, bytes).
+mutated byte by byte. tests.fuzz.files maps each format to a strategy of (file name, bytes).
 """
 
 from __future__ import annotations
@@ -397,18 +397,3 @@ def _patched_headers(data: bytes, local_field: int, layout: str, value: int) -> 
             if at + struct.calcsize(layout) <= len(patched):
                 struct.pack_into(layout, patched, at, value)
     return bytes(patched)
-
-
-# -- files of every format -----------------------------------------------------------------------------
-
-FILES: dict[str, st.SearchStrategy[tuple[str, bytes]]] = {
-    "txt": text_bytes().map(lambda data: ("fuzz.txt", data)),
-    "md": markdown_bytes().map(lambda data: ("fuzz.md", data)),
-    "html": html_bytes().map(lambda data: ("fuzz.html", data)),
-    "docx": word_bytes().map(lambda data: ("fuzz.docx", data)),
-}
-"""A strategy of (file name, contents) for each loader."""
-
-
-def any_file() -> st.SearchStrategy[tuple[str, bytes]]:
-    return st.one_of(*FILES.values())

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from tests.fuzz.files import FILES, any_file
 from tests.fuzz.properties import check_files
-from tests.fuzz.strategies import FILES, any_file
 
 
 @pytest.mark.parametrize("format_name", sorted(FILES))

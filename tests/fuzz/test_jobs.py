@@ -15,7 +15,7 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.fuzz.strategies import any_file
+from tests.fuzz.files import any_file
 
 FILES_PER_FOLDER = 8
 """Enough for two workers: the engine gives each at least four files."""

@@ -7,8 +7,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from qa.loaders import LoadOptions
+from tests.fuzz.files import FILES
 from tests.fuzz.properties import loaded
-from tests.fuzz.strategies import FILES
 
 
 @pytest.mark.parametrize("format_name", sorted(FILES))
