@@ -3,7 +3,7 @@
     python benchmarks/fuzz.py --per-format 100000               # every format: ~2.5 h CPU, 14-27 ms an input
     python benchmarks/fuzz.py --per-format 5000 --format docx --seed 7
 
-Each input is one file drawn from tests/fuzz/strategies.py and checked as tests/fuzz does: the
+Each input is one file drawn from tests/fuzz/files.py and checked as tests/fuzz does: the
 loader returns a Document or refuses the file with one line (with and without --guess-encoding);
 the engine with `mtqa check`'s default rules gives the file a result, its findings inside the text
 at their line and column; JSON, SARIF and JUnit parse, text output carries no terminal controls;
