@@ -10,6 +10,7 @@ module imports no loader, rule or engine module.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -84,6 +85,10 @@ class Bilingual:
     def source_language(self) -> str | None:
         """The source's primary language subtag ("es" of "es-ES"), lower-case, for locale data."""
         return primary_language(self.source_lang)
+
+
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
+"""What `--source-lang` and the configuration's `source-lang` accept: "ru", "es-ES", "zh_Hant"."""
 
 
 def primary_language(tag: str | None) -> str | None:

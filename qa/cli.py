@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import re
 import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -183,10 +182,9 @@ def _positive(value: str) -> int:
     return int(value)
 
 
-LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8})*")
-
-
 def _language_tag(value: str) -> str:
+    from qa.bilingual import LANGUAGE_TAG
+
     if not LANGUAGE_TAG.fullmatch(value):
         raise argparse.ArgumentTypeError(f"expected a language tag such as ru or es-ES, not {value!r}")
     return value

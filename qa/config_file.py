@@ -21,7 +21,7 @@ FAIL_ON = ("error", "warning", "info", "never")
 
 TOP_KEYS = frozenset(
     "select extend-select ignore fail-on exclude rule-paths source-locales names names-file guess-encoding formats"
-    " rules overrides per-file-ignores".split()
+    " source-lang target-field rules overrides per-file-ignores".split()
 )
 OVERRIDE_KEYS = frozenset("paths select extend-select ignore rules".split())
 
@@ -71,6 +71,10 @@ class Config:
     guess_encoding: bool | None = None
     formats: Mapping[str, str] = field(default_factory=dict)
     """File name ending -> input format name."""
+    source_lang: str | None = None
+    """The source language of bilingual files that do not say it (`--source-lang` wins)."""
+    target_field: str | None = None
+    """The field of JSON Lines records holding the translation (`--target-field` wins)."""
     rules: Mapping[str, RuleSettings] = field(default_factory=dict)
     overrides: tuple[Override, ...] = ()
 
@@ -166,6 +170,8 @@ def parse_config(data: Mapping[str, Any], path: Path, prefix: str = "") -> Confi
         names=_names(reader, data, root),
         guess_encoding=reader.flag(data, "guess-encoding"),
         formats=_formats(reader, data),
+        source_lang=_language(reader, data),
+        target_field=reader.text(data, "target-field"),
         rules=_rule_tables(reader, reader.mapping(data, "rules"), "rules", root),
         overrides=tuple(overrides),
     )
@@ -264,6 +270,15 @@ def _locales(reader: _Reader, data: Mapping[str, Any]) -> tuple[str, ...] | None
     return locales
 
 
+def _language(reader: _Reader, data: Mapping[str, Any]) -> str | None:
+    from qa.bilingual import LANGUAGE_TAG
+
+    value = reader.text(data, "source-lang")
+    if value is not None and not LANGUAGE_TAG.fullmatch(value):
+        raise reader.error("source-lang", f"must be a language tag such as ru or es-ES, not {value!r}")
+    return value
+
+
 def _formats(reader: _Reader, data: Mapping[str, Any]) -> dict[str, str]:
     from qa.loaders import FORMATS
 
@@ -308,6 +323,12 @@ class _Reader:
         if value is not None and (not isinstance(value, str) or not value.strip()):
             raise self.error(key, f"must be a path, not {value!r}")
         return root / value if value else None
+
+    def text(self, table: Mapping[str, Any], key: str) -> str | None:
+        value = table.get(key)
+        if value is not None and (not isinstance(value, str) or not value.strip()):
+            raise self.error(key, f"must be a non-empty string, not {value!r}")
+        return value
 
     def choice(self, table: Mapping[str, Any], key: str, valid: tuple[str, ...]) -> str | None:
         value = table.get(key)

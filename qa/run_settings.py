@@ -133,8 +133,8 @@ def resolve_settings(
         guess_encoding=command_line.guess_encoding or bool(config.guess_encoding),
         format=command_line.format_of,
         formats=formats,
-        source_lang=command_line.source_lang,
-        target_field=command_line.target_field or "target",
+        source_lang=command_line.source_lang or config.source_lang,
+        target_field=command_line.target_field or config.target_field or "target",
     )
     fail_on = command_line.fail_on or config.fail_on or "error"
     return Settings(config, catalogue, rules, fail_on, load_options, asked_for)

@@ -26,8 +26,13 @@ def render(settings: Settings, path: str | None = None) -> str:
         "exclude": list(config.exclude),
         "rule-paths": [str(p) for p in config.rule_paths],
         "formats": dict(settings.load_options.formats),
+        "source-lang": settings.load_options.source_lang,
+        "target-field": settings.load_options.target_field,
     }
-    lines += [f"{key} = {toml_value(value)}" for key, value in top.items()]
+    lines += [
+        f"{key} = {toml_value(value)}" if value is not None else f"# {key}: not set (each file says)"
+        for key, value in top.items()
+    ]
     if config.names:
         lines += ["", "[names]"] + [f"{_key(house)} = {toml_value(list(v))}" for house, v in config.names.items()]
     rules = settings.rules_for(path) if path else settings.rules

@@ -320,3 +320,26 @@ def test_rendered_configuration_is_valid_toml(tmp_path: Path) -> None:
     assert parsed["names"] == {"Antony Blinken": ["Anthony Blinken"]}
     assert parsed["rules"]["long-sentence"] == {"severity": "info", "max_words": 50}
     assert "readability" not in parsed["rules"]
+
+
+def test_source_language_and_target_field_come_from_the_file_and_the_command_line_wins(tmp_path: Path) -> None:
+    toml = "source-lang = 'es-ES'\ntarget-field = 'mt.B'\n"
+    options = settings_for(tmp_path, toml).load_options
+    assert (options.source_lang, options.target_field) == ("es-ES", "mt.B")
+    options = settings_for(tmp_path, toml, CommandLine(source_lang="ru", target_field="reference")).load_options
+    assert (options.source_lang, options.target_field) == ("ru", "reference")
+    assert settings_for(tmp_path, "").load_options.target_field == "target"
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ("source-lang = 'Russian!'\n", "source-lang: must be a language tag such as ru or es-ES"),
+        ("source-lang = 7\n", "source-lang: must be a non-empty string"),
+        ("target-field = ''\n", "target-field: must be a non-empty string"),
+    ],
+)
+def test_a_bad_source_language_or_target_field_names_the_key(tmp_path: Path, toml: str, message: str) -> None:
+    with pytest.raises(ConfigError) as raised:
+        settings_for(tmp_path, toml)
+    assert message in str(raised.value)
