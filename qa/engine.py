@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from qa import metrics, suppress
+from qa.bilingual import primary_language
 from qa.catalogue import Catalogue, Rule
 from qa.dedupe import drop_echoes
 from qa.document import Directive, Document
@@ -259,6 +260,7 @@ def _one_line(error: BaseException) -> str:
 
 
 def _check_document(doc: Document, rules: Sequence[Rule], measure: bool) -> FileOutcome:
+    rules, language_note = _rules_for_language(doc, rules)
     findings: list[Finding] = []
     facts: dict[str, Any] = {}
     failures: list[str] = []
@@ -285,11 +287,26 @@ def _check_document(doc: Document, rules: Sequence[Rule], measure: bool) -> File
         doc.word_count,
         tuple(sorted(findings)),
         rule_errors=tuple(failures),
-        warnings=(*doc.warnings, *partial, *unavailable.values()),
+        warnings=(*doc.warnings, *language_note, *partial, *unavailable.values()),
         unavailable=tuple(unavailable),
         metrics=metrics.measure(doc) if measure else {},
     )
     return FileOutcome(result, facts, doc.directives)
+
+
+def _rules_for_language(doc: Document, rules: Sequence[Rule]) -> tuple[Sequence[Rule], tuple[str, ...]]:
+    """The rules that judge the document's language, and a note when some cannot: mtqa's rules
+    judge English copy, and a translation file into Russian (its target language says so) gets
+    only those that read any language, or every sentence of it would be "left untranslated"."""
+    language = doc.bilingual.target_lang if doc.bilingual else None
+    if primary_language(language) in (None, "en"):
+        return rules, ()
+    kept = [rule for rule in rules if getattr(rule.kind, "any_target_language", False)]
+    if len(kept) == len(rules):
+        return rules, ()
+    ran = ", ".join(rule.id for rule in kept) or "none"
+    note = f"{doc.path}: the translation is in {language!r}; mtqa's rules judge English, so only these ran: {ran}"
+    return kept, (note,)
 
 
 def _internal_error(rule: Rule, error: Exception) -> str:

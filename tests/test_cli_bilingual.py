@@ -126,3 +126,26 @@ def test_sarif_carries_the_segment_of_a_bilingual_finding(mtqa, tmp_path: Path) 
     )
     (result,) = json.loads(done.stdout)["runs"][0]["results"]
     assert result["properties"]["segment"]["id"] == "u1"
+
+
+def _po_file(path: Path, language: str) -> Path:
+    import polib
+
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": language}
+    po.append(polib.POEntry(msgid="Delete %(name)s?", msgstr="Удалить «%(title)s»?"))
+    po.append(polib.POEntry(msgid="Save the changes.", msgstr="Сохранить изменения сейчас же."))
+    po.save(str(path))
+    return path
+
+
+def test_a_translation_into_another_language_gets_only_the_rules_that_read_any(mtqa, tmp_path: Path) -> None:
+    done = run(mtqa, "check", str(_po_file(tmp_path / "ru.po", "ru")), "--format", "json")
+    report = json.loads(done.stdout)
+    assert [f["rule"] for f in report["files"][0]["findings"]] == ["code-mismatch"]
+    assert "the translation is in 'ru'; mtqa's rules judge English, so only these ran: code-mismatch" in (
+        done.stderr.decode()
+    )
+    english = run(mtqa, "check", str(_po_file(tmp_path / "en.po", "en")), "--format", "json")
+    rules = {f["rule"] for f in json.loads(english.stdout)["files"][0]["findings"]}
+    assert {"code-mismatch", "untranslated-text"} <= rules

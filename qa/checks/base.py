@@ -13,7 +13,9 @@ whose findings echo particular other kinds' on the same text names them in
 `yields_to`; a kind whose finding says all that another kind's inside it says, and
 more, names that kind in `supersedes`; a kind that reports a repeat and suggests deleting
 its second copy sets `repeats = True`, and other findings inside that copy go with it.
-`qa.dedupe` drops such echoes.
+`qa.dedupe` drops such echoes. Kinds judge English copy; one that reads translations into any
+language (placeholders, consistency) sets `any_target_language = True`, and only such kinds run
+on a translation file whose target language is another (qa.engine).
 """
 
 from __future__ import annotations

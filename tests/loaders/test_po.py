@@ -210,10 +210,12 @@ def test_a_catalogue_in_its_declared_latin_1_keeps_exact_places() -> None:
         "Salutations répétées répétées de l'été",
     ]
     assert (doc.bilingual.source_lang, doc.bilingual.target_lang) == ("de", "fr")
+    start = doc.text.index("répétées répétées")
+    location = doc.locate(start, start + len("répétées répétées"))
+    assert text[location.start : location.end] == "répétées répétées"
+    assert (location.line, location.column) == file_place(text, text.index("répétées répétées"))
     result = run([Source(path.name, path=path)], CATALOGUE.select(["duplicated-word"]))
-    (finding,) = result.findings
-    assert text[finding.start : finding.end] == "répétées répétées"
-    assert (finding.line, finding.column) == file_place(text, text.index("répétées répétées"))
+    assert result.findings == [] and "the translation is in 'fr'" in result.warnings[0], "English rules only"
 
 
 def test_crlf_line_breaks() -> None:

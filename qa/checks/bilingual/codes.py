@@ -111,6 +111,8 @@ class InlineCodes:
     name: ClassVar[str] = "inline_codes"
     Options: ClassVar[type] = InlineCodesOptions
     fixable: ClassVar[str] = "sometimes"
+    any_target_language: ClassVar[bool] = True
+    """A placeholder or a tag is code in a translation into any language."""
 
     def check(self, doc: Document, options: InlineCodesOptions) -> Iterator[Match]:
         translatable = frozenset(a.lower() for a in options.translatable_attributes)

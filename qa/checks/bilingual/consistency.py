@@ -344,6 +344,8 @@ class Consistency:
     name: ClassVar[str] = "consistency"
     Options: ClassVar[type] = ConsistencyOptions
     fixable: ClassVar[str] = "never"
+    any_target_language: ClassVar[bool] = True
+    """Two translations of one source differ in any language."""
 
     def facts(self, doc: Document, options: ConsistencyOptions) -> tuple[Rendering, ...]:
         return _renderings(doc, options)
