@@ -74,6 +74,41 @@ class SegmentLayout:
         encoding: Encoding | None = None,
         escape: Callable[[str], str] | None = None,
     ) -> Document:
-        """The document; `escape` writes prose as the format does (`&amp;`), for `mtqa fix`."""
+        """The document; `escape` writes prose as the format does (`&amp;`), for `mtqa fix`. A
+        source language nobody gives is read from the sources, and a warning says so."""
+        if source_lang is None:
+            source_lang, name = guess_language(self.segments)
+            if source_lang:
+                guessed = f"the file names no source language; its sources read as {name} ({source_lang})"
+                warnings = (*warnings, f"{path}: {guessed}: --source-lang sets it")
         bilingual = Bilingual(tuple(self.segments), source_lang, target_lang)
         return self.prose.document(path, warnings, encoding, bilingual, escape)
+
+
+GUESS_SAMPLE = 20_000
+"""Characters of the sources read to tell their language: a few pages say it as well as a book."""
+GUESS_LEAST = 40
+"""Letters the sources need before their language is guessed: "Да." could be Russian or Serbian."""
+
+
+def guess_language(segments: list[Segment]) -> tuple[str | None, str]:
+    """The language CLD2 reliably reads in the first sources (its code and name), or (None, "")."""
+    import pycld2
+
+    sample, length = [], 0
+    for segment in segments:
+        if length > GUESS_SAMPLE:
+            break
+        sample.append(segment.source)
+        length += len(segment.source)
+    text = "\n".join(sample)[:GUESS_SAMPLE]
+    if sum(map(str.isalpha, text)) < GUESS_LEAST:
+        return None, ""
+    try:
+        reliable, _, details = pycld2.detect(text)
+    except pycld2.error:  # text CLD2 cannot read (a lone surrogate)
+        return None, ""
+    name, code = details[0][0], details[0][1]
+    if not reliable or code in ("un", "xxx"):
+        return None, ""
+    return code, name.capitalize()

@@ -109,3 +109,20 @@ def test_a_broken_file_is_one_line_naming_the_line_and_cause(data: bytes, messag
         load_bytes(data, "a.jsonl", LoadOptions())
     assert str(raised.value).startswith(message)
     assert "\n" not in str(raised.value)
+
+
+def test_a_source_language_nobody_gives_is_read_from_the_sources_with_a_warning() -> None:
+    sources = [
+        "Сколько скрытого сахара в привычных продуктах?",
+        "Сахар не лучший источник полезных питательных веществ.",
+        "Его избыток в рационе может привести к диабету второго типа.",
+    ]
+    doc = load([{"source": s, "target": "x"} for s in sources])
+    assert doc.bilingual.source_lang == "ru"
+    assert doc.warnings == (
+        "segments.jsonl: the file names no source language; its sources read as Russian (ru): --source-lang sets it",
+    )
+    declared = load([{"source": s, "target": "x"} for s in sources], source_lang="uk")
+    assert (declared.bilingual.source_lang, declared.warnings) == ("uk", ())
+    too_short = load([{"source": "Да.", "target": "Yes."}])
+    assert (too_short.bilingual.source_lang, too_short.warnings) == (None, ())
