@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import importlib
 import os
+import re
 import stat
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -53,9 +54,27 @@ class LoadOptions:
         return dict(self.formats).get(suffix) or SUFFIXES.get(suffix)
 
 
-def format_of(display: str, options: LoadOptions) -> str:
-    """The format named by the options, or by the file's ending; plain text for any other ending."""
-    return options.format or options.format_for_suffix(Path(display).suffix.lower()) or DEFAULT_FORMAT
+def format_of(display: str, options: LoadOptions, data: bytes = b"") -> str:
+    """The format named by the options, or by the file's ending; an `.xml` file named on the command
+    line by its root element (XLIFF or TMX); plain text for any other ending."""
+    suffix = Path(display).suffix.lower()
+    found = options.format or options.format_for_suffix(suffix)
+    if found is None and suffix == ".xml":
+        found = _xml_format(data)
+    return found or DEFAULT_FORMAT
+
+
+XML_ROOTS = re.compile(rb"<(?:[\w.-]+:)?(xliff|tmx)[\s>]")
+SNIFFED = 2048
+"""Bytes of an `.xml` file looked at for its root element: the declaration and comments come first."""
+
+
+def _xml_format(data: bytes) -> str | None:
+    head = data[:SNIFFED]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16: the ASCII of the markup is every other byte
+        head = head.replace(b"\x00", b"")
+    found = XML_ROOTS.search(head)
+    return {b"xliff": "xliff", b"tmx": "tmx"}[found.group(1)] if found else None
 
 
 def loader_for(format_name: str) -> Loader:
@@ -143,4 +162,4 @@ def os_reason(error: OSError) -> str:
 def load_bytes(data: bytes, display: str, options: LoadOptions = LoadOptions()) -> Document:
     if not data.strip():
         raise InputError("file is empty" if not data else "file contains only white space")
-    return loader_for(format_of(display, options))(data, display, options)
+    return loader_for(format_of(display, options, data))(data, display, options)
