@@ -149,3 +149,19 @@ def test_a_translation_into_another_language_gets_only_the_rules_that_read_any(m
     english = run(mtqa, "check", str(_po_file(tmp_path / "en.po", "en")), "--format", "json")
     rules = {f["rule"] for f in json.loads(english.stdout)["files"][0]["findings"]}
     assert {"code-mismatch", "untranslated-text"} <= rules
+
+
+def test_a_github_annotation_names_the_segment(mtqa, tmp_path: Path) -> None:
+    aligned = write_records(tmp_path / "aligned.jsonl")
+    done = run(
+        mtqa,
+        "check",
+        str(aligned),
+        "--target-field",
+        "mt.A",
+        "--select",
+        "duplicated-word",
+        "--format",
+        "github",
+    )
+    assert done.stdout.decode().rstrip().endswith("Duplicated word: 'The the' (segment u1)")

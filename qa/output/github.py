@@ -32,7 +32,7 @@ def commands(results: Results) -> Iterator[str]:
 def annotation(finding: Finding) -> str:
     return command(
         COMMANDS[finding.severity],
-        finding.message,
+        finding.message if finding.segment is None else f"{finding.message} (segment {finding.segment.id})",
         file=finding.path,
         line=finding.line,
         col=finding.column,
