@@ -23,6 +23,22 @@ def write_records(path: Path) -> Path:
     return path
 
 
+def doubled_word_in_system_a(mtqa, tmp_path: Path, output: str):
+    """duplicated-word on system A's translations (`--target-field mt.A`), in one output format."""
+    aligned = write_records(tmp_path / "aligned.jsonl")
+    return run(
+        mtqa,
+        "check",
+        str(aligned),
+        "--target-field",
+        "mt.A",
+        "--select",
+        "duplicated-word",
+        "--format",
+        output,
+    )
+
+
 def test_target_field_picks_the_translation_and_findings_name_their_segment(mtqa, tmp_path: Path) -> None:
     aligned = write_records(tmp_path / "aligned.jsonl")
     clean = run(mtqa, "check", str(aligned), "--select", "duplicated-word")
@@ -112,18 +128,7 @@ def test_fix_keeps_a_json_lines_file_valid(mtqa, tmp_path: Path) -> None:
 
 
 def test_sarif_carries_the_segment_of_a_bilingual_finding(mtqa, tmp_path: Path) -> None:
-    aligned = write_records(tmp_path / "aligned.jsonl")
-    done = run(
-        mtqa,
-        "check",
-        str(aligned),
-        "--target-field",
-        "mt.A",
-        "--select",
-        "duplicated-word",
-        "--format",
-        "sarif",
-    )
+    done = doubled_word_in_system_a(mtqa, tmp_path, "sarif")
     (result,) = json.loads(done.stdout)["runs"][0]["results"]
     assert result["properties"]["segment"]["id"] == "u1"
 
@@ -152,16 +157,5 @@ def test_a_translation_into_another_language_gets_only_the_rules_that_read_any(m
 
 
 def test_a_github_annotation_names_the_segment(mtqa, tmp_path: Path) -> None:
-    aligned = write_records(tmp_path / "aligned.jsonl")
-    done = run(
-        mtqa,
-        "check",
-        str(aligned),
-        "--target-field",
-        "mt.A",
-        "--select",
-        "duplicated-word",
-        "--format",
-        "github",
-    )
+    done = doubled_word_in_system_a(mtqa, tmp_path, "github")
     assert done.stdout.decode().rstrip().endswith("Duplicated word: 'The the' (segment u1)")
