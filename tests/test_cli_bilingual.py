@@ -43,17 +43,7 @@ def test_target_field_picks_the_translation_and_findings_name_their_segment(mtqa
     aligned = write_records(tmp_path / "aligned.jsonl")
     clean = run(mtqa, "check", str(aligned), "--select", "duplicated-word")
     assert clean.returncode == 0, clean.stderr
-    done = run(
-        mtqa,
-        "check",
-        str(aligned),
-        "--target-field",
-        "mt.A",
-        "--select",
-        "duplicated-word",
-        "--format",
-        "json",
-    )
+    done = doubled_word_in_system_a(mtqa, tmp_path, "json")
     assert done.returncode == 1, done.stderr
     (finding,) = json.loads(done.stdout)["files"][0]["findings"]
     assert finding["segment"] == {
