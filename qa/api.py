@@ -27,7 +27,7 @@ from pathlib import Path
 
 from qa.check_run import RunRequest, start_stream
 from qa.config_file import Config, load_config
-from qa.engine import Discovery, RunStream, RunTail, Source, discover
+from qa.engine import Discovery, FileStream, RunTail, Source, discover
 from qa.findings import FileResult, Results
 from qa.run_settings import CommandLine, Settings, load_catalogue, resolve_settings
 
@@ -42,7 +42,7 @@ class Checking:
     """The rules each file runs, as the configuration and the arguments decided."""
     found: Discovery
     """The inputs: files to check, paths that could not be read, files skipped."""
-    stream: RunStream
+    stream: FileStream
 
     def __iter__(self) -> Iterator[FileResult]:
         return self.stream.files()

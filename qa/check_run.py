@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from qa.catalogue import Catalogue, Rule
 from qa.config_file import Config
-from qa.engine import Discovery, RunStream, discover
+from qa.engine import Discovery, FileStream, RunStream, discover
 from qa.errors import UsageError
 from qa.findings import FileResult, Finding, Results, Severity
 from qa.run_settings import CommandLine, Settings, resolve_settings
@@ -110,9 +110,9 @@ class Sink(Protocol):
 
 def start_stream(
     catalogue: Catalogue, config: Config, request: RunRequest, found: Discovery | None = None
-) -> tuple[Settings, Discovery, RunStream]:
+) -> tuple[Settings, Discovery, FileStream]:
     """The settings, the inputs (found from the request's paths unless given) and the run over them,
-    not started: its files come as it is iterated (qa.engine.RunStream)."""
+    not started: its files come as it is iterated (qa.engine.FileStream)."""
     from qa.progress import progress_bar
 
     settings = resolve_settings(config, catalogue, request.command_line)
@@ -127,7 +127,7 @@ def start_stream(
     progress = progress_bar(sys.stderr) if request.progress else None
     common = {"rules_for": settings.rules_for, "progress": progress, "catalogue": catalogue}
     if request.dask:
-        stream: RunStream = _dask().DaskStream(
+        stream: FileStream = _dask().DaskStream(
             request.dask, found.sources, settings.rules, **common, measure=request.measure
         )
     else:

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Protocol
 
 from qa import metrics, suppress
 from qa.bilingual import primary_language
@@ -390,6 +390,17 @@ class RunTail:
         # Results keeps run warnings by rule id; a skipped file's message is its own key, which no id equals.
         warnings = {**{message: message for message in skipped}, **self.unavailable}
         return Results(tuple(files), tuple(errors), warnings, self.not_configured, self.cross_file)
+
+
+class FileStream(Protocol):
+    """What a run's caller reads, wherever the files are checked: RunStream in this machine's
+    processes, qa.dask.DaskStream on a cluster."""
+
+    def files(self) -> Iterator[FileResult]: ...
+
+    def finish(self) -> RunTail: ...
+
+    def collect(self, errors: Iterable[str] = (), skipped: Iterable[str] = ()) -> Results: ...
 
 
 class RunStream:
