@@ -42,6 +42,10 @@ def load(data: bytes, display: str, options: LoadOptions) -> Document:
             continue
         try:
             paragraph = _read_record(layout, decoded.text, line, number, path, languages, paragraph)
+        except json.JSONDecodeError as error:  # its own text names the whole file's line: say it once
+            raise InputError(
+                f"line {number}, column {error.colno}: {error.msg.removesuffix(' at')}"
+            ) from None
         except ValueError as error:
             raise InputError(f"line {number}: {error}") from None
     if not layout.segments:

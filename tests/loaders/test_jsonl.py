@@ -99,8 +99,12 @@ def test_sentences_of_one_paragraph_share_it_and_a_headline_keeps_its_own() -> N
         (b'{"source": "x", "target": 3}\n', "line 1: a record needs a 'target' string"),
         (b'{"source": "x", "target": "y"}\n[1, 2]\n', "line 2: not a JSON object"),
         (b'{"source": "x", "target": "y"} trailing\n', "line 1: text after the object"),
-        (b'{"source": "x", "target": "y\n', "line 1: "),
-        (b'{"source": "x", "target": "bad \\q escape"}\n', "line 1: "),
+        (b'{"source": "x", "target": "y\n', "line 1, column 29: Invalid control character"),
+        (
+            b'{"source": "a", "target": "b"}\n{"source": "a", "target": \n',
+            "line 2, column 27: Expecting value",
+        ),
+        (b'{"source": "x", "target": "bad \\q escape"}\n', "line 1, column 32: Invalid \\escape"),
         (b"\n\n  \n", "file contains only white space"),
     ],
 )
