@@ -113,6 +113,9 @@ class ProseBuilder:
         """Where the source's comments start, for the mtqa directives among them (qa.suppress)."""
         self.unread: list[str] = []
         """Text the loader could not read, said once each: warnings naming the file."""
+        self.before_text: Callable[[str], None] | None = None
+        """Called once, with the next text taken, before it is appended: a layout that waits to
+        see how a block starts before it decides what separates it from the one before."""
 
     def take(self, start: int, end: int) -> None:
         """Append source[start:end] as it stands."""
@@ -122,6 +125,9 @@ class ProseBuilder:
         """Append `text`, which stands for source[start:end] (an entity, an escape)."""
         if not text:
             return
+        if self.before_text is not None:
+            before, self.before_text = self.before_text, None
+            before(text)
         self._pieces.append(Piece(self._length, self._length + len(text), start, end))
         self._append(text)
 

@@ -84,7 +84,7 @@ def _read_record(
             languages.setdefault(key, record[key])
     segment_id = record.get("id")
     paragraph = (record["doc"], record["para"]) if "doc" in record and "para" in record else None
-    layout.begin(same_paragraph=paragraph is not None and paragraph == previous)
+    layout.begin(same_paragraph=None if paragraph is None else paragraph == previous)
     _take_string(layout, text, *target[1])
     layout.end(str(segment_id) if isinstance(segment_id, (str, int)) else str(number), source[0])
     return paragraph

@@ -210,6 +210,6 @@ def _add_segments(layout: SegmentLayout, text: str, fields: dict[str, QuotedText
         translations = [(segment_id, fields["msgstr"], 0)]
     for name, target, number in translations:
         source = fields.get("msgid_plural", msgid) if number else msgid
-        layout.begin()
+        layout.begin(same_paragraph=False)  # each entry a string of its own
         target.take(layout.prose)
         layout.end(name, source.value(text), state=state, source_line=source.line)

@@ -18,6 +18,14 @@ from qa.loaders.extraction import ProseBuilder
 
 ENDS_SENTENCE = re.compile(r"""[.!?…:;。！？][\]\)"'”’»」』]*\s*$""")
 """A target that ends a sentence, perhaps inside a closing quotation mark or bracket."""
+OPENING_QUOTES = frozenset('"“«„‘')
+"""Marks that open a quotation, or reopen one at a new paragraph."""
+
+
+def _leaves_a_quotation_open(text: str) -> bool:
+    """Whether `text` opens more double quotations than it closes (a straight mark toggles)."""
+    curly = text.count("“") + text.count("«") + text.count("„") - text.count("”") - text.count("»")
+    return curly > 0 or text.count('"') % 2 == 1
 
 
 class SegmentLayout:
@@ -26,21 +34,54 @@ class SegmentLayout:
         self.segments: list[Segment] = []
         self._start = 0
         self._codes: list[InlineCode] = []
+        self._paragraph: list[str] = []
+        """The targets of the paragraph being laid out, to tell whether a quotation is still open."""
 
-    def begin(self, same_paragraph: bool = False) -> None:
-        """Open a segment: its target starts a paragraph of its own, or, for the next sentence of
-        the same paragraph (segments of one XLIFF unit), follows the one before after a space, so
-        that a quotation running over two sentences is still one quotation to the rules. A segment
-        that ends without a sentence's closing punctuation (a headline) keeps a paragraph to itself."""
-        if same_paragraph and self.segments and ENDS_SENTENCE.search(self.segments[-1].target):
-            self.prose.space()
-        else:
-            self.prose.paragraph_break()
-        self._start = self.prose.length
+    def begin(self, same_paragraph: bool | None = None) -> None:
+        """Open a segment: its target starts a paragraph of its own, or follows the one before
+        after a space, as the next sentence of its paragraph, so that a quotation running over two
+        sentences is still one quotation to the rules. `same_paragraph` says what the file knows:
+        True for the segments of one XLIFF unit, False for independent strings (PO entries) or a
+        new paragraph, None when it does not say (TMX units, aligned lines): then a segment is
+        taken for the next sentence when a quotation the paragraph left open goes on in it (is
+        not opened again, as a new paragraph of a quotation is). A segment that ends without a
+        sentence's closing punctuation (a headline) stands alone."""
+        previous = self.segments[-1].target if self.segments else ""
         self._codes = []
+        if not ENDS_SENTENCE.search(previous):
+            self._open_paragraph()
+        elif same_paragraph:
+            self._follow()
+        elif same_paragraph is None and _leaves_a_quotation_open("".join(self._paragraph)):
+            self.prose.before_text = self._continue_or_open
+        else:
+            self._open_paragraph()
+
+    def _continue_or_open(self, first_text: str) -> None:
+        """Decided at the target's first text: a quotation reopened starts a paragraph."""
+        if first_text.lstrip()[:1] in OPENING_QUOTES:
+            self._open_paragraph()
+        else:
+            self._follow()
+
+    def _open_paragraph(self) -> None:
+        self.prose.paragraph_break()
+        self._start = self.prose.length
+        self._paragraph = []
+
+    def _follow(self) -> None:
+        self.prose.space()
+        self._start = self.prose.length
+
+    def _settle(self) -> None:
+        """Decide a layout left open before the first text, when a code or the end comes first."""
+        if self.prose.before_text is not None:
+            self.prose.before_text = None
+            self._follow()
 
     def code(self, code_id: str, text: str) -> None:
         """Note an inline code of the target at the current position."""
+        self._settle()
         self._codes.append(InlineCode(code_id, text, self.prose.length - self._start))
 
     def end(
@@ -52,6 +93,7 @@ class SegmentLayout:
         source_line: int | None = None,
     ) -> Segment:
         """Close the open segment with its source; the target is what the prose took since `begin`."""
+        self._settle()
         segment = Segment(
             segment_id,
             source,
@@ -63,6 +105,7 @@ class SegmentLayout:
             source_line,
         )
         self.segments.append(segment)
+        self._paragraph.append(segment.target)
         return segment
 
     def document(

@@ -130,3 +130,30 @@ def test_a_source_language_nobody_gives_is_read_from_the_sources_with_a_warning(
     assert (declared.bilingual.source_lang, declared.warnings) == ("uk", ())
     too_short = load([{"source": "Да.", "target": "Yes."}])
     assert (too_short.bilingual.source_lang, too_short.warnings) == (None, ())
+
+
+def test_without_paragraphs_a_quotation_left_open_goes_on_in_the_next_segment() -> None:
+    records = [
+        {"source": "a", "target": '"It started on Monday.'},
+        {"source": "b", "target": "Nobody knew why."},
+        {"source": "c", "target": 'It ended," she said.'},
+        {"source": "d", "target": "“A new paragraph of a quotation."},
+        {"source": "e", "target": "“Opened again, as the convention has it,” he said."},
+        {"source": "f", "target": "Another story."},
+    ]
+    doc = load(records)
+    assert [doc.slice(p) for p in doc.paragraphs] == [
+        '"It started on Monday. Nobody knew why. It ended," she said.',
+        "“A new paragraph of a quotation.",
+        "“Opened again, as the convention has it,” he said.",
+        "Another story.",
+    ]
+    assert [doc.text[s.start : s.end] for s in doc.bilingual.segments] == [r["target"] for r in records]
+
+
+def test_records_of_known_paragraphs_are_not_joined_by_an_open_quotation() -> None:
+    records = [
+        {"doc": "a", "para": 1, "source": "a", "target": '"It started on Monday.'},
+        {"doc": "b", "para": 1, "source": "b", "target": "Another story."},
+    ]
+    assert len(load(records).paragraphs) == 2
