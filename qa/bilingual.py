@@ -48,6 +48,9 @@ class Segment:
     """What the file says of the translation, when it says anything ("fuzzy", "needs-review-translation")."""
     source_line: int | None = None
     """The 1-based line of the file where the source text starts, for a report that links to it."""
+    form: int | None = None
+    """The plural form a PO entry's msgstr[n] translates: an entry's forms translate one source
+    (msgid_plural) in different words by design ("2 формы", "5 форм")."""
 
     @property
     def end(self) -> int:

@@ -138,8 +138,9 @@ def test_a_translation_into_another_language_gets_only_the_rules_that_read_any(m
     done = run(mtqa, "check", str(_po_file(tmp_path / "ru.po", "ru")), "--format", "json")
     report = json.loads(done.stdout)
     assert [f["rule"] for f in report["files"][0]["findings"]] == ["code-mismatch"]
-    assert "the translation is in 'ru'; mtqa's rules judge English, so only these ran: code-mismatch" in (
-        done.stderr.decode()
+    assert (
+        "the translation is in 'ru'; mtqa's rules judge English, so only these ran: code-mismatch, inconsistent-translation, mixed-script, mojibake"
+        in (done.stderr.decode())
     )
     english = run(mtqa, "check", str(_po_file(tmp_path / "en.po", "en")), "--format", "json")
     rules = {f["rule"] for f in json.loads(english.stdout)["files"][0]["findings"]}
@@ -149,3 +150,28 @@ def test_a_translation_into_another_language_gets_only_the_rules_that_read_any(m
 def test_a_github_annotation_names_the_segment(mtqa, tmp_path: Path) -> None:
     done = doubled_word_in_system_a(mtqa, tmp_path, "github")
     assert done.stdout.decode().rstrip().endswith("Duplicated word: 'The the' (segment u1)")
+
+
+def test_the_plural_forms_of_one_entry_are_no_inconsistency_and_script_mixing_is_found_in_russian(
+    mtqa, tmp_path: Path
+) -> None:
+    import polib
+
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "ru"}
+    po.append(
+        polib.POEntry(
+            msgid="Please submit at least %(num)d form.",
+            msgid_plural="Please submit at least %(num)d forms.",
+            msgstr_plural={
+                0: "Отправьте хотя бы %(num)d форму.",
+                1: "Отправьте хотя бы %(num)d формы.",
+                2: "Отправьте хотя бы %(num)d форм.",
+            },
+        )
+    )
+    po.append(polib.POEntry(msgid="Moscow is the capital.", msgstr="Мoсква — столица."))  # a Latin "o"
+    path = tmp_path / "ru.po"
+    po.save(str(path))
+    done = run(mtqa, "check", str(path), "--format", "json")
+    assert [f["rule"] for f in json.loads(done.stdout)["files"][0]["findings"]] == ["mixed-script"]

@@ -60,6 +60,8 @@ class MixedScript:
     name: ClassVar[str] = "mixed_script"
     Options: ClassVar[type] = NoOptions
     fixable: ClassVar[str] = "sometimes"
+    any_target_language: ClassVar[bool] = True
+    """A Latin "o" in "Мoсква" is as wrong in a Russian translation as a Cyrillic "а" in English."""
 
     def check(self, doc: Document, options: NoOptions) -> Iterator[Match]:
         document_scripts = _DocumentScripts(doc.text)

@@ -68,6 +68,8 @@ class Mojibake:
     Options: ClassVar[type] = MojibakeOptions
     fixable: ClassVar[str] = "sometimes"
     safe_fix: ClassVar[bool] = True
+    any_target_language: ClassVar[bool] = True
+    """Text decoded with the wrong character set is garbled in any language."""
     covers: ClassVar[bool] = True
     """Mangled text explains every mark and capital inside it ("ï»¿" is no French quote): one finding."""
 

@@ -205,11 +205,13 @@ def _add_segments(layout: SegmentLayout, text: str, fields: dict[str, QuotedText
     plurals = sorted(
         (int(name[7:-1]), quoted) for name, quoted in fields.items() if name.startswith("msgstr[")
     )
-    translations = [(f"{segment_id}[{n}]", quoted, n) for n, quoted in plurals]
+    translations: list[tuple[str, QuotedText, int | None]] = [
+        (f"{segment_id}[{n}]", quoted, n) for n, quoted in plurals
+    ]
     if not translations:
-        translations = [(segment_id, fields["msgstr"], 0)]
-    for name, target, number in translations:
-        source = fields.get("msgid_plural", msgid) if number else msgid
+        translations = [(segment_id, fields["msgstr"], None)]
+    for name, target, form in translations:
+        source = fields.get("msgid_plural", msgid) if form else msgid
         layout.begin(same_paragraph=False)  # each entry a string of its own
         target.take(layout.prose)
-        layout.end(name, source.value(text), state=state, source_line=source.line)
+        layout.end(name, source.value(text), state=state, source_line=source.line, form=form)

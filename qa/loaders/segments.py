@@ -91,6 +91,7 @@ class SegmentLayout:
         source_codes: tuple[InlineCode, ...] = (),
         state: str | None = None,
         source_line: int | None = None,
+        form: int | None = None,
     ) -> Segment:
         """Close the open segment with its source; the target is what the prose took since `begin`."""
         self._settle()
@@ -103,6 +104,7 @@ class SegmentLayout:
             tuple(self._codes),
             state,
             source_line,
+            form,
         )
         self.segments.append(segment)
         self._paragraph.append(segment.target)

@@ -172,6 +172,10 @@ def _renderings(doc: Document, options: ConsistencyOptions) -> tuple[Rendering, 
         target, target_words, target_case = _compared(segment.target)
         if not _worth_comparing(source, target, options):
             continue
+        if segment.form:  # a plural form: compared only with the same form of another entry
+            source_words, source_case = (
+                _key([str(key), f"form {segment.form}"]) for key in (source_words, source_case)
+            )
         keys = (source_words, source_case, target_words, target_case)
         first = keys not in quoted
         quoted.add(keys)
