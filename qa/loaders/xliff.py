@@ -97,6 +97,14 @@ class Unit1:
             ]
         return [Pair(self.id, source.side if source else Side(), target.side if target else None, self.state)]
 
+    def leaves_text_unmarked(self) -> bool:
+        """Whether its target, read as segment marks, has words outside them, which no segment holds."""
+        marked, target = self.parts.get("seg-source"), self.parts.get("target")
+        if marked is None or not marked.marks or target is None or not target.marks:
+            return False
+        inside = sum(len("".join(side.text.split())) for side in target.marks.values())
+        return len("".join(target.side.text.split())) > inside
+
 
 class Xliff1:
     """XLIFF 1.0 to 1.2: <file>s of <trans-unit>s, which <group>s may hold."""
@@ -136,6 +144,10 @@ class Xliff1:
             self._unit.parts[name] = captured
         elif name == "trans-unit":
             self.found.pairs.extend(self._unit.pairs())
+            if self._unit.leaves_text_unmarked():
+                self.found.warnings.append(
+                    f"unit {self._unit.id}: target text outside its segment marks is not checked"
+                )
             self._unit = None
 
     def translation(self) -> Translation:

@@ -28,6 +28,7 @@ from qa.errors import InputError
 from qa.loaders import LoadOptions, load_bytes
 from tests.conftest import ROOT
 from tests.helpers import CATALOGUE, file_place
+from tests.loaders.test_xml_sniffing import XLIFF
 
 FIXTURES = ROOT / "tests" / "data" / "bilingual" / "xliff"
 XLIFF_1_2 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -589,3 +590,17 @@ def test_fix_writes_the_suggestion_into_the_target_in_the_file_s_own_encoding(tm
     targets = [unit.target for unit in xliff.xlifffile.parsestring(fixed).units]
     assert targets[3] == "Two lines,\nthe zebra4"
     assert targets[:3] == [target for _id, _source, target in UNITS[:3]]
+
+
+def test_target_text_outside_the_segment_marks_is_said_to_be_unchecked() -> None:
+    unit = (
+        '<trans-unit id="7"><source>Раз. Два.</source><seg-source><mrk mtype="seg" mid="1">Раз.</mrk> '
+        '<mrk mtype="seg" mid="2">Два.</mrk></seg-source><target><mrk mtype="seg" mid="1">One.</mrk> '
+        'Stray words. <mrk mtype="seg" mid="2">Two.</mrk></target></trans-unit>'
+    )
+    data = XLIFF.replace(XLIFF[XLIFF.index("<trans-unit") : XLIFF.index("</body>")], unit).encode()
+    doc = load_bytes(data, "unit.xlf")
+    assert [s.target for s in doc.bilingual.segments] == ["One.", "Two."]
+    assert doc.warnings == ("unit.xlf: unit 7: target text outside its segment marks is not checked",)
+    clean = data.replace(b"Stray words. ", b"")
+    assert load_bytes(clean, "unit.xlf").warnings == ()
