@@ -35,4 +35,3 @@ def test_the_file_name_and_the_option_come_first() -> None:
     data = XLIFF.encode()
     assert format_of("notes.txt", LoadOptions(), data) == "txt"
     assert format_of("export.xml", LoadOptions(format="txt"), data) == "txt"
-
