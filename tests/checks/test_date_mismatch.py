@@ -133,3 +133,11 @@ def test_an_unknown_or_english_source_language_finds_nothing() -> None:
     assert check("21 janvier", "January 22", source_lang="xx") == []
     assert check("January 21", "January 22", source_lang="en") == []
     assert check("21 января", "January 22", source_lang=None) == []
+
+
+def test_a_day_garbled_into_no_date_is_a_changed_day() -> None:
+    source = "12日昼前、名古屋市の川で男性が見つかりました。"
+    assert [
+        flagged for flagged, *_ in check(source, "On the morning of the 42th, a man was found.", "ja")
+    ] == ["the 42th"]
+    assert check(source, "On the morning of the 12th, a man was found.", "ja") == []

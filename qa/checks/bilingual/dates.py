@@ -59,9 +59,11 @@ ENGLISH_DAY_BEFORE = re.compile(rf"\b{ENGLISH_DAY_RANGE}{ORDINAL}(?:\s+of)?\s+\Z
 ENGLISH_DAY_AFTER = re.compile(rf"\s+(?:the\s+)?{ENGLISH_DAY_RANGE}{ORDINAL}\b(?!\s*(?:%|per|percent)\b)")
 ENGLISH_YEAR_AFTER = re.compile(rf",?\s+(?:of\s+)?{YEAR}")
 ENGLISH_DAY_ALONE = re.compile(
-    rf"\b(?:the\s+)?(?P<day>{DAY})(?:st|nd|rd|th)(?:{DAY_JOINT}(?P<last_day>{DAY})(?:st|nd|rd|th))?\b"
+    rf"\b(?:the\s+)?(?P<day>{DAY}|3[2-9]|[4-9][0-9])(?:st|nd|rd|th)"
+    rf"(?:{DAY_JOINT}(?P<last_day>{DAY})(?:st|nd|rd|th))?\b"
 )
-"""A day without a month: "on the 10th", "the 21st", "Japan time 12th"."""
+"""A day without a month: "on the 10th", "the 21st", "Japan time 12th"; up to 99, so that a day
+the translation garbled into no date ("on the 42th" for the 12th) is a changed day, not none."""
 ENGLISH_WEEKDAY = re.compile(r"\b(?P<name>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b")
 NUMERIC_DATE = re.compile(
     r"(?<![\d.,/])(?P<first>\d{1,4})(?P<sep>[./-])(?P<second>\d{1,2})(?P=sep)(?P<third>\d{2,4})(?![\d]|[.,/]\d)"
