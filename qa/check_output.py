@@ -6,11 +6,12 @@ standard output early is not an error.
 
 from __future__ import annotations
 
+import os
 import sys
 from contextlib import nullcontext
 from functools import partial
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from qa.catalogue import Catalogue
 from qa.check_run import Run, RunRequest
@@ -34,22 +35,38 @@ def write_findings(done: Run, format: str, output: str | None, *, quiet: bool, s
         raise UsageError(f"{output}: cannot write output: {error.strerror or error}") from None
 
 
-def stream_findings(catalogue: Catalogue, config: Config, request: RunRequest, output: str | None) -> Run:
-    """`--format jsonl`: each record written as soon as it is known, to `output` or stdout."""
+def stream_findings(
+    catalogue: Catalogue, config: Config, request: RunRequest, output: str | None, files_per_part: int = 10_000
+) -> Run:
+    """`--format jsonl`: each record written as soon as it is known, to `output` or stdout; an
+    `output` that names a folder (`DIR/`, or one that exists) gets the stream in parts."""
     from qa.check_run import stream_run
     from qa.output.jsonl import JsonLines
 
     try:
-        with open(output, "w", encoding="utf-8") if output else nullcontext(sys.stdout) as out:
+        with _jsonl_output(output, files_per_part) as out:
             lines = JsonLines(out)
             done = stream_run(catalogue, config, request, lines)
             lines.finish(done.results, done.warnings)
     except BrokenPipeError:
         silence_stdout()
         raise UsageError("standard output was closed before the run ended") from None
+    except FileExistsError as error:
+        raise UsageError(str(error)) from None
     except OSError as error:
         raise UsageError(f"{output}: cannot write output: {error.strerror or error}") from None
     return done
+
+
+def _jsonl_output(output: str | None, files_per_part: int) -> Any:
+    """Standard output, a file, or a folder of parts (qa.output.jsonl_parts)."""
+    from qa.output.jsonl_parts import PartFiles
+
+    if output is None:
+        return nullcontext(sys.stdout)
+    if output.endswith(("/", os.sep)) or os.path.isdir(output):
+        return PartFiles(Path(output), files_per_part)
+    return open(output, "w", encoding="utf-8")
 
 
 def _given_the_threshold(render: Renderer, done: Run) -> Renderer:

@@ -39,7 +39,18 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_arguments(check)
     _add_baseline_arguments(check)
     check.add_argument("--format", choices=sorted(FORMATTERS), default="text", help="output format")
-    check.add_argument("--output", metavar="FILE", help="write the output to FILE instead of stdout")
+    check.add_argument(
+        "--output",
+        metavar="FILE",
+        help="write the output to FILE instead of stdout; with --format jsonl, a folder (DIR/) gets it in parts",
+    )
+    check.add_argument(
+        "--files-per-part",
+        type=_positive,
+        default=10_000,
+        metavar="N",
+        help="with --format jsonl --output DIR/: file records in each part (default: 10000)",
+    )
     check.add_argument("--report", metavar="DIR", help="also write the HTML report into DIR")
     check.add_argument("--open", action="store_true", help="open the report's index in a browser")
     check.add_argument(
@@ -246,7 +257,9 @@ def check(catalogue: Catalogue, config: Config, arguments: argparse.Namespace) -
     if arguments.format == "jsonl":
         if arguments.report:
             return _fail("--report needs every finding at once: use --format json with it")
-        done = stream_findings(catalogue, config, run_request(arguments), arguments.output)
+        done = stream_findings(
+            catalogue, config, run_request(arguments), arguments.output, arguments.files_per_part
+        )
         _note(done.baseline_note, arguments)
         return exit_code(done, arguments)
     done = check_run(catalogue, config, run_request(arguments))

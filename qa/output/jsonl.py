@@ -16,12 +16,13 @@ from typing import TextIO
 from qa.catalogue import Catalogue
 from qa.findings import FileResult, Finding, Results, severity_counts
 from qa.output.json import dumps, file_entry
+from qa.output.jsonl_parts import PartFiles
 
 
 class JsonLines:
     """Writes the records of one run to `out`, counting what it writes for the summary."""
 
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: TextIO | PartFiles) -> None:
         self.out = out
         self.files = 0
         self.by_severity: Counter[str] = Counter()
@@ -33,6 +34,8 @@ class JsonLines:
         """A file as it is checked: its record, or one error record a problem."""
         if result.error is None:
             self.files += 1
+            if isinstance(self.out, PartFiles):
+                self.out.before_file()
             self._write({"record": "file", **file_entry(result)})
             self._count(result.findings)
         for message in result.problems:
