@@ -75,6 +75,15 @@ def require_at_least(options: Any, **minimums: float) -> None:
             raise ValueError(f"option {name!r} must be at least {least}, not {value!r}")
 
 
+def require_between(options: Any, low: float, high: float, *names: str) -> None:
+    """For an Options' `__post_init__`: a ValueError naming the first option outside `low`-`high`
+    (a share or a probability, 0-1; a rapidfuzz score, 0-100)."""
+    for name in names:
+        value = getattr(options, name)
+        if not low <= value <= high:
+            raise ValueError(f"option {name!r} must be between {low} and {high}, not {value}")
+
+
 class OptionError(ValueError):
     """Raised with a message naming the offending key; the catalogue adds file and rule."""
 

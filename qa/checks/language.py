@@ -43,7 +43,7 @@ from typing import Any, ClassVar
 
 from qa import lexicon
 from qa.cache import on_disk
-from qa.checks.base import option, require_at_least
+from qa.checks.base import option, require_at_least, require_between
 from qa.checks.stray_capitals import load_function_words
 from qa.document import Document
 from qa.errors import Unavailable
@@ -135,9 +135,7 @@ class LanguageOptions:
 
     def __post_init__(self) -> None:
         require_at_least(self, min_words=1)
-        for key in ("min_probability", "max_function_word_share"):
-            if not 0 <= getattr(self, key) <= 1:
-                raise ValueError(f"option {key!r} must be between 0 and 1, not {getattr(self, key)}")
+        require_between(self, 0, 1, "min_probability", "max_function_word_share")
 
 
 @dataclass(frozen=True, slots=True)

@@ -246,8 +246,8 @@ def markup_spans(text: str) -> list[tuple[int, int]]:
     code to its closing brace: its selectors ("one {…}", "other {…}") are keywords, not words.
     Sorted, none inside another."""
     spans: list[tuple[int, int]] = []
-    partner = partners(text) if "{" in text else {}
-    for code in codes_in(text, frozenset()):
+    partner = partners(text)
+    for code in codes_in(text, frozenset(), partner):
         if code.family == "brace" and code.start in partner and ICU_HEAD.match(text, code.start + 1):
             spans.append((code.start, partner[code.start] + 1))
         elif code.family in MARKUP_FAMILIES or (
@@ -268,9 +268,10 @@ def _outermost(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     return kept
 
 
-def codes_in(text: str, translatable: frozenset[str]) -> list[Code]:
+def codes_in(text: str, translatable: frozenset[str], partner: dict[int, int] | None = None) -> list[Code]:
+    """The codes of one side's text, in order; `partner`: its `partners`, when the caller has them."""
     found: list[Code] = []
-    Reader(text, partners(text), translatable).scan(0, len(text), found)
+    Reader(text, partners(text) if partner is None else partner, translatable).scan(0, len(text), found)
     return found
 
 
@@ -353,6 +354,8 @@ def icu_bodies(text: str, position: int, close: int, partner: dict[int, int]) ->
 
 def partners(text: str) -> dict[int, int]:
     """Each "{" that a "}" closes -> that "}", braces nested; found in one pass."""
+    if "{" not in text:
+        return {}
     opened: list[int] = []
     pairs = {}
     for index, char in enumerate(text):

@@ -88,7 +88,7 @@ class Rendering:
 
 def compared_words(text: str) -> tuple[str, ...]:
     """The words a comparison reads: punctuation, spacing and case aside (acronyms: `_compared`)."""
-    return tuple(WORD.findall(_plain(text).casefold()))
+    return _compared(text)[0]
 
 
 def _plain(text: str) -> str:

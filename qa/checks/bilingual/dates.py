@@ -23,21 +23,13 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
-from typing import Any, ClassVar, Protocol, TypeVar
+from typing import Any, ClassVar
 
 from qa.checks.base import data_file, option, word_list
-from qa.checks.bilingual import source_language, translated_segments
+from qa.checks.bilingual import FULL_WIDTH, nearest, source_language, translated_segments
 from qa.checks.foreign_dates import DateNames, Sense, date_names, fold
 from qa.document import Document
 from qa.findings import Match
-
-
-class HasStart(Protocol):
-    @property
-    def start(self) -> int: ...
-
-
-Spanned = TypeVar("Spanned", bound=HasStart)
 
 DAY = r"(?:3[01]|[12][0-9]|0?[1-9])"
 ORDINAL = r"(?:st|nd|rd|th)?"
@@ -84,8 +76,6 @@ ENGLISH_MONTHS = (
 )
 ENGLISH_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 """In Babel's order: 0 is Monday."""
-FULL_WIDTH = str.maketrans("０１２３４５６７８９．，％－", "0123456789.,%-")
-"""Full-width digits and marks as ASCII, one character for one, so offsets stay ("１２月" is "12月")."""
 WORD = re.compile(r"[^\W\d_]+")
 OPENING = " \t\n«\"„“‘'([—–-"
 """What may stand between a sentence's start and its first word."""
@@ -226,14 +216,6 @@ def _weekday_differences(
             f"the translation has {ENGLISH_WEEKDAYS[other.weekday]}"
         )
         yield other.start, other.end, message, (date.start, date.end)
-
-
-def nearest(spans: Sequence[Spanned], where: float, length: int) -> Spanned | None:
-    """Of things in a target of `length`, the one whose place is nearest `where` (a place in the
-    source, as a fraction of its length): what most likely stands for a source date or number."""
-    if not spans:
-        return None
-    return min(spans, key=lambda span: abs(span.start / max(length, 1) - where))
 
 
 def _said_in_words(target: str, words: re.Pattern[str]) -> bool:

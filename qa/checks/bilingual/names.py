@@ -44,8 +44,8 @@ from typing import ClassVar
 
 from qa.bilingual import Segment
 from qa.cache import on_disk
-from qa.checks.base import data_file, option, word_list
-from qa.checks.bilingual import source_language, translated_segments
+from qa.checks.base import data_file, option, require_between, word_list
+from qa.checks.bilingual import source_language, stripped_span, translated_segments
 from qa.checks.bilingual.codes import markup_spans
 from qa.checks.language import LINK_MARK
 from qa.checks.name_variants import skeleton
@@ -146,8 +146,7 @@ class SourceNamesOptions:
     )
 
     def __post_init__(self) -> None:
-        if not 0 <= self.min_similarity <= 100:
-            raise ValueError(f"option 'min_similarity' must be between 0 and 100, not {self.min_similarity}")
+        require_between(self, 0, 100, "min_similarity")
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,10 +172,10 @@ class SourceNames:
 
     def check(self, doc: Document, options: SourceNamesOptions) -> Iterator[Match]:
         language = source_language(doc)
+        english = _english_names(language, options.equivalents_file)
         for segment in translated_segments(doc):
             source = _without_markup(_plain(segment.source))
             slack = LATIN_RESPELLING if _is_latin_script(source) else 0
-            english = _english_names(language, options.equivalents_file)
             target = Target(segment.target, english, options.min_similarity, slack)
             for name in _names(source, language, options):
                 missing = _missing_words(source, name, target)
@@ -190,10 +189,13 @@ def _match(segment: Segment, name: Name, missing: Sequence[Span]) -> Match:
     lost = " ".join(source[w.start : w.end] for w in missing)
     what = f"'{whole}'" if lost == whole else f"'{lost}' of '{whole}'"
     message = f"{what} in the source is not in the translation: dropped or misspelt?"
-    start = len(segment.target) - len(segment.target.lstrip())
-    end = len(segment.target.rstrip())
-    span = Span(missing[0].start, missing[-1].end)
-    return Match(segment.start + start, segment.start + end, message, source_span=(span.start, span.end))
+    target = stripped_span(segment.target)
+    return Match(
+        segment.start + target.start,
+        segment.start + target.end,
+        message,
+        source_span=(missing[0].start, missing[-1].end),
+    )
 
 
 def _names(text: str, language: str | None, options: SourceNamesOptions) -> Iterator[Name]:

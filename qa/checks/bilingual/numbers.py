@@ -36,9 +36,9 @@ from typing import ClassVar
 
 from qa.bilingual import Segment
 from qa.checks.base import data_file, option, word_list
-from qa.checks.bilingual import source_language, translated_segments
+from qa.checks.bilingual import FULL_WIDTH, nearest, source_language, translated_segments
 from qa.checks.bilingual.codes import markup_spans
-from qa.checks.bilingual.dates import FULL_WIDTH, date_spans, english_dates, nearest
+from qa.checks.bilingual.dates import date_spans, english_dates
 from qa.document import Document
 from qa.findings import Match
 
@@ -94,10 +94,10 @@ WEB_ADDRESS = re.compile(r"\S*(?:://|www\.|@)\S*")
 ENGLISH_NUMBER = re.compile(r"(?<!\d)\d+(?:[.,]\d+)*")
 WORD = re.compile(r"[^\W\d_]+")
 RUN_JOINT = re.compile(r"[\s-]+")
+"""What joins the words of a number in words: "twenty-one", "two hundred"; a comma ends it."""
 AND_JOINT = re.compile(r"\s+and\s+")
 MULTIPLIERS = frozenset({"hundred", "dozen"})
 """Words that multiply the number before them ("two hundred", "a dozen") instead of adding to it."""
-"""What joins the words of a number in words: "twenty-one", "two hundred"; a comma ends it."""
 MAGNITUDE_AFTER = re.compile(rf"[{SPACES}]?-?(?P<word>[^\W\d_]+)\.?")
 YEARS = (1900, 2100)
 SAID_YEAR = re.compile(

@@ -36,8 +36,8 @@ from typing import ClassVar
 
 from qa import lexicon
 from qa.bilingual import Segment
-from qa.checks.base import option, require_at_least
-from qa.checks.bilingual import source_language, translated_segments
+from qa.checks.base import option, require_at_least, require_between
+from qa.checks.bilingual import source_language, stripped_span, translated_segments
 from qa.checks.language import (
     FOREIGN_WORD,
     GLOSS_CLOSERS,
@@ -89,9 +89,7 @@ class UntranslatedSegmentsOptions:
 
     def __post_init__(self) -> None:
         require_at_least(self, min_copied_words=2, min_words=1)
-        for key in ("max_source_script_share", "min_probability"):
-            if not 0 <= getattr(self, key) <= 1:
-                raise ValueError(f"option {key!r} must be between 0 and 1, not {getattr(self, key)}")
+        require_between(self, 0, 1, "max_source_script_share", "min_probability")
 
 
 class UntranslatedSegments:
@@ -117,8 +115,8 @@ def _segment_matches(
     if script is None:
         return
     name = language_name(language) if language else SCRIPT_NAMES.get(script, script.title())
-    whole = _stripped(target)
-    source_whole = _stripped(source)
+    whole = stripped_span(target)
+    source_whole = stripped_span(source)
     if _normalised(source) == _normalised(target) and _translatable(source, script, language):
         yield _match(
             segment,
@@ -151,11 +149,6 @@ def _segment_matches(
 def _match(segment: Segment, target: Span, source: Span | None, message: str) -> Match:
     source_span = (source.start, source.end) if source else None
     return Match(segment.start + target.start, segment.start + target.end, message, source_span=source_span)
-
-
-def _stripped(text: str) -> Span:
-    start = len(text) - len(text.lstrip())
-    return Span(start, len(text.rstrip()))
 
 
 def _normalised(text: str) -> str:
