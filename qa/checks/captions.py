@@ -211,8 +211,10 @@ def _has_words(text: str, count: int) -> bool:
 
 def _caption_name(text: str, roles: frozenset[str], options: CaptionsOptions) -> list[str] | None:
     """The name words of a "Name, Role" caption, or None when the text has another shape."""
-    if len(text.partition(",")[0].split()) not in NAME_WORDS:  # most prose fails here, and cheaply: the
-        return None  # text's first comma is the body's, if the body (less a credit at the end) keeps one
+    # Most prose fails here, and cheaply: the text's first comma is the body's, if the body (less a
+    # credit at the end) keeps one, so the words before it are the name words `_is_name` counts.
+    if len(text.partition(",")[0].split()) not in NAME_WORDS:
+        return None
     if _has_words(text, options.max_words + 1):
         return None
     body = CREDIT.sub("", text).removesuffix(".")

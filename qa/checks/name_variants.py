@@ -356,23 +356,15 @@ Occurrence = tuple[int, ...]
 
 
 @dataclass(frozen=True, slots=True)
-class Spot:
-    """Where an occurrence stands: offsets only. A run keeps every file's facts until it reduces
-    them, so a located excerpt here cost ~15 kB a file; the engine locates the few findings."""
-
-    start: int
-    end: int
-
-
-@dataclass(frozen=True, slots=True)
 class Spelling:
     """One capitalised word as written in one file."""
 
     count: int
     in_running_text: int
     """Occurrences capitalised where a common word would not be: the evidence that it is a name."""
-    spots: tuple[Spot, ...] = ()
-    """The located occurrences: those a finding may point at."""
+    spots: tuple[Span, ...] = ()
+    """The occurrences a finding may point at, as offsets only: a run keeps every file's facts until
+    it reduces them, so a located excerpt each cost ~15 kB a file; the engine locates the few findings."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -453,7 +445,7 @@ def _collect_facts(doc: Document, options: NameVariantsOptions) -> NameFacts:
 
     def spelling(word: str) -> Spelling:
         wanted = [(s, e) for s, e in spans[word] if word in located_words or s in located_starts]
-        spots = tuple(Spot(s, e) for s, e in wanted)
+        spots = tuple(Span(s, e) for s, e in wanted)
         return Spelling(len(spans[word]), evidence[word], spots)
 
     return NameFacts(
@@ -611,7 +603,7 @@ class _Corpus:
         self._shared: dict[Unit, tuple[str, ...]] = {}
         self._members: dict[Unit, frozenset[str]] = {}
         self._weights: dict[tuple[Unit, Unit], tuple[int, int]] = {}
-        self._spots: dict[tuple[str, str], dict[int, Spot]] = {}
+        self._spots: dict[tuple[str, str], dict[int, Span]] = {}
         self.in_full_names: dict[str, int] = defaultdict(int)
         for path in sorted(facts_by_path):
             for phrase, occurrences in facts_by_path[path].phrases.items():
@@ -650,7 +642,7 @@ class _Corpus:
             return facts.phrases[unit]
         return tuple((spot.start,) for spot in facts.spellings[unit[0]].spots)
 
-    def spot(self, path: str, word: str, start: int) -> Spot:
+    def spot(self, path: str, word: str, start: int) -> Span:
         key = (path, word)
         if key not in self._spots:
             self._spots[key] = {s.start: s for s in self.facts[path].spellings[word].spots}
@@ -818,7 +810,7 @@ def _matches(corpus: _Corpus, rivalries: Iterable[_Rivalry]) -> Iterator[tuple[s
                     yield path, Match(spot.start, spot.end, message, suggestion, None, related, key)
 
 
-def _differing_spots(corpus: _Corpus, path: str, minor: Unit, best: Unit) -> Iterator[tuple[Spot, str]]:
+def _differing_spots(corpus: _Corpus, path: str, minor: Unit, best: Unit) -> Iterator[tuple[Span, str]]:
     """Where `minor` stands in one file, cut to the word that differs from `best`, with that word of `best`.
 
     Names that differ only by a hyphen for a space are flagged whole: "Mercedes Benz" -> "Mercedes-Benz".
@@ -829,12 +821,7 @@ def _differing_spots(corpus: _Corpus, path: str, minor: Unit, best: Unit) -> Ite
             yield corpus.spot(path, minor[2 * words[0]], occurrence[words[0]]), best[2 * words[0]]
         else:
             first, second = corpus.spot(path, minor[0], occurrence[0]), corpus.spot(path, minor[2], occurrence[1])
-            yield _joined(first, second), "".join(best)
-
-
-def _joined(first: Spot, second: Spot) -> Spot:
-    """One spot from the start of `first` to the end of `second`."""
-    return Spot(first.start, second.end)
+            yield Span(first.start, second.end), "".join(best)
 
 
 def _is_clear_majority(corpus: _Corpus, minor: Unit, best: Unit, rivals: set[Unit]) -> bool:

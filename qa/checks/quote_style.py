@@ -87,14 +87,14 @@ class QuoteStyle:
 def _style_marks(doc: Document) -> list[Mark]:
     """Every quotation mark and apostrophe of the document, unit marks and a translation file's
     tags (`<a href="x">`) left out."""
-    units = {m.start() for m in UNIT_MARKS.finditer(doc.text)}
-    units.update(m.start(group) for m in FEET_AND_INCHES.finditer(doc.text) for group in (1, 2))
-    units.update(markup_offsets(doc))
+    left_out = {m.start() for m in UNIT_MARKS.finditer(doc.text)}
+    left_out.update(m.start(group) for m in FEET_AND_INCHES.finditer(doc.text) for group in (1, 2))
+    left_out.update(markup_offsets(doc))
     return [
         Mark(found.start(), found.group(), paragraph)
         for paragraph in doc.paragraphs
         for found in MARKS.finditer(doc.text, paragraph.start, paragraph.end)
-        if found.start() not in units
+        if found.start() not in left_out
     ]
 
 

@@ -139,7 +139,7 @@ def _gap_findings(
     lines = Lines(text)
     for gap in ODD_GAP.finditer(text):
         start, end = gap.span()
-        if codes and any(offset in codes for offset in range(start, end + 1)):
+        if codes and not codes.isdisjoint(range(start, end + 1)):
             continue
         if text[start - 1] in END_MARKS and text[end] in END_MARKS:
             finding = _stray_end_mark(text, start, end)

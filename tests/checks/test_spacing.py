@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from qa.checks.base import OptionError, build_options
-
 from qa.checks.spacing import Spacing, SpacingOptions
 from qa.document import Document
 from tests.conftest import SEEDS
