@@ -4,8 +4,9 @@ The translation is `target` unless `--target-field` names another (a dotted path
 objects: `mt.Online-B`), so one file of aligned references and system outputs can be checked
 output by output. A record may name its segment (`id`) and languages (`source_lang`,
 `target_lang`), and the paragraph it belongs to (`doc` and `para`, as the WMT corpora do):
-records of the same paragraph are laid out as its sentences, else each is a paragraph. The standard library's JSON scanner finds each string in its line, and each
-escape (`\\n`, `\\u00e9`, a surrogate pair) keeps the span of the file it stands for.
+records of the same paragraph are laid out as its sentences, else each is a paragraph. The
+standard library's JSON scanner finds each string in its line, and each escape (`\\n`,
+`\\u00e9`, a surrogate pair) keeps the span of the file it stands for.
 """
 
 from __future__ import annotations
@@ -71,12 +72,12 @@ def _read_record(
     previous: tuple[Any, Any] | None,
 ) -> tuple[Any, Any] | None:
     """Lay out one record's target; the paragraph it belongs to, if it says."""
-    strings = _object_strings(text, line.start(), line.end())
-    record = {key: value for key, (value, _span) in strings.items() if not isinstance(value, tuple)}
-    source = strings.get("source")
+    members = _object_members(text, line.start(), line.end())
+    record = {key: value for key, (value, _span) in members.items() if not isinstance(value, tuple)}
+    source = members.get("source")
     if source is None or not isinstance(source[0], str):
         raise ValueError("a record needs a 'source' string")
-    target = _field(strings, path)
+    target = _field(members, path)
     if target is None:
         raise ValueError(f"a record needs a {'.'.join(path)!r} string")
     for key in ("source_lang", "target_lang"):
@@ -90,13 +91,13 @@ def _read_record(
     return paragraph
 
 
-StringAt = tuple[Any, tuple[int, int]]
+Member = tuple[Any, tuple[int, int]]
 """A member's value and the span of its JSON token in the file; an object's value is its members."""
 
 
-def _object_strings(text: str, start: int, end: int) -> dict[str, StringAt]:
+def _object_members(text: str, start: int, end: int) -> dict[str, Member]:
     """The members of the object at text[start:end] (its own line), each with its token's span."""
-    index = WHITE.match(text, start).end()
+    index = _skip(text, start)
     if text[index : index + 1] != "{":
         raise ValueError("not a JSON object")
     members, index = _members(text, index + 1)
@@ -105,9 +106,9 @@ def _object_strings(text: str, start: int, end: int) -> dict[str, StringAt]:
     return members
 
 
-def _members(text: str, index: int) -> tuple[dict[str, StringAt], int]:
+def _members(text: str, index: int) -> tuple[dict[str, Member], int]:
     """An object's members from just after its `{`, and the index after its `}`."""
-    members: dict[str, StringAt] = {}
+    members: dict[str, Member] = {}
     index = _skip(text, index)
     if text.startswith("}", index):
         return members, index + 1
@@ -138,7 +139,7 @@ def _skip(text: str, index: int) -> int:
     return WHITE.match(text, index).end()
 
 
-def _field(members: dict[str, StringAt], path: list[str]) -> StringAt | None:
+def _field(members: dict[str, Member], path: list[str]) -> Member | None:
     """The string member at a dotted path, or None."""
     found = members.get(path[0])
     if found is None:

@@ -34,8 +34,9 @@ class SegmentLayout:
         self.segments: list[Segment] = []
         self._start = 0
         self._codes: list[InlineCode] = []
-        self._paragraph: list[str] = []
-        """The targets of the paragraph being laid out, to tell whether a quotation is still open."""
+        self._paragraph_first = 0
+        """The index of the first segment of the paragraph being laid out, to tell whether a
+        quotation is still open."""
 
     def begin(self, same_paragraph: bool | None = None) -> None:
         """Open a segment: its target starts a paragraph of its own, or follows the one before
@@ -52,7 +53,7 @@ class SegmentLayout:
             self._open_paragraph()
         elif same_paragraph:
             self._follow()
-        elif same_paragraph is None and _leaves_a_quotation_open("".join(self._paragraph)):
+        elif same_paragraph is None and _leaves_a_quotation_open(self._paragraph_text()):
             self.prose.before_text = self._continue_or_open
         else:
             self._open_paragraph()
@@ -64,10 +65,13 @@ class SegmentLayout:
         else:
             self._follow()
 
+    def _paragraph_text(self) -> str:
+        return "".join(segment.target for segment in self.segments[self._paragraph_first :])
+
     def _open_paragraph(self) -> None:
         self.prose.paragraph_break()
         self._start = self.prose.length
-        self._paragraph = []
+        self._paragraph_first = len(self.segments)
 
     def _follow(self) -> None:
         self.prose.space()
@@ -107,7 +111,6 @@ class SegmentLayout:
             form,
         )
         self.segments.append(segment)
-        self._paragraph.append(segment.target)
         return segment
 
     def document(

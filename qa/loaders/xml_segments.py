@@ -415,9 +415,8 @@ def read(data: bytes, display: str, options: LoadOptions, root_reader: RootReade
     layout = SegmentLayout(decoded.text)
     layout.prose.comment_starts.extend(walk.comment_starts)
     for pair in found.pairs:
-        layout.begin(
-            same_paragraph=True if pair.continues else None
-        )  # a unit may be a paragraph or a sentence
+        # a unit may be a paragraph or a sentence: the file says only that a unit's segments are one
+        layout.begin(same_paragraph=True if pair.continues else None)
         if pair.target is not None:
             pair.target.lay_out(layout)
         layout.end(pair.id, pair.source.text, pair.source.inline_codes, pair.state, pair.source.line)

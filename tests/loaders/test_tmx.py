@@ -15,7 +15,7 @@ from translate.storage import tmx
 from qa.bilingual import InlineCode
 from qa.document import Document
 from qa.loaders import LoadOptions, load_bytes
-from tests.loaders.test_xliff import VARIANTS, assert_markers_in_place, assert_refused, findings
+from tests.loaders.xml_files import VARIANTS, assert_markers_in_place, assert_refused, findings
 
 DEFAULTS = LoadOptions()
 UNITS = [

@@ -11,7 +11,6 @@ import json
 import random
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -23,12 +22,20 @@ from translate.storage.placeables import xliff as inline
 
 from qa.bilingual import InlineCode
 from qa.document import Document
-from qa.engine import Source, run
 from qa.errors import InputError
 from qa.loaders import LoadOptions, load_bytes
 from tests.conftest import ROOT
-from tests.helpers import CATALOGUE, file_place
+from tests.helpers import file_place
 from tests.loaders.test_xml_sniffing import XLIFF
+from tests.loaders.xml_files import (
+    VARIANTS,
+    assert_markers_in_place,
+    assert_refused,
+    file_text,
+    findings,
+    in_utf16,
+    with_crlf,
+)
 
 FIXTURES = ROOT / "tests" / "data" / "bilingual" / "xliff"
 XLIFF_1_2 = "urn:oasis:names:tc:xliff:document:1.2"
@@ -55,10 +62,6 @@ def load(data: bytes, name: str = "news.xlf", options: LoadOptions = DEFAULTS) -
     return load_bytes(data, name, options)
 
 
-def findings(data: bytes, *rule_ids: str, name: str = "news.xlf"):
-    return run([Source(name, data=data)], CATALOGUE.select(rule_ids)).findings
-
-
 def toolkit_store() -> xliff.xlifffile:
     """An XLIFF 1.2 store of translate-toolkit (its own skeleton says 1.1)."""
     return xliff.xlifffile.parsestring(SKELETON)
@@ -78,54 +81,6 @@ def written_by_translate_toolkit() -> bytes:
         if target is not None:
             unit.target = target
     return bytes(store)
-
-
-def as_written(data: bytes) -> bytes:
-    return data
-
-
-def with_character_references(data: bytes) -> bytes:
-    """Re-saved in ASCII: every other character a reference (&#233;, &#128512;)."""
-    return etree.tostring(etree.fromstring(data).getroottree(), encoding="ascii", xml_declaration=True)
-
-
-def in_utf16(data: bytes) -> bytes:
-    """Re-saved as UTF-16 with a byte-order mark, as some Windows tools write XLIFF."""
-    return etree.tostring(etree.fromstring(data).getroottree(), encoding="UTF-16", xml_declaration=True)
-
-
-def in_utf16be_without_bom(data: bytes) -> bytes:
-    return etree.tostring(etree.fromstring(data).getroottree(), encoding="UTF-16BE", xml_declaration=True)
-
-
-def with_crlf(data: bytes) -> bytes:
-    return data.replace(b"\n", b"\r\n")
-
-
-VARIANTS: list[Callable[[bytes], bytes]] = [
-    as_written,
-    with_character_references,
-    in_utf16,
-    in_utf16be_without_bom,
-    with_crlf,
-]
-
-
-def file_text(data: bytes) -> str:
-    """The file as text, decoded here on its own terms."""
-    if data.startswith(b"\xff\xfe"):
-        return data.decode("utf-16")
-    return data.decode("utf-16-be") if data.startswith(b"\x00<") else data.decode("utf-8")
-
-
-def assert_markers_in_place(doc: Document, data: bytes, markers: list[str]) -> None:
-    """Each marker of the prose is located where it stands in the file."""
-    text = file_text(data)
-    for marker in markers:
-        prose_at = doc.text.index(marker)
-        location = doc.locate(prose_at, prose_at + len(marker))
-        assert (location.line, location.column) == file_place(text, text.index(marker)), marker
-        assert (location.end_line, location.end_column) == file_place(text, text.index(marker) + len(marker))
 
 
 # --- XLIFF 1.2 ------------------------------------------------------------------------------------
@@ -160,7 +115,7 @@ def test_the_source_line_is_where_the_source_element_stands() -> None:
 
 def test_a_finding_names_its_segment_and_its_place() -> None:
     data = with_crlf(written_by_translate_toolkit())
-    (finding,) = findings(data, "duplicated-word")
+    (finding,) = findings(data, "duplicated-word", name="news.xlf")
     text = file_text(data)
     assert (finding.line, finding.column) == file_place(text, text.index("the the"))
     assert finding.segment.id == "u4"
@@ -299,8 +254,10 @@ def test_an_mtqa_comment_silences_a_rule() -> None:
     data = written_by_translate_toolkit().replace(
         b"Two lines", b"<!-- mtqa-disable duplicated-word -->Two lines"
     )
-    assert b"mtqa-disable" in data and findings(written_by_translate_toolkit(), "duplicated-word")
-    assert findings(data, "duplicated-word") == []
+    assert b"mtqa-disable" in data and findings(
+        written_by_translate_toolkit(), "duplicated-word", name="news.xlf"
+    )
+    assert findings(data, "duplicated-word", name="news.xlf") == []
 
 
 # --- XLIFF 1.2 segmented by a CAT tool (<seg-source>) -----------------------------------------------
@@ -461,13 +418,6 @@ BROKEN = [
 ]
 
 
-def assert_refused(data: bytes, name: str, message: str) -> None:
-    """Loading the file raises InputError with exactly this one-line message."""
-    with pytest.raises(InputError) as raised:
-        load_bytes(data, name, DEFAULTS)
-    assert str(raised.value) == message
-
-
 @pytest.mark.parametrize(("data", "message"), BROKEN, ids=[message for _data, message in BROKEN])
 def test_a_broken_file_is_one_line_saying_what_is_wrong(data: bytes, message: str) -> None:
     assert_refused(data, "news.xlf", message)
@@ -482,16 +432,17 @@ def test_a_truncated_file_of_a_library_says_where_it_ends() -> None:
 # --- the command line -------------------------------------------------------------------------------
 
 
+def command(*arguments: str) -> subprocess.CompletedProcess[bytes]:
+    """mtqa run in a process of its own, from the project's folder."""
+    return subprocess.run(
+        [sys.executable, "-m", "qa", *arguments], capture_output=True, timeout=120, check=False, cwd=ROOT
+    )
+
+
 def test_the_command_reports_a_target_s_finding_at_its_line_column_and_segment(tmp_path: Path) -> None:
     path = tmp_path / "news.xlf"
     path.write_bytes(written_by_translate_toolkit())
-    done = subprocess.run(
-        [sys.executable, "-m", "qa", "check", str(path), "--select", "duplicated-word", "--format", "json"],
-        capture_output=True,
-        timeout=120,
-        check=False,
-        cwd=ROOT,
-    )
+    done = command("check", str(path), "--select", "duplicated-word", "--format", "json")
     assert done.returncode == 1, done.stderr
     (finding,) = json.loads(done.stdout)["files"][0]["findings"]
     text = path.read_text("utf-8")
@@ -503,13 +454,7 @@ def test_the_command_reports_a_target_s_finding_at_its_line_column_and_segment(t
 def test_the_command_exits_2_on_a_broken_file(tmp_path: Path) -> None:
     path = tmp_path / "broken.xlf"
     path.write_bytes(b'<xliff version="1.2">\n<file>\n<body><trans-unit id="1"><source>a</target>')
-    done = subprocess.run(
-        [sys.executable, "-m", "qa", "check", str(path)],
-        capture_output=True,
-        timeout=120,
-        check=False,
-        cwd=ROOT,
-    )
+    done = command("check", str(path))
     assert done.returncode == 2
     assert "broken.xlf" in done.stderr.decode() and "mismatched tag" in done.stderr.decode()
 
@@ -577,13 +522,7 @@ def test_random_files_written_by_lxml_keep_every_character_in_place(seed: int) -
 def test_fix_writes_the_suggestion_into_the_target_in_the_file_s_own_encoding(tmp_path: Path) -> None:
     path = tmp_path / "news.xlf"
     path.write_bytes(in_utf16(written_by_translate_toolkit()))
-    done = subprocess.run(
-        [sys.executable, "-m", "qa", "fix", str(path), "--select", "duplicated-word"],
-        capture_output=True,
-        timeout=120,
-        check=False,
-        cwd=ROOT,
-    )
+    done = command("fix", str(path), "--select", "duplicated-word")
     assert done.returncode == 0, done.stderr
     fixed = path.read_bytes()
     assert fixed.startswith(b"\xff\xfe")
