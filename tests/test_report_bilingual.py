@@ -76,11 +76,14 @@ def with_source_spans(doc: Document, result: FileResult, spans=SPANS) -> FileRes
     return replace(result, findings=tuple(sorted((*result.findings, *added))))
 
 
+def checked(source: Source) -> tuple[Document, FileResult]:
+    """`source` loaded, and its result checked for doubled words by the engine."""
+    return source.load(), run([source], CATALOGUE.select(["duplicated-word"])).files[0]
+
+
 def story() -> tuple[Document, FileResult]:
     """The test file, checked for doubled words, with the hand-made source-span findings."""
-    source = jsonl_source()
-    result = run([source], CATALOGUE.select(["duplicated-word"])).files[0]
-    doc = source.load()
+    doc, result = checked(jsonl_source())
     return doc, with_source_spans(doc, result)
 
 
@@ -217,9 +220,7 @@ def test_everything_from_the_file_is_escaped() -> None:
 
 def test_a_monolingual_page_is_not_a_table_of_segments() -> None:
     text = "There can be no No bargaining.\n"
-    source = Source("a.txt", data=text.encode("utf-8"))
-    result = run([source], CATALOGUE.select(["duplicated-word"])).files[0]
-    page = file_page(source.load(), result, CATALOGUE, {})
+    page = file_page(*checked(Source("a.txt", data=text.encode("utf-8"))), CATALOGUE, {})
     assert '<div id="doc-text" class="doc" lang="en">There can be <mark class="hl' in page
     assert "seg-" not in page and ".src" not in page and "page-bilingual" not in page
 
@@ -283,9 +284,7 @@ def test_five_thousand_segments_render_in_linear_time() -> None:
             {"id": f"u{n}", "source": f"Он сказал {n} раз.", "target": f"He said it it {n} times."}
             for n in range(count)
         ]
-        source = jsonl_source(records)
-        result = run([source], CATALOGUE.select(["duplicated-word"])).files[0]
-        doc = source.load()
+        doc, result = checked(jsonl_source(records))
         result = with_source_spans(doc, result, [(n, f"{n}", f"{n}") for n in range(0, count, 2)])
         began = time.perf_counter()
         page = file_page(doc, result, SPAN_CATALOGUE, {})

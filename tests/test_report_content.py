@@ -8,13 +8,14 @@ import pytest
 
 from qa.catalogue import Catalogue
 from qa.document import Document
-from qa.engine import Source, run
+from qa.engine import Source
 from qa.findings import FileResult, Finding, Results, Severity
 from qa.report.chart import chart
 from qa.report.editorial import for_editors, with_code
 from qa.report.html import file_page, index_page, rules_not_run
 from qa.report.readability import FIGURES, shown_figures
 from tests.helpers import CATALOGUE
+from tests.test_report_bilingual import checked
 
 # ---------------------------------------------------------------- rule explanations
 
@@ -145,8 +146,6 @@ def test_rules_not_run_say_why_for_the_run_and_for_some_files() -> None:
 
 def test_a_markdown_page_shows_its_inline_code() -> None:
     text = "Run `mtqa check <file>` first, and the the report.\n"
-    source = Source("a.md", data=text.encode("utf-8"))
-    result = run([source], CATALOGUE.select(["duplicated-word"])).files[0]
-    page = file_page(source.load(), result, CATALOGUE, {})
+    page = file_page(*checked(Source("a.md", data=text.encode("utf-8"))), CATALOGUE, {})
     assert "Run mtqa check &lt;file&gt; first, and" in page
     assert '<mark class="hl sev-error" id="f-1"' in page and ">the the</mark>" in page

@@ -16,13 +16,12 @@ from typing import TextIO
 from qa.catalogue import Catalogue
 from qa.findings import FileResult, Finding, Results, severity_counts
 from qa.output.json import dumps, file_entry
-from qa.output.jsonl_parts import PartFiles
 
 
 class JsonLines:
     """Writes the records of one run to `out`, counting what it writes for the summary."""
 
-    def __init__(self, out: TextIO | PartFiles) -> None:
+    def __init__(self, out: TextIO) -> None:
         self.out = out
         self.files = 0
         self.by_severity: Counter[str] = Counter()
@@ -34,27 +33,27 @@ class JsonLines:
         """A file as it is checked: its record, or one error record a problem."""
         if result.error is None:
             self.files += 1
-            if isinstance(self.out, PartFiles):
-                self.out.before_file()
+            getattr(self.out, "before_file", _nothing)()  # a folder of parts may open the next one
             self._write({"record": "file", **file_entry(result)})
             self._count(result.findings)
         for message in result.problems:
-            self._write({"record": "error", "path": result.path, "message": message})
+            self.error(result.path, message)
 
     def corpus(self, path: str, findings: tuple[Finding, ...]) -> None:
         """The corpus rules' findings of one file, once every file has been checked."""
         self._write({"record": "corpus", "path": path, "findings": [f.to_dict() for f in findings]})
         self._count(findings)
 
-    def error(self, path: str, message: str) -> None:
-        """A problem found after the file's record (its corpus findings could not be placed)."""
+    def error(self, path: str | None, message: str) -> None:
+        """A problem with a file, or with no file in particular (None); also one found after the
+        file's record (its corpus findings could not be placed)."""
         self._write({"record": "error", "path": path, "message": message})
 
     def finish(self, results: Results, warnings: Iterable[str]) -> None:
         """Input errors not tied to a checked file, the cross-file rows the findings written name,
         and the summary."""
         for message in results.errors:
-            self._write({"record": "error", "path": None, "message": message})
+            self.error(None, message)
         for rule, rows in sorted(results.cross_file.items()):
             for key, files in sorted(rows.items()):
                 if (rule, key) in self.named:
@@ -92,3 +91,7 @@ def render(results: Results, catalogue: Catalogue, out: TextIO) -> None:
     for result in results.files:
         lines.file(result)
     lines.finish(results, results.warnings)
+
+
+def _nothing() -> None:
+    """What a plain stream does before a file record."""

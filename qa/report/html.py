@@ -113,7 +113,7 @@ def file_page(
     findings = result.findings
     on_prose = [_on_prose(doc, f) for f in findings]
     rows = [_finding_row(number, f, names) for number, f in enumerate(findings, start=1)]
-    rules_present = sorted({f.rule for f in findings})
+    by_rule = dict(sorted(Counter(f.rule for f in findings).items()))
     common = {
         "script": True,
         "path": result.path,
@@ -121,8 +121,8 @@ def file_page(
         "figures": shown_figures(result.metrics),
         "neighbours": neighbours,
         "by_severity": severity_counts(findings),
-        "by_rule": dict(sorted(Counter(f.rule for f in findings).items())),
-        "rules": [_rule_doc(catalogue, rule_id) for rule_id in rules_present],
+        "by_rule": by_rule,
+        "rules": [_rule_doc(catalogue, rule_id) for rule_id in by_rule],
     }
     if doc.bilingual is None:
         return _page(

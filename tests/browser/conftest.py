@@ -13,6 +13,7 @@ import shutil
 import struct
 import subprocess
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
@@ -39,6 +40,8 @@ CHROMIUM_ARGS = [
 ]
 DESKTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 390, "height": 844}
+ON_A_PHONE = {"viewport": PHONE, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}
+"""A browser context's options for a phone: its width, twice the pixels, touch."""
 
 # Where each mark.hl starts in #doc-text, counted in code points like the JSON offsets.
 MARK_OFFSETS_JS = """() => {
@@ -229,6 +232,18 @@ def open_page(context: BrowserContext):
     return opener
 
 
+@contextmanager
+def page_in(browser: Browser, page_file: Path, **context_options) -> Iterator[Page]:
+    """`page_file` open in a page of a browser context of its own (ON_A_PHONE, say), closed after."""
+    context = browser.new_context(**context_options)
+    try:
+        page = context.new_page()
+        page.goto(page_file.as_uri())
+        yield page
+    finally:
+        context.close()
+
+
 # ---------------------------------------------------------------- screenshots for people
 
 
@@ -238,17 +253,12 @@ def screenshots(browser: Browser, page_file: Path, name: str) -> list[Path]:
     shots = []
     for suffix, options in (
         ("", {"viewport": DESKTOP}),
-        ("-phone", {"viewport": PHONE, "device_scale_factor": 2, "is_mobile": True, "has_touch": True}),
+        ("-phone", ON_A_PHONE),
     ):
         target = ARTIFACTS / f"{name}{suffix}.png"
         target.unlink(missing_ok=True)
-        context = browser.new_context(**options)
-        try:
-            page = context.new_page()
-            page.goto(page_file.as_uri())
+        with page_in(browser, page_file, **options) as page:
             page.screenshot(path=target, full_page=True)
-        finally:
-            context.close()
         shots.append(target)
     return shots
 

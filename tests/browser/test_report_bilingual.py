@@ -14,7 +14,7 @@ from playwright.sync_api import expect
 from qa.engine import run
 from qa.findings import Results
 from qa.report import write_reports
-from tests.browser.conftest import PHONE, Opened, assert_png, make_report, screenshots
+from tests.browser.conftest import ON_A_PHONE, PHONE, Opened, assert_png, make_report, page_in, screenshots
 from tests.browser.test_report_page import IS_CURRENT, expect_current, item, mark
 from tests.browser.test_report_safety import NO_HANDLER_ATTRIBUTES_JS, poke_everything
 from tests.helpers import CATALOGUE
@@ -272,10 +272,7 @@ def test_five_thousand_segments_load_and_step_to_the_last(tmp_path, open_page) -
 
 
 def test_on_a_phone_the_source_stands_above_its_target(story: Written, browser) -> None:
-    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
-    try:
-        page = context.new_page()
-        page.goto(story.page.as_uri())
+    with page_in(browser, story.page, **ON_A_PHONE) as page:
         row = page.locator("#seg-1")
         source, target = (
             row.locator("td.seg-source").bounding_box(),
@@ -284,8 +281,6 @@ def test_on_a_phone_the_source_stands_above_its_target(story: Written, browser) 
         assert source["y"] + source["height"] <= target["y"] + 1
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"], f"the page scrolls sideways ({width}px)"
-    finally:
-        context.close()
 
 
 def test_screenshots(story: Written, browser) -> None:

@@ -8,11 +8,12 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.browser.conftest import (
-    PHONE,
+    ON_A_PHONE,
     SEVERITIES,
     assert_png,
     file_of,
     file_pages,
+    page_in,
     run_mtqa,
     screenshots,
     wait_for_file,
@@ -134,10 +135,7 @@ def test_chart_shows_findings_by_rule_and_severity(report_dir, seed_check, open_
 
 
 def test_names_table_fits_a_phone(report_dir, browser) -> None:
-    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
-    try:
-        page = context.new_page()
-        page.goto((report_dir / "index.html").as_uri())
+    with page_in(browser, report_dir / "index.html", **ON_A_PHONE) as page:
         table = page.locator("table#name-variants")
         expect(table).to_be_visible()
         sizes = page.evaluate(
@@ -153,8 +151,6 @@ def test_names_table_fits_a_phone(report_dir, browser) -> None:
         assert sizes["page"] <= sizes["viewport"], f"the page scrolls sideways: {sizes}"
         assert sizes["table"] <= sizes["room"], f"the names table overflows its card: {sizes}"
         assert sizes["right"] <= sizes["box"] + 0.5, f"a cell sticks out: {sizes}"
-    finally:
-        context.close()
 
 
 def test_check_report_option_writes_the_same_pages(mtqa, report_dir, tmp_path) -> None:

@@ -12,6 +12,7 @@ from playwright.sync_api import Page, expect
 
 from qa.catalogue import Catalogue, bundled_rules_folder
 from tests.browser.conftest import (
+    DESKTOP,
     MARK_OFFSETS_JS,
     SEED_000,
     SEED_002,
@@ -20,6 +21,7 @@ from tests.browser.conftest import (
     assert_png,
     file_of,
     make_report,
+    page_in,
     screenshots,
     wait_for_file,
 )
@@ -243,13 +245,8 @@ def page_of_one_file(mtqa, browser, folder: Path, name: str, text: str) -> Itera
     """The report page of one file written with `text`, open in a desktop-sized browser page."""
     (folder / name).write_text(text, encoding="utf-8")
     output = make_report(mtqa, folder / "out", name, cwd=folder)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    try:
-        page = context.new_page()
-        page.goto((output / f"{name}.html").as_uri())
+    with page_in(browser, output / f"{name}.html", viewport=DESKTOP) as page:
         yield page
-    finally:
-        context.close()
 
 
 def test_a_lone_quotation_mark_is_widened_and_flagged_in_the_margin(mtqa, browser, tmp_path) -> None:
