@@ -25,9 +25,9 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from qa.check_run import RunRequest, start_stream
+from qa.check_run import RunRequest, find_inputs, stream_over
 from qa.config_file import Config, load_config
-from qa.engine import Discovery, FileStream, RunTail, Source, discover
+from qa.engine import Discovery, FileStream, RunTail, Source
 from qa.findings import FileResult, Results
 from qa.run_settings import CommandLine, Settings, load_catalogue, resolve_settings
 
@@ -94,11 +94,10 @@ def check(
     )
     configuration = Config() if no_config else load_config(str(config) if config else None)
     catalogue = load_catalogue(configuration)
-    found = None
-    if texts is not None:
-        chosen = resolve_settings(configuration, catalogue, command_line)
-        options = chosen.load_options
-        found = discover(request.paths, options=options, excluded=chosen.excluded, pairs=request.pairs)
-        found.sources += [Source(name, data=text.encode(), options=options) for name, text in texts.items()]
-    settings, found, stream = start_stream(catalogue, configuration, request, found)
-    return Checking(settings, found, stream)
+    settings = resolve_settings(configuration, catalogue, command_line)
+    found = find_inputs(request, settings)
+    options = settings.load_options
+    found.sources += [
+        Source(name, data=text.encode(), options=options) for name, text in (texts or {}).items()
+    ]
+    return Checking(settings, found, stream_over(found, settings, catalogue, request))

@@ -113,28 +113,39 @@ def start_stream(
 ) -> tuple[Settings, Discovery, FileStream]:
     """The settings, the inputs (found from the request's paths unless given) and the run over them,
     not started: its files come as it is iterated (qa.engine.FileStream)."""
-    from qa.progress import progress_bar
-
     settings = resolve_settings(config, catalogue, request.command_line)
     if found is None:
-        found = discover(
-            request.paths,
-            stdin_name=request.stdin_name,
-            options=settings.load_options,
-            excluded=settings.excluded,
-            pairs=request.pairs,
-        )
+        found = find_inputs(request, settings)
+    return settings, found, stream_over(found, settings, catalogue, request)
+
+
+def find_inputs(request: RunRequest, settings: Settings) -> Discovery:
+    """The files the request's paths and pairs name, read as the settings say."""
+    return discover(
+        request.paths,
+        stdin_name=request.stdin_name,
+        options=settings.load_options,
+        excluded=settings.excluded,
+        pairs=request.pairs,
+    )
+
+
+def stream_over(
+    found: Discovery, settings: Settings, catalogue: Catalogue, request: RunRequest
+) -> FileStream:
+    """The run over the inputs found, here or on the request's Dask scheduler, not started."""
+    from qa.progress import progress_bar
+
     progress = progress_bar(sys.stderr) if request.progress else None
-    common = {"rules_for": settings.rules_for, "progress": progress, "catalogue": catalogue}
+    common = {
+        "rules_for": settings.rules_for,
+        "progress": progress,
+        "catalogue": catalogue,
+        "measure": request.measure,
+    }
     if request.dask:
-        stream: FileStream = _dask().DaskStream(
-            request.dask, found.sources, settings.rules, **common, measure=request.measure
-        )
-    else:
-        stream = RunStream(
-            found.sources, settings.rules, **common, jobs=request.jobs or _cores(), measure=request.measure
-        )
-    return settings, found, stream
+        return _dask().DaskStream(request.dask, found.sources, settings.rules, **common)
+    return RunStream(found.sources, settings.rules, **common, jobs=request.jobs or _cores())
 
 
 def _dask() -> Any:
@@ -172,8 +183,7 @@ def stream_run(catalogue: Catalogue, config: Config, request: RunRequest, sink: 
         sink.error(path, message)
         exit_needs.add(FileResult(path, rule_errors=(message,)))
     results = tail.results(exit_needs.files(), found.errors, found.warnings)
-    note = f"{hidden} finding{'s' if hidden != 1 else ''} hidden by the baseline" if hidden else None
-    return Run(catalogue, settings, found, results, note)
+    return Run(catalogue, settings, found, results, _hidden_note(hidden))
 
 
 def _known(request: RunRequest) -> Counter[Key] | None:
@@ -224,10 +234,18 @@ def _baselined(results: Results, request: RunRequest) -> tuple[Results, str | No
     else:
         known = baseline.read(Path(request.baseline))
     results, hidden = baseline.hide(results, known)
-    counted = f"{hidden} finding{'s' if hidden != 1 else ''}"
     if request.write_baseline:
-        return results, f"{request.write_baseline}: recorded {counted} in the baseline"
-    return results, f"{counted} hidden by the baseline" if hidden else None
+        return results, f"{request.write_baseline}: recorded {_findings(hidden)} in the baseline"
+    return results, _hidden_note(hidden)
+
+
+def _hidden_note(hidden: int) -> str | None:
+    """What standard error says of the findings a baseline hid; None when it hid none."""
+    return f"{_findings(hidden)} hidden by the baseline" if hidden else None
+
+
+def _findings(count: int) -> str:
+    return f"{count} finding{'s' if count != 1 else ''}"
 
 
 def _cores() -> int:

@@ -347,31 +347,14 @@ def run(
     errors: Iterable[str] = (),
     *,
     skipped: Iterable[str] = (),
-    rules_for: Callable[[str], Sequence[Rule]] | None = None,
-    jobs: int = 1,
-    progress: Progress | None = None,
-    catalogue: Catalogue | None = None,
-    measure: bool = True,
+    **options: Any,
 ) -> Results:
     """Check every source, then reduce corpus facts; findings come sorted by file and position.
 
-    `rules_for` gives a file's own rules (per-path configuration); by default every file
-    gets `rules`. With `jobs` > 1 files are checked in worker processes; results are the
-    same, in the same order. Inline directives may name any rule of `catalogue` (by
-    default, any rule run); other names are a warning. `measure` computes each file's
-    readability figures, which only the JSON and the report show. `skipped` are warnings
-    about inputs left out (discovery's), listed with the run's warnings.
+    `options` are RunStream's. `skipped` are warnings about inputs left out (discovery's),
+    listed with the run's warnings.
     """
-    stream = RunStream(
-        sources,
-        rules,
-        rules_for=rules_for,
-        jobs=jobs,
-        progress=progress,
-        catalogue=catalogue,
-        measure=measure,
-    )
-    return stream.collect(errors, skipped)
+    return RunStream(sources, rules, **options).collect(errors, skipped)
 
 
 @dataclass(frozen=True)
@@ -406,7 +389,14 @@ class FileStream(Protocol):
 class RunStream:
     """A run whose files come out one by one, each final but for the corpus rules' findings, which
     come last (`finish`): a caller may write each file's result and let it go, so a run's memory
-    holds only what the corpus rules need of each file."""
+    holds only what the corpus rules need of each file.
+
+    `rules_for` gives a file's own rules (per-path configuration); by default every file
+    gets `rules`. With `jobs` > 1 files are checked in worker processes; results are the
+    same, in the same order. Inline directives may name any rule of `catalogue` (by
+    default, any rule run); other names are a warning. `measure` computes each file's
+    readability figures, which only the JSON and the report show.
+    """
 
     def __init__(
         self,
