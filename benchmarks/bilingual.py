@@ -24,10 +24,10 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
+from benchmarks.detection.corpus import DEFAULT_CORPUS
 from qa import api
 from qa.findings import Finding
 
-DEFAULT_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
 REFERENCE = "reference"
 
 
@@ -39,7 +39,10 @@ def translations(aligned: Path) -> list[str]:
 
 
 def findings(aligned: Path, target: str, rules: list[str] | None) -> tuple[list[Finding], int]:
-    """The findings on one translation of an aligned file, and its number of segments."""
+    """The findings on one translation of an aligned file, and its number of segments.
+
+    The source language is the file name's (`ru-en.jsonl`: ru), as the records do not say it.
+    """
     source_lang = aligned.stem.split("-")[0]
     checking = api.check(
         [aligned], no_config=True, select=rules, source_lang=source_lang, target_field=target, measure=False

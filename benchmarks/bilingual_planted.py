@@ -27,8 +27,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script from anywhere
-from benchmarks.bilingual import DEFAULT_CORPUS
-from qa import api
+from benchmarks.bilingual import DEFAULT_CORPUS, findings
 
 Plant = Callable[[str, str, random.Random], str | None]
 """(source, target, random) -> the target with the artifact, or None where it cannot be planted."""
@@ -97,7 +96,6 @@ def planted_run(
 ) -> tuple[int, int, int, int]:
     """(plants, found, clean segments, findings on clean segments) for one kind on one pair."""
     rng = random.Random(seed)
-    language = aligned.stem.split("-")[0]
     records, planted = [], set()
     with aligned.open(encoding="utf-8") as lines:
         for number, line in enumerate(lines, start=1):
@@ -114,16 +112,12 @@ def planted_run(
                     "target": target if target is not None else record["reference"],
                 }
             )
-    path = folder / f"{aligned.stem}.jsonl"
+    path = folder / aligned.name  # the same name, which says the source language
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-    results = api.check(
-        [path], no_config=True, select=["bilingual"], source_lang=language, measure=False
-    ).results()
-    found = {
-        f.segment.id for f in results.findings if f.segment and f.rule in meant and f.segment.id in planted
-    }
+    reported, _segments = findings(path, "target", ["bilingual"])
+    found = {f.segment.id for f in reported if f.segment and f.rule in meant and f.segment.id in planted}
     clean = len(records) - len(planted)
-    false = sum(1 for f in results.findings if f.segment and f.segment.id not in planted)
+    false = sum(1 for f in reported if f.segment and f.segment.id not in planted)
     return len(planted), len(found), clean, false
 
 

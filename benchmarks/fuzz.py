@@ -33,8 +33,8 @@ from hypothesis.errors import NoSuchExample
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from qa.loaders import LoadOptions
-from tests.fuzz.properties import check_files, loaded
 from tests.fuzz.files import FILES
+from tests.fuzz.properties import check_files, loaded
 
 LIMIT_CPU = 10.0
 """Seconds of CPU one small input may take before it counts as a hang (they take milliseconds)."""
